@@ -1,0 +1,78 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { executionEvents, type EventLevel } from '../schema/execution-events';
+import { executions } from '../schema/executions';
+
+/** Postgres channel on which every committed batch of events is announced as `<executionId>:<lastSeq>`. */
+export const EVENTS_CHANNEL = 'trellis_events';
+
+export interface NewEvent {
+  /** Unique per execution; a retried write with the same key is dropped. */
+  key: string;
+  type: string;
+  message: string;
+  status?: string | null;
+  nodeId?: string | null;
+  level?: EventLevel;
+  data?: unknown;
+}
+
+export type ExecutionEvent = typeof executionEvents.$inferSelect;
+
+/**
+ * Appends events with gapless seqs (under the execution row's lock) and announces them on commit.
+ * Must run inside a transaction. Returns the events actually written (duplicates by key are skipped).
+ */
+export async function appendEvents(tx: DbOrTx, executionId: string, events: NewEvent[]): Promise<ExecutionEvent[]> {
+  if (events.length === 0) return [];
+  const locked = await tx
+    .select({ lastSeq: executions.lastSeq })
+    .from(executions)
+    .where(eq(executions.id, executionId))
+    .for('update');
+  if (locked.length === 0) return [];
+  const existing = await tx
+    .select({ key: executionEvents.key })
+    .from(executionEvents)
+    .where(and(eq(executionEvents.executionId, executionId), inArray(executionEvents.key, events.map((e) => e.key))));
+  const seen = new Set(existing.map((row) => row.key));
+  const fresh = events.filter((event) => !seen.has(event.key) && (seen.add(event.key), true));
+  if (fresh.length === 0) return [];
+
+  let seq = locked[0]!.lastSeq;
+  const rows = fresh.map((event) => ({
+    executionId,
+    seq: ++seq,
+    key: event.key,
+    type: event.type,
+    message: event.message,
+    status: event.status ?? null,
+    nodeId: event.nodeId ?? null,
+    level: event.level ?? 'info',
+    data: event.data ?? null,
+  }));
+  const written = await tx.insert(executionEvents).values(rows).returning();
+  await tx.update(executions).set({ lastSeq: seq }).where(eq(executions.id, executionId));
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${executionId}:${seq}`})`);
+  return written;
+}
+
+export interface ListEventsParams {
+  executionId: string;
+  afterSeq?: number;
+  levels?: EventLevel[];
+  limit?: number;
+}
+
+/** Events of one execution in seq order, optionally after a seq and filtered by level. */
+export async function listEvents(db: DbOrTx, params: ListEventsParams): Promise<ExecutionEvent[]> {
+  const conditions = [eq(executionEvents.executionId, params.executionId)];
+  if (params.afterSeq !== undefined) conditions.push(gt(executionEvents.seq, params.afterSeq));
+  if (params.levels?.length) conditions.push(inArray(executionEvents.level, params.levels));
+  return db
+    .select()
+    .from(executionEvents)
+    .where(and(...conditions))
+    .orderBy(asc(executionEvents.seq))
+    .limit(params.limit ?? 1000);
+}

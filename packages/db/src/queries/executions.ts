@@ -1,0 +1,177 @@
+import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { EXECUTION_STATUSES, canTransition, type ExecutionStatus } from '@trellis/core';
+import type { DbOrTx } from '../client';
+import { executions } from '../schema/executions';
+
+export type Execution = typeof executions.$inferSelect;
+export type NewExecution = typeof executions.$inferInsert;
+
+/** Inserts the execution unless its id exists; returns the stored row and whether this call created it. */
+export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ execution: Execution; created: boolean }> {
+  const inserted = await db.insert(executions).values(row).onConflictDoNothing().returning();
+  if (inserted[0]) return { execution: inserted[0], created: true };
+  const existing = row.idempotencyKey
+    ? await findExecutionByIdempotencyKey(db, row.ownerId, row.idempotencyKey)
+    : undefined;
+  const found = existing ?? (await db.select().from(executions).where(eq(executions.id, row.id)))[0];
+  if (!found) throw new Error(`execution ${row.id} neither inserted nor found`);
+  return { execution: found, created: false };
+}
+
+export async function findExecutionByIdempotencyKey(
+  db: DbOrTx,
+  ownerId: string,
+  idempotencyKey: string,
+): Promise<Execution | undefined> {
+  const rows = await db
+    .select()
+    .from(executions)
+    .where(and(eq(executions.ownerId, ownerId), eq(executions.idempotencyKey, idempotencyKey)));
+  return rows[0];
+}
+
+/** The execution if it exists and belongs to `ownerId` (another owner's reads as absent). */
+export async function findExecution(db: DbOrTx, id: string, ownerId?: string): Promise<Execution | undefined> {
+  const where = ownerId === undefined ? eq(executions.id, id) : and(eq(executions.id, id), eq(executions.ownerId, ownerId));
+  const rows = await db.select().from(executions).where(where);
+  return rows[0];
+}
+
+export interface ExecutionFilters {
+  ownerId: string;
+  workflowId?: string;
+  statuses?: ExecutionStatus[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+  includeTest?: boolean;
+}
+
+function filterConditions(filters: ExecutionFilters): SQL | undefined {
+  const conditions: SQL[] = [eq(executions.ownerId, filters.ownerId)];
+  if (filters.workflowId) conditions.push(eq(executions.workflowId, filters.workflowId));
+  if (filters.statuses?.length) conditions.push(inArray(executions.status, filters.statuses));
+  if (filters.createdAfter) conditions.push(gte(executions.createdAt, filters.createdAfter));
+  if (filters.createdBefore) conditions.push(lte(executions.createdAt, filters.createdBefore));
+  if (!filters.includeTest) conditions.push(eq(executions.isTest, false));
+  return and(...conditions);
+}
+
+/** One page of an owner's executions, newest first, with the total matching the filters. */
+export async function listExecutions(
+  db: DbOrTx,
+  filters: ExecutionFilters,
+  page: { offset: number; limit: number },
+): Promise<{ items: Execution[]; total: number }> {
+  const where = filterConditions(filters);
+  const [items, totals] = await Promise.all([
+    db
+      .select()
+      .from(executions)
+      .where(where)
+      .orderBy(desc(executions.createdAt), desc(executions.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    db.select({ total: count() }).from(executions).where(where),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
+}
+
+/** Statuses from which `to` may be reached, per the one transition table. */
+function statusesLeadingTo(to: ExecutionStatus): ExecutionStatus[] {
+  return EXECUTION_STATUSES.filter((from) => canTransition(from, to));
+}
+
+export type ExecutionPatch = Partial<
+  Pick<
+    NewExecution,
+    | 'outputData'
+    | 'error'
+    | 'usage'
+    | 'currentNodes'
+    | 'progress'
+    | 'completedNodes'
+    | 'totalNodes'
+    | 'message'
+    | 'temporalRunId'
+    | 'startedAt'
+    | 'finishedAt'
+  >
+>;
+
+/**
+ * Moves the execution to `to` if the transition table allows it from its current status; a terminal
+ * status is never overwritten. Returns the updated row, or undefined when the move was not allowed.
+ */
+export async function transitionExecution(
+  db: DbOrTx,
+  id: string,
+  to: ExecutionStatus,
+  patch: ExecutionPatch = {},
+): Promise<Execution | undefined> {
+  const rows = await db
+    .update(executions)
+    .set({ ...patch, status: to, updatedAt: new Date() })
+    .where(and(eq(executions.id, id), inArray(executions.status, statusesLeadingTo(to))))
+    .returning();
+  return rows[0];
+}
+
+/** Updates progress fields while the execution is not terminal. */
+export async function updateExecutionProgress(db: DbOrTx, id: string, patch: ExecutionPatch): Promise<void> {
+  await db
+    .update(executions)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(executions.id, id), inArray(executions.status, ['pending', 'running', 'paused'])));
+}
+
+/** Deletes the owner's execution unless it is still live; returns what happened. */
+export async function deleteExecution(
+  db: DbOrTx,
+  id: string,
+  ownerId: string,
+): Promise<'deleted' | 'not_found' | 'live'> {
+  const deleted = await db
+    .delete(executions)
+    .where(
+      and(
+        eq(executions.id, id),
+        eq(executions.ownerId, ownerId),
+        sql`${executions.status} not in ('pending', 'running', 'paused')`,
+      ),
+    )
+    .returning({ id: executions.id });
+  if (deleted.length > 0) return 'deleted';
+  return (await findExecution(db, id, ownerId)) ? 'live' : 'not_found';
+}
+
+/** Deletes every finished execution of a workflow; returns how many were deleted and how many are still live. */
+export async function clearWorkflowExecutions(
+  db: DbOrTx,
+  workflowId: string,
+  ownerId: string,
+): Promise<{ deleted: number; live: number }> {
+  const deleted = await db
+    .delete(executions)
+    .where(
+      and(
+        eq(executions.workflowId, workflowId),
+        eq(executions.ownerId, ownerId),
+        sql`${executions.status} not in ('pending', 'running', 'paused')`,
+      ),
+    )
+    .returning({ id: executions.id });
+  const live = await db
+    .select({ n: count() })
+    .from(executions)
+    .where(and(eq(executions.workflowId, workflowId), eq(executions.ownerId, ownerId)));
+  return { deleted: deleted.length, live: live[0]?.n ?? 0 };
+}
+
+/** Executions still live in Postgres that were created before `before`: candidates for reconciliation. */
+export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number): Promise<Execution[]> {
+  return db
+    .select()
+    .from(executions)
+    .where(and(inArray(executions.status, ['pending', 'running', 'paused']), lt(executions.updatedAt, before)))
+    .limit(limit);
+}

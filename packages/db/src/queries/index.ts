@@ -1,0 +1,4 @@
+export * from './events';
+export * from './executions';
+export * from './node-executions';
+export * from './workflows';

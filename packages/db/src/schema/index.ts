@@ -1,0 +1,4 @@
+export * from './workflows';
+export * from './executions';
+export * from './node-executions';
+export * from './execution-events';
