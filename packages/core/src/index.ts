@@ -4,3 +4,5 @@ export * from './usage';
 export * from './context';
 export * from './graph';
 export * from './template';
+export * from './validate';
+export * from './json-schema';

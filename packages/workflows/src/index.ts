@@ -1,1 +1,5 @@
 export * from './search-attributes';
+export * from './definitions';
+export * from './activity-types';
+export { GraphState } from './graph-state';
+export type { graphWorkflow } from './graph-workflow';

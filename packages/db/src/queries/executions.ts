@@ -116,12 +116,14 @@ export async function transitionExecution(
   return rows[0];
 }
 
-/** Updates progress fields while the execution is not terminal. */
-export async function updateExecutionProgress(db: DbOrTx, id: string, patch: ExecutionPatch): Promise<void> {
-  await db
+/** Patches fields of an execution that is not terminal yet; returns the row, or undefined when terminal. */
+export async function patchLiveExecution(db: DbOrTx, id: string, patch: ExecutionPatch): Promise<Execution | undefined> {
+  const rows = await db
     .update(executions)
     .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(executions.id, id), inArray(executions.status, ['pending', 'running', 'paused'])));
+    .where(and(eq(executions.id, id), inArray(executions.status, ['pending', 'running', 'paused'])))
+    .returning();
+  return rows[0];
 }
 
 /** Deletes the owner's execution unless it is still live; returns what happened. */
@@ -174,4 +176,44 @@ export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number
     .from(executions)
     .where(and(inArray(executions.status, ['pending', 'running', 'paused']), lt(executions.updatedAt, before)))
     .limit(limit);
+}
+
+/** Adds a node to the execution's current nodes. */
+export async function markNodeRunning(db: DbOrTx, id: string, nodeId: string, totalNodes: number): Promise<void> {
+  await db
+    .update(executions)
+    .set({
+      currentNodes: sql`(${executions.currentNodes} - ${nodeId}::text) || jsonb_build_array(${nodeId}::text)`,
+      totalNodes,
+      message: `running ${nodeId}`,
+      updatedAt: new Date(),
+    })
+    .where(eq(executions.id, id));
+}
+
+/**
+ * Removes nodes from the current nodes and, when `settled` (completed or skipped), counts them
+ * towards progress. Call once per node: the caller guards against double counting.
+ */
+export async function markNodesDone(
+  db: DbOrTx,
+  id: string,
+  nodeIds: string[],
+  totalNodes: number,
+  settled: boolean,
+): Promise<void> {
+  const added = settled ? nodeIds.length : 0;
+  await db
+    .update(executions)
+    .set({
+      currentNodes: sql`${executions.currentNodes} - array[${sql.join(
+        nodeIds.map((nodeId) => sql`${nodeId}`),
+        sql`, `,
+      )}]::text[]`,
+      completedNodes: sql`${executions.completedNodes} + ${added}`,
+      totalNodes,
+      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${totalNodes}, 1))`,
+      updatedAt: new Date(),
+    })
+    .where(eq(executions.id, id));
 }

@@ -54,8 +54,8 @@ export interface NodeFinishedParams {
   finishedAt: Date;
 }
 
-/** Records a node's final state; idempotent, and a completed node is never changed again. */
-export async function recordNodeFinished(db: DbOrTx, params: NodeFinishedParams): Promise<void> {
+/** Records a node's final state; idempotent (a completed node never changes again). True when this call wrote it. */
+export async function recordNodeFinished(db: DbOrTx, params: NodeFinishedParams): Promise<boolean> {
   const durationMs = params.startedAt ? params.finishedAt.getTime() - params.startedAt.getTime() : null;
   const values = {
     executionId: params.executionId,
@@ -69,14 +69,16 @@ export async function recordNodeFinished(db: DbOrTx, params: NodeFinishedParams)
     finishedAt: params.finishedAt,
     durationMs,
   };
-  await db
+  const written = await db
     .insert(nodeExecutions)
     .values({ ...values, startedAt: params.startedAt ?? null })
     .onConflictDoUpdate({
       target: [nodeExecutions.executionId, nodeExecutions.nodeId],
       set: values,
-      setWhere: sql`${nodeExecutions.status} not in ('completed', 'skipped')`,
-    });
+      setWhere: sql`${nodeExecutions.status} not in ('completed', 'skipped', 'failed')`,
+    })
+    .returning({ nodeId: nodeExecutions.nodeId });
+  return written.length > 0;
 }
 
 /** Every node row of an execution, in start order. */

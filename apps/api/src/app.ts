@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { requireUser } from './auth/require-user';
+import { errorHandler, unknownRoute } from './error-handler';
+import { executionsRouter } from './routes/executions';
+import { healthRouter } from './routes/health';
+import { workflowsRouter } from './routes/workflows';
+import type { ApiDeps } from './services/deps';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+  }
+}
+
+/** Builds the Express app without listening, so tests drive it with supertest. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((req, res, next) => {
+    req.id = req.get('X-Request-Id')?.slice(0, 100) || randomUUID();
+    res.set('X-Request-Id', req.id);
+    next();
+  });
+  app.use(healthRouter(deps));
+  app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
+
+  const api = express.Router();
+  api.use(requireUser(deps.jwt));
+  api.use('/workflows', workflowsRouter(deps));
+  api.use('/executions', executionsRouter(deps));
+  app.use('/api/v1', api);
+
+  app.use(unknownRoute);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,30 @@
+import { Client, Connection } from '@temporalio/client';
+import type { DatabaseHandle } from '@trellis/db';
+import type { Logger } from 'pino';
+import type { ApiConfig } from './config';
+import { EventHub } from './events/event-hub';
+import type { ApiDeps } from './services/deps';
+
+/** Connects to Temporal and assembles the API's dependencies from its config and an open database. */
+export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, log: Logger): Promise<ApiDeps> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  return {
+    database,
+    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    log,
+    hub: new EventHub(database, log),
+    jwt: {
+      secret: config.JWT_SECRET,
+      publicKey: config.JWT_PUBLIC_KEY,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    },
+    settings: {
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      temporalUiUrl: config.TEMPORAL_UI_URL,
+      syncWaitMs: config.SYNC_WAIT_MS,
+      bodyLimit: config.BODY_LIMIT,
+    },
+  };
+}

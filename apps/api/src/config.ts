@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const optionalString = z.string().min(1).optional();
+
+/** API configuration, read from the environment once at start-up. */
+export const ApiConfig = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('trellis'),
+    /** Base URL of the Temporal Web UI, used to build each execution's debug_url. */
+    TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    JWT_SECRET: optionalString,
+    JWT_PUBLIC_KEY: optionalString,
+    JWT_ISSUER: optionalString,
+    JWT_AUDIENCE: optionalString,
+    BODY_LIMIT: z.string().min(1).default('1mb'),
+    SYNC_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((c) => Boolean(c.JWT_SECRET) !== Boolean(c.JWT_PUBLIC_KEY), {
+    message: 'set exactly one of JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)',
+    path: ['JWT_SECRET'],
+  })
+  .refine((c) => !c.JWT_SECRET || c.JWT_SECRET.length >= 32, {
+    message: 'JWT_SECRET must be at least 32 characters',
+    path: ['JWT_SECRET'],
+  });
+export type ApiConfig = z.infer<typeof ApiConfig>;
+
+/** Parses the environment; on bad values prints each problem and exits 1 (no stack trace). */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = ApiConfig.safeParse(env);
+  if (parsed.success) return parsed.data;
+  console.error('Invalid API configuration:');
+  for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  process.exit(1);
+}

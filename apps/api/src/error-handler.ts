@@ -1,0 +1,43 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { AppError } from './errors';
+
+/** Maps every error to `{error: {code, message, details?}}` with the right status; expected ones log at warn. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) log.error({ err: error, reqId: req.id }, 'request failed');
+    else log.warn({ code: appError.code, reqId: req.id }, appError.message);
+    if (res.headersSent) return;
+    res.status(appError.status).json({
+      error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
+    });
+  };
+}
+
+/** 404 for routes that do not exist, in the same shape. */
+export const unknownRoute: RequestHandler = (req, _res, next) =>
+  next(new AppError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`));
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError(422, 'VALIDATION_FAILED', 'request is invalid', error.issues.map((i) => ({ path: i.path, message: i.message })));
+  }
+  const e = error as { type?: string; status?: number; code?: string | number; message?: string; name?: string };
+  if (e.type === 'entity.parse.failed') return new AppError(400, 'MALFORMED_JSON', 'request body is not valid JSON');
+  if (e.type === 'entity.too.large') return new AppError(413, 'BODY_TOO_LARGE', 'request body is too large');
+  if (e.status === 400 && e.type) return new AppError(400, 'BAD_REQUEST', e.message ?? 'bad request');
+  if (error instanceof WorkflowNotFoundError) return new AppError(404, 'NOT_FOUND', 'execution not found in Temporal');
+  if (isUnavailable(e)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
+  return new AppError(500, 'INTERNAL', 'internal error');
+}
+
+function isUnavailable(e: { code?: string | number; name?: string; message?: string }): boolean {
+  // gRPC UNAVAILABLE / DEADLINE_EXCEEDED, pg connection failures.
+  if (e.code === 14 || e.code === 4) return true;
+  if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(e.code)) return true;
+  return e.name === 'ServiceError' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '');
+}

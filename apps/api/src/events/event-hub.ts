@@ -1,0 +1,48 @@
+import { EventEmitter } from 'node:events';
+import { EVENTS_CHANNEL, type DatabaseHandle, type Unlisten } from '@trellis/db';
+import type { Logger } from 'pino';
+
+/**
+ * Fans Postgres NOTIFYs about new execution events out to this process's followers. Notifications
+ * only say "execution X has events up to seq N"; followers read the events themselves, so a lost
+ * notification delays an event but never loses it.
+ */
+export class EventHub {
+  private readonly emitter = new EventEmitter();
+  private unlisten?: Unlisten;
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly log: Logger,
+  ) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.database.listen(EVENTS_CHANNEL, (payload) => {
+      const split = payload.lastIndexOf(':');
+      const executionId = payload.slice(0, split);
+      const seq = Number(payload.slice(split + 1));
+      if (!executionId || !Number.isFinite(seq)) return this.log.warn({ payload }, 'malformed event notification');
+      this.emitter.emit(executionId, seq);
+      this.emitter.emit('*', executionId, seq);
+    });
+  }
+
+  /** Calls `onSeq` whenever the execution gets events; returns the unsubscribe function. */
+  onExecution(executionId: string, onSeq: (seq: number) => void): () => void {
+    this.emitter.on(executionId, onSeq);
+    return () => this.emitter.off(executionId, onSeq);
+  }
+
+  /** Calls `onSeq` for events of every execution. */
+  onAny(onSeq: (executionId: string, seq: number) => void): () => void {
+    this.emitter.on('*', onSeq);
+    return () => this.emitter.off('*', onSeq);
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+    this.emitter.removeAllListeners();
+  }
+}

@@ -1,0 +1,183 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
+import { findExecution, findWorkflow, listEvents, listExecutions, listNodeExecutions, type Execution } from '@trellis/db';
+import { notFound } from '../errors';
+import { toEventMessage } from '../events/event-dto';
+import { followExecution } from '../events/follow-execution';
+import { controlExecution } from '../services/control-execution';
+import type { ApiDeps } from '../services/deps';
+import { toExecutionDto } from '../services/execution-dto';
+import { startExecution } from '../services/start-execution';
+import { parseBody, parseQuery } from '../validation';
+import { pageOf, PageQuery } from './paging';
+
+const StartExecutionBody = z
+  .object({
+    workflow_id: z.string().min(1).max(200),
+    input_data: z.unknown().optional(),
+    execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+    mode: z.enum(['async', 'sync', 'stream']).default('async'),
+    variables: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+const ListExecutionsQuery = PageQuery.extend({
+  workflow_id: z.string().min(1).max(200).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(EXECUTION_STATUSES)))
+    .optional(),
+  created_after: z.coerce.date().optional(),
+  created_before: z.coerce.date().optional(),
+  include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+const LogsQuery = z.object({
+  level: z.enum(['info', 'warning', 'error']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** /executions: start, list, read and control runs (seeds 002 and 003). */
+export function executionsRouter(deps: ApiDeps): Router {
+  const router = Router();
+  const { db } = deps.database;
+  const dto = (row: Execution) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
+  const owned = async (id: string, ownerId: string) => {
+    const row = await findExecution(db, id, ownerId);
+    if (!row) throw notFound('execution', id);
+    return row;
+  };
+
+  router.post('/', async (req, res) => {
+    const body = parseBody(StartExecutionBody, req.body);
+    const workflow = await findWorkflow(db, body.workflow_id, req.userId);
+    if (!workflow) throw notFound('workflow', body.workflow_id);
+    const idempotencyKey = req.get('Idempotency-Key')?.slice(0, 200);
+    const { execution, created } = await startExecution(deps, {
+      ownerId: req.userId,
+      workflow,
+      inputData: body.input_data,
+      executionId: body.execution_id,
+      idempotencyKey,
+      mode: body.mode,
+      variables: body.variables,
+    });
+    if (body.mode === 'stream') return streamEvents(deps, res, execution.id);
+    if (body.mode === 'sync') {
+      const finished = await waitForEnd(deps, execution);
+      return res.status(isTerminal(finished.status) ? 200 : 202).json(dto(finished));
+    }
+    res.status(created ? 202 : 200).json(dto(execution));
+  });
+
+  router.get('/', async (req, res) => {
+    const query = parseQuery(ListExecutionsQuery, req.query);
+    const { items, total } = await listExecutions(
+      db,
+      {
+        ownerId: req.userId,
+        workflowId: query.workflow_id,
+        statuses: query.status,
+        createdAfter: query.created_after,
+        createdBefore: query.created_before,
+        includeTest: query.include_test,
+      },
+      { offset: (query.page - 1) * query.size, limit: query.size },
+    );
+    res.json(pageOf(items.map(dto), total, query));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const row = await owned(req.params.id, req.userId);
+    const nodes = await listNodeExecutions(db, row.id);
+    res.json({
+      ...dto(row),
+      nodes: nodes.map((n) => ({ node_id: n.nodeId, node_type: n.nodeType, status: n.status, duration_ms: n.durationMs, usage: n.usage })),
+    });
+  });
+
+  router.get('/:id/status', async (req, res) => {
+    const row = await owned(req.params.id, req.userId);
+    res.json({
+      execution_id: row.id,
+      status: row.status,
+      current_node: row.currentNodes[0] ?? null,
+      current_nodes: row.currentNodes,
+      progress: row.progress,
+      completed: row.completedNodes,
+      total: row.totalNodes,
+      message: row.message,
+    });
+  });
+
+  router.get('/:id/nodes', async (req, res) => {
+    const row = await owned(req.params.id, req.userId);
+    const nodes = await listNodeExecutions(db, row.id);
+    res.json({
+      items: nodes.map((n) => ({
+        node_id: n.nodeId,
+        node_type: n.nodeType,
+        status: n.status,
+        attempts: n.attempt,
+        input: n.input,
+        output: n.output,
+        error: n.error,
+        usage: n.usage,
+        started_at: n.startedAt?.toISOString() ?? null,
+        finished_at: n.finishedAt?.toISOString() ?? null,
+        duration_ms: n.durationMs,
+      })),
+    });
+  });
+
+  router.get('/:id/logs', async (req, res) => {
+    const query = parseQuery(LogsQuery, req.query);
+    const row = await owned(req.params.id, req.userId);
+    const events = await listEvents(db, { executionId: row.id, levels: query.level ? [query.level] : undefined, limit: query.limit });
+    res.json({
+      execution_id: row.id,
+      logs: events.map((e) => ({ seq: e.seq, timestamp: e.createdAt.toISOString(), level: e.level, message: e.message, node_id: e.nodeId, event: e.type, data: e.data })),
+    });
+  });
+
+  for (const action of ['pause', 'resume', 'stop', 'cancel'] as const satisfies ControlAction[]) {
+    router.post(`/:id/${action}`, async (req, res) => {
+      const { execution, message } = await controlExecution(deps, req.userId, req.params.id, action);
+      res.json({ ...dto(execution), message });
+    });
+  }
+
+  return router;
+}
+
+/** Waits (bounded by SYNC_WAIT_MS) for the run to end, then reads the final row. */
+async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Execution> {
+  const handle = deps.temporal.workflow.getHandle(execution.id);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    handle.result().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, deps.settings.syncWaitMs))),
+  ]);
+  clearTimeout(timer);
+  return (await findExecution(deps.database.db, execution.id)) ?? execution;
+}
+
+/** Server-Sent Events of the execution's events until its terminal event. */
+function streamEvents(deps: ApiDeps, res: Response, executionId: string): void {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Execution-Id': executionId,
+  });
+  res.flushHeaders();
+  const stop = followExecution(deps.database.db, deps.hub, {
+    executionId,
+    afterSeq: 0,
+    onEvent: (event) => res.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toEventMessage(event))}\n\n`),
+    onEnd: () => res.end(),
+  });
+  res.on('close', stop);
+}

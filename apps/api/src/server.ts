@@ -1,0 +1,33 @@
+import { createServer, type Server } from 'node:http';
+import { createApp } from './app';
+import type { ApiDeps } from './services/deps';
+
+export interface RunningApi {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens with the API app (and, as they arrive, its WebSocket endpoints) on host:port. */
+export async function startApiServer(deps: ApiDeps, options: { port: number; host: string }): Promise<RunningApi> {
+  await deps.hub.start();
+  const server = createServer(createApp(deps));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await deps.hub.stop();
+    },
+  };
+}

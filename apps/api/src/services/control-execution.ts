@@ -1,0 +1,44 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { canTransition, CONTROL_ACTIONS, type ControlAction } from '@trellis/core';
+import { findExecution, type Execution } from '@trellis/db';
+import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
+import { invalidTransition, notFound } from '../errors';
+import type { ApiDeps } from './deps';
+
+const UPDATES = { pause: pauseUpdate, resume: resumeUpdate, stop: stopUpdate } as const;
+
+/**
+ * Asks the run to pause, resume, stop or cancel. The workflow validates the transition against the one
+ * table, so the caller learns at once whether it was allowed (409 with the current status if not).
+ */
+export async function controlExecution(
+  deps: ApiDeps,
+  ownerId: string,
+  id: string,
+  action: ControlAction,
+): Promise<{ execution: Execution; message: string }> {
+  const execution = await findExecution(deps.database.db, id, ownerId);
+  if (!execution) throw notFound('execution', id);
+  const target = CONTROL_ACTIONS[action];
+  if (!canTransition(execution.status, target)) {
+    throw invalidTransition(`cannot ${action} an execution that is ${execution.status}`, execution.status);
+  }
+  const handle = deps.temporal.workflow.getHandle(id);
+  let message: string;
+  if (action === 'cancel') {
+    await handle.cancel();
+    message = 'cancellation requested';
+  } else {
+    try {
+      message = (await handle.executeUpdate(UPDATES[action])).message;
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const current = (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;
+        throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, current);
+      }
+      throw error;
+    }
+  }
+  const latest = (await findExecution(deps.database.db, id, ownerId)) ?? execution;
+  return { execution: latest, message };
+}

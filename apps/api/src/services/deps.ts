@@ -1,0 +1,21 @@
+import type { Client } from '@temporalio/client';
+import type { DatabaseHandle } from '@trellis/db';
+import type { Logger } from 'pino';
+import type { JwtSettings } from '../auth/jwt';
+import type { EventHub } from '../events/event-hub';
+
+/** Everything the API's routes and services use; built once in index.ts (or by tests). */
+export interface ApiDeps {
+  database: DatabaseHandle;
+  temporal: Client;
+  log: Logger;
+  hub: EventHub;
+  jwt: JwtSettings;
+  settings: {
+    namespace: string;
+    taskQueue: string;
+    temporalUiUrl: string;
+    syncWaitMs: number;
+    bodyLimit: string;
+  };
+}

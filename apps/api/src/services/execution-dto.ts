@@ -1,0 +1,34 @@
+import type { Execution } from '@trellis/db';
+
+/** The execution as API clients see it (snake_case, seed 002). */
+export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace: string) {
+  return {
+    id: row.id,
+    workflow_id: row.workflowId,
+    workflow_version: row.workflowVersion,
+    workflow_name: row.workflowName,
+    temporal_workflow_id: row.id,
+    temporal_run_id: row.temporalRunId,
+    status: row.status,
+    mode: row.mode,
+    is_test: row.isTest,
+    input_data: row.inputData,
+    output_data: row.outputData,
+    error: row.error,
+    usage: row.usage,
+    current_nodes: row.currentNodes,
+    progress: row.progress,
+    message: row.message,
+    debug_url: debugUrl(temporalUiUrl, namespace, row.id, row.temporalRunId),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    started_at: row.startedAt?.toISOString() ?? null,
+    finished_at: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Link to the run in the Temporal Web UI. */
+export function debugUrl(uiUrl: string, namespace: string, workflowId: string, runId: string | null): string {
+  const base = `${uiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  return runId ? `${base}/${encodeURIComponent(runId)}/history` : base;
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { WorkflowDefinition } from '@trellis/core';
+import { insertExecution, patchLiveExecution, transitionExecution, type Execution, type RunMode } from '@trellis/db';
+import {
+  IS_TEST_ATTRIBUTE,
+  OWNER_ATTRIBUTE,
+  WORKFLOW_ID_ATTRIBUTE,
+  WORKFLOW_NAME_ATTRIBUTE,
+  type graphWorkflow,
+  type GraphWorkflowInput,
+} from '@trellis/workflows';
+import { AppError } from '../errors';
+import type { ApiDeps } from './deps';
+
+export interface StartExecutionParams {
+  ownerId: string;
+  workflow: { id: string; name: string; version: number; definition: WorkflowDefinition };
+  inputData: unknown;
+  executionId?: string;
+  idempotencyKey?: string;
+  mode: RunMode;
+  isTest?: boolean;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Records the execution (pending) and starts its Temporal workflow, whose id is the execution id.
+ * Repeating a call with the same execution id or idempotency key returns the same execution and never
+ * starts a second run; "already started" counts as success.
+ */
+export async function startExecution(
+  deps: ApiDeps,
+  params: StartExecutionParams,
+): Promise<{ execution: Execution; created: boolean }> {
+  const id = params.executionId ?? randomUUID();
+  const { execution, created } = await insertExecution(deps.database.db, {
+    id,
+    ownerId: params.ownerId,
+    workflowId: params.workflow.id,
+    workflowVersion: params.workflow.version,
+    workflowName: params.workflow.name,
+    status: 'pending',
+    mode: params.mode,
+    isTest: params.isTest ?? false,
+    idempotencyKey: params.idempotencyKey ?? null,
+    inputData: params.inputData ?? null,
+    totalNodes: params.workflow.definition.nodes.length,
+  });
+  if (execution.ownerId !== params.ownerId) {
+    throw new AppError(409, 'EXECUTION_ID_TAKEN', `execution id ${id} is already in use; choose another (UUIDs are safest)`);
+  }
+  if (!created && execution.temporalRunId) return { execution, created: false };
+
+  const input: GraphWorkflowInput = {
+    executionId: execution.id,
+    workflowId: params.workflow.id,
+    workflowName: params.workflow.name,
+    workflowVersion: params.workflow.version,
+    ownerId: params.ownerId,
+    definition: params.workflow.definition,
+    inputData: params.inputData ?? null,
+    variables: params.variables,
+  };
+  try {
+    const handle = await deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
+      taskQueue: deps.settings.taskQueue,
+      workflowId: execution.id,
+      args: [input],
+      memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
+      typedSearchAttributes: [
+        { key: OWNER_ATTRIBUTE, value: params.ownerId },
+        { key: WORKFLOW_ID_ATTRIBUTE, value: params.workflow.id },
+        { key: WORKFLOW_NAME_ATTRIBUTE, value: params.workflow.name },
+        { key: IS_TEST_ATTRIBUTE, value: params.isTest ?? false },
+      ],
+    });
+    const runId = handle.firstExecutionRunId;
+    const updated = await patchLiveExecution(deps.database.db, execution.id, { temporalRunId: runId });
+    return { execution: updated ?? { ...execution, temporalRunId: runId }, created };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created: false };
+    if (created) {
+      // Nothing started: leave no half-made run behind.
+      await transitionExecution(deps.database.db, execution.id, 'failed', {
+        error: { code: 'START_FAILED', message: 'the run could not be started in Temporal' },
+        finishedAt: new Date(),
+      }).catch(() => undefined);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,190 @@
+import { Context } from '@temporalio/activity';
+import {
+  appendEvents,
+  markNodeRunning,
+  markNodesDone,
+  recordNodeFinished,
+  recordNodeStarted,
+  transitionExecution,
+  type Database,
+} from '@trellis/db';
+import { isTerminal } from '@trellis/core';
+import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
+import type { GraphActivities } from '@trellis/workflows';
+import type { Logger } from 'pino';
+import { describeError, toActivityFailure } from './node-failure';
+import { nodeInputOf } from './node-input';
+
+export interface ActivityDeps {
+  db: Database;
+  llm: LlmProviderRegistry;
+  log: Logger;
+}
+
+const HEARTBEAT_EVERY_MS = 1_000;
+
+/** The graph workflow's activities; every record is written here so Temporal's retries cover it. */
+export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActivities => ({
+  async runNode(input) {
+    const { executionId, node } = input;
+    const ctx = Context.current();
+    const attempt = ctx.info.attempt;
+    const startedAt = new Date();
+    const nodeInput = nodeInputOf(input);
+    await db.transaction(async (tx) => {
+      await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt, input: nodeInput, startedAt });
+      await markNodeRunning(tx, executionId, node.id, input.totalNodes);
+      await appendEvents(tx, executionId, [
+        {
+          key: `node:${node.id}:started:${attempt}`,
+          type: 'node.started',
+          nodeId: node.id,
+          status: 'running',
+          message: attempt > 1 ? `node ${node.id} started (attempt ${attempt})` : `node ${node.id} started`,
+          data: { node_type: node.type, attempt },
+        },
+      ]);
+    });
+
+    const heartbeat = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
+    let result;
+    try {
+      result = await executeNode(
+        { node, context: input.context, predecessors: input.predecessors },
+        { llm, signal: ctx.cancellationSignal, heartbeat: (details) => ctx.heartbeat(details) },
+      );
+    } catch (error) {
+      const failure = describeError(error);
+      log.warn({ executionId, nodeId: node.id, attempt, code: failure.code }, 'node attempt failed');
+      await db.transaction((tx) =>
+        appendEvents(tx, executionId, [
+          {
+            key: `node:${node.id}:attempt:${attempt}:failed`,
+            type: 'node.attempt_failed',
+            nodeId: node.id,
+            level: 'warning',
+            message: `node ${node.id} attempt ${attempt} failed: ${failure.message}`,
+            data: { attempt, ...failure },
+          },
+        ]),
+      );
+      throw toActivityFailure(error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+
+    const finishedAt = new Date();
+    const durationMs = finishedAt.getTime() - startedAt.getTime();
+    await db.transaction(async (tx) => {
+      const written = await recordNodeFinished(tx, {
+        executionId,
+        nodeId: node.id,
+        nodeType: node.type,
+        status: 'completed',
+        attempt,
+        output: result.output,
+        usage: result.usage ?? null,
+        startedAt,
+        finishedAt,
+      });
+      if (!written) return;
+      await markNodesDone(tx, executionId, [node.id], input.totalNodes, true);
+      await appendEvents(tx, executionId, [
+        {
+          key: `node:${node.id}:completed`,
+          type: 'node.completed',
+          nodeId: node.id,
+          status: 'completed',
+          message: `node ${node.id} completed in ${durationMs} ms`,
+          data: { duration_ms: durationMs, usage: result.usage, branch: result.branch },
+        },
+      ]);
+    });
+    return { output: result.output, branch: result.branch, usage: result.usage, durationMs };
+  },
+
+  async recordNodeFailed({ executionId, node, error }) {
+    await db.transaction(async (tx) => {
+      const written = await recordNodeFinished(tx, {
+        executionId,
+        nodeId: node.id,
+        nodeType: node.type,
+        status: 'failed',
+        attempt: Context.current().info.attempt,
+        error,
+        finishedAt: new Date(),
+      });
+      if (!written) return;
+      await markNodesDone(tx, executionId, [node.id], 0, false);
+      await appendEvents(tx, executionId, [
+        {
+          key: `node:${node.id}:failed`,
+          type: 'node.failed',
+          nodeId: node.id,
+          status: 'failed',
+          level: 'error',
+          message: `node ${node.id} failed: ${error.message}`,
+          data: error,
+        },
+      ]);
+    });
+  },
+
+  async recordNodesSkipped({ executionId, nodes, totalNodes }) {
+    const finishedAt = new Date();
+    await db.transaction(async (tx) => {
+      const skipped: string[] = [];
+      for (const node of nodes) {
+        const written = await recordNodeFinished(tx, {
+          executionId,
+          nodeId: node.id,
+          nodeType: node.type,
+          status: 'skipped',
+          attempt: 0,
+          finishedAt,
+        });
+        if (written) skipped.push(node.id);
+      }
+      if (skipped.length === 0) return;
+      await markNodesDone(tx, executionId, skipped, totalNodes, true);
+      await appendEvents(
+        tx,
+        executionId,
+        skipped.map((id) => ({
+          key: `node:${id}:skipped`,
+          type: 'node.skipped',
+          nodeId: id,
+          status: 'skipped',
+          message: `node ${id} skipped: no incoming branch taken`,
+        })),
+      );
+    });
+  },
+
+  async recordExecutionStatus(input) {
+    return db.transaction(async (tx) => {
+      const now = new Date();
+      const row = await transitionExecution(tx, input.executionId, input.status, {
+        ...(input.runId ? { temporalRunId: input.runId } : {}),
+        ...(input.output !== undefined ? { outputData: input.output } : {}),
+        ...(input.error ? { error: input.error } : {}),
+        ...(input.usage ? { usage: input.usage } : {}),
+        ...(input.status === 'running' && input.eventType === 'execution.started' ? { startedAt: now } : {}),
+        ...(isTerminal(input.status) ? { finishedAt: now, currentNodes: [] } : {}),
+        message: input.message,
+      });
+      if (!row) return false;
+      await appendEvents(tx, input.executionId, [
+        {
+          key: input.eventKey,
+          type: input.eventType,
+          status: input.status,
+          level: input.status === 'failed' || input.status === 'timed_out' ? 'error' : 'info',
+          message: input.message,
+          data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
+        },
+      ]);
+      return true;
+    });
+  },
+});

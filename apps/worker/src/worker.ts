@@ -1,0 +1,41 @@
+import { dirname, join } from 'node:path';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { Database } from '@trellis/db';
+import type { LlmProviderRegistry } from '@trellis/executors';
+import type { Logger } from 'pino';
+import { createGraphActivities } from './activities/graph-activities';
+
+export interface CreateWorkerParams {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  llm: LlmProviderRegistry;
+  log: Logger;
+  maxConcurrentActivities?: number;
+  /** A prebuilt bundle (tests build one per run); bundled on first use otherwise. */
+  bundle?: WorkflowBundle;
+}
+
+/** A Temporal worker running Trellis's workflows and node activities on one task queue. */
+export async function createTrellisWorker(params: CreateWorkerParams): Promise<Worker> {
+  return Worker.create({
+    connection: params.connection,
+    namespace: params.namespace,
+    taskQueue: params.taskQueue,
+    workflowBundle: params.bundle ?? (await workflowBundle()),
+    activities: createGraphActivities({ db: params.db, llm: params.llm, log: params.log }),
+    maxConcurrentActivityTaskExecutions: params.maxConcurrentActivities ?? 200,
+  });
+}
+
+let bundle: Promise<WorkflowBundle> | undefined;
+
+/** Bundles the workflow code once per process; every worker in it shares the bundle. */
+export function workflowBundle(): Promise<WorkflowBundle> {
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: join(dirname(require.resolve('@trellis/workflows/package.json')), 'src', 'workflows.ts'),
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+  });
+  return bundle;
+}

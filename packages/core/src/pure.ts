@@ -1,0 +1,6 @@
+// The subset of @trellis/core that workflow code may import: no zod, no jsonata, no I/O.
+export * from './graph';
+export * from './status';
+export * from './usage';
+export type { ExpressionContext } from './context';
+export type { NodeDefinition, EdgeDefinition, WorkflowDefinition, NodeType, NodeRetry } from './definition';

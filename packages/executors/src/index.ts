@@ -1,0 +1,15 @@
+export * from './errors';
+export * from './types';
+export { compileExpression, evaluateExpression, type ExpressionOptions } from './expressions';
+export { renderTemplate } from './template';
+export { validateJsonSchema, JsonSchemaLite, type SchemaValidation } from './json-schema-lite';
+export { inputExecutor } from './input';
+export { llmExecutor } from './llm';
+export { conditionExecutor } from './condition';
+export { transformExecutor } from './transform';
+export { outputExecutor } from './output';
+export { executorFor, runNode } from './registry';
+export type { LlmProvider, LlmProviderRegistry, LlmRequest, LlmResponse } from './llm/provider';
+export { createEchoProvider } from './llm/echo';
+export { createOpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './llm/openai-compatible';
+export { createProviderRegistry, type OpenAiCompatibleSettings, type ProviderRegistryConfig } from './llm/registry';

@@ -1,0 +1,246 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { addUsage, canTransition, ZERO_USAGE, type ExecutionStatus, type Usage } from '@trellis/core/pure';
+import type { GraphActivities } from './activity-types';
+import {
+  nodeResultsQuery,
+  pauseUpdate,
+  resumeUpdate,
+  statusQuery,
+  stopUpdate,
+  type ControlResult,
+  type GraphWorkflowInput,
+  type GraphWorkflowResult,
+  type NodeResult,
+} from './definitions';
+import { GraphState } from './graph-state';
+import { nodeActivityOptions, RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
+
+const records = proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
+
+type RunError = { code: string; message: string; node_id?: string; details?: unknown };
+
+/** Runs a workflow graph: nodes as activities, branches concurrently, with pause/resume/stop and live queries. */
+export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWorkflowResult> {
+  const ref = { executionId: input.executionId, workflowId: input.workflowId };
+  const state = new GraphState(input.definition);
+  const results: Record<string, NodeResult> = {};
+  const outputs: Record<string, unknown> = {};
+  const nodeScopes = new Map<string, CancellationScope>();
+  let status: ExecutionStatus = 'running';
+  let message = 'running';
+  let usage: Usage = ZERO_USAGE;
+  let stopRequested = false;
+  let failure: RunError | undefined;
+  let timedOut = false;
+  let steps = 0;
+  let wake = 0; // bumped on every change the main loop must look at
+  let eventCounter = 0;
+  let statusWrites: Promise<unknown> = Promise.resolve();
+
+  // Status writes are chained so the row sees them in the order the workflow decided them.
+  const recordStatus = (next: ExecutionStatus, eventType: string, text: string, extra: object = {}) => {
+    const write = statusWrites.then(() =>
+      records.recordExecutionStatus({
+        ...ref,
+        status: next,
+        eventKey: `${eventType}:${++eventCounter}`,
+        eventType,
+        message: text,
+        ...extra,
+      }),
+    );
+    statusWrites = write.catch(() => undefined);
+    return write;
+  };
+
+  const control = (to: ExecutionStatus) => () => {
+    if (!canTransition(status, to) || stopRequested) {
+      throw new Error(`cannot ${to === 'running' ? 'resume' : to.replace(/ed$/, '')} an execution that is ${status}`);
+    }
+  };
+  setHandler(statusQuery, () => ({
+    status,
+    current_nodes: state.idsWith('running'),
+    progress: state.total === 0 ? 1 : state.settledCount / state.total,
+    completed: state.settledCount,
+    total: state.total,
+    message,
+  }));
+  setHandler(nodeResultsQuery, () => results);
+  setHandler(
+    pauseUpdate,
+    async (): Promise<ControlResult> => {
+      status = 'paused';
+      message = 'paused: nodes in flight finish, nothing new starts';
+      wake++;
+      await recordStatus('paused', 'execution.paused', 'execution paused');
+      return { status, message };
+    },
+    { validator: control('paused') },
+  );
+  setHandler(
+    resumeUpdate,
+    async (): Promise<ControlResult> => {
+      status = 'running';
+      message = 'running';
+      wake++;
+      await recordStatus('running', 'execution.resumed', 'execution resumed');
+      return { status, message };
+    },
+    { validator: control('running') },
+  );
+  setHandler(
+    stopUpdate,
+    async (): Promise<ControlResult> => {
+      stopRequested = true;
+      message = 'stopping: nodes in flight finish, nothing new starts';
+      wake++;
+      return { status, message };
+    },
+    { validator: control('stopped') },
+  );
+
+  const runNode = async (id: string): Promise<void> => {
+    const node = state.graph.nodes.get(id)!;
+    const visible: Record<string, unknown> = {};
+    for (const ancestor of state.ancestors(id)) if (ancestor in outputs) visible[ancestor] = outputs[ancestor];
+    const scope = new CancellationScope();
+    nodeScopes.set(id, scope);
+    results[id] = { status: 'running' };
+    try {
+      const result = await scope.run(() =>
+        proxyActivities<GraphActivities>(nodeActivityOptions(node)).runNode({
+          ...ref,
+          node,
+          predecessors: state.takenPredecessors(id),
+          totalNodes: state.total,
+          context: {
+            input: input.inputData,
+            nodes: visible,
+            variables: input.variables ?? {},
+            execution: { id: input.executionId, workflow_id: input.workflowId },
+            ...(input.messages ? { messages: input.messages } : {}),
+          },
+        }),
+      );
+      state.markCompleted(id, result.branch);
+      outputs[id] = result.output;
+      usage = addUsage(usage, result.usage);
+      results[id] = { status: 'completed', ...result };
+    } catch (error) {
+      state.markFailed(id);
+      const nodeError = describeNodeError(error);
+      results[id] = { status: 'failed', error: nodeError };
+      if (!failure && !isCancellation(error)) failure = { ...nodeError, node_id: id };
+      await CancellationScope.nonCancellable(() =>
+        records.recordNodeFailed({ ...ref, node: { id, type: node.type }, error: nodeError }),
+      );
+    } finally {
+      nodeScopes.delete(id);
+      wake++;
+    }
+  };
+
+  const runGraph = async (): Promise<void> => {
+    const inFlight = new Set<Promise<void>>();
+    for (;;) {
+      const seen = wake;
+      if (failure) for (const scope of nodeScopes.values()) scope.cancel();
+      if (status !== 'paused' && !stopRequested && !failure) {
+        const { ready, skipped } = state.advance();
+        if (skipped.length > 0) {
+          for (const id of skipped) results[id] = { status: 'skipped' };
+          const nodes = skipped.map((id) => ({ id, type: state.graph.nodes.get(id)!.type }));
+          await records.recordNodesSkipped({ ...ref, nodes, totalNodes: state.total });
+        }
+        for (const id of ready) {
+          if (input.maxSteps !== undefined && ++steps > input.maxSteps) {
+            failure = { code: 'MAX_STEPS_EXCEEDED', message: `more than ${input.maxSteps} node runs` };
+            break;
+          }
+          const running = runNode(id);
+          inFlight.add(running);
+          void running.then(() => inFlight.delete(running));
+        }
+      }
+      if (inFlight.size === 0 && status !== 'paused') return;
+      if (inFlight.size === 0 && (stopRequested || failure)) return;
+      await condition(() => wake !== seen);
+    }
+  };
+
+  try {
+    await recordStatus('running', 'execution.started', 'execution started', { runId: workflowInfo().runId });
+    const graphScope = new CancellationScope();
+    if (input.runTimeoutMs) {
+      void CancellationScope.nonCancellable(async () => {
+        await sleep(input.runTimeoutMs!);
+        timedOut = true;
+        graphScope.cancel();
+      });
+    }
+    await graphScope.run(runGraph);
+  } catch (error) {
+    if (!timedOut && isCancellation(error)) {
+      await CancellationScope.nonCancellable(async () => {
+        status = 'cancelled';
+        await recordStatus('cancelled', 'execution.cancelled', 'execution cancelled', { usage });
+      });
+      throw error;
+    }
+    if (!timedOut) throw error;
+  }
+  if (timedOut) {
+    status = 'timed_out';
+    const error = { code: 'RUN_TIMEOUT', message: `run exceeded ${input.runTimeoutMs} ms` };
+    await recordStatus('timed_out', 'execution.timed_out', error.message, { error, usage });
+    throw ApplicationFailure.nonRetryable(error.message, error.code);
+  }
+  if (failure) {
+    status = 'failed';
+    message = failure.message;
+    await recordStatus('failed', 'execution.failed', `execution failed: ${failure.message}`, { error: failure, usage });
+    throw ApplicationFailure.nonRetryable(failure.message, failure.code, failure);
+  }
+  const output = finalOutput(input, state, outputs);
+  if (stopRequested) {
+    status = 'stopped';
+    message = 'stopped';
+    await recordStatus('stopped', 'execution.stopped', 'execution stopped', { usage, output });
+    return { status: 'stopped', output, usage, nodes: results };
+  }
+  status = 'completed';
+  message = 'completed';
+  await recordStatus('completed', 'execution.completed', 'execution completed', { output, usage });
+  return { status: 'completed', output, usage, nodes: results };
+}
+
+/** The run's output: the output node's value, or an object keyed by node id when several completed. */
+function finalOutput(input: GraphWorkflowInput, state: GraphState, outputs: Record<string, unknown>): unknown {
+  const done = input.definition.nodes.filter((n) => n.type === 'output' && state.statusOf(n.id) === 'completed');
+  if (done.length === 1) return outputs[done[0]!.id];
+  return Object.fromEntries(done.map((n) => [n.id, outputs[n.id]]));
+}
+
+function describeNodeError(error: unknown): { code: string; message: string; details?: unknown } {
+  if (isCancellation(error)) return { code: 'NODE_CANCELLED', message: 'node cancelled' };
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) {
+    return { code: cause.type ?? 'NODE_FAILED', message: cause.message, details: cause.details?.[0] };
+  }
+  if (cause && typeof cause === 'object' && 'message' in cause) {
+    const name = (cause as { name?: string }).name;
+    return { code: name === 'TimeoutFailure' ? 'NODE_TIMEOUT' : 'NODE_FAILED', message: String(cause.message) };
+  }
+  return { code: 'NODE_FAILED', message: String(error) };
+}

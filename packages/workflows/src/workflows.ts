@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow type Trellis registers, and nothing else.
+export { graphWorkflow } from './graph-workflow';

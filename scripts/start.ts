@@ -1,0 +1,99 @@
+// `npm start`: the whole platform in one process on embedded defaults — Temporal dev server (child
+// process), PGlite (unless DATABASE_URL), migrations, worker and API. Ctrl-C stops everything.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { buildApiDeps } from '../apps/api/src/build-deps';
+import { loadApiConfig } from '../apps/api/src/config';
+import { mintToken } from '../apps/api/src/auth/jwt';
+import { createLogger } from '../apps/api/src/logger';
+import { startApiServer } from '../apps/api/src/server';
+import { llmSettings, loadWorkerConfig } from '../apps/worker/src/config';
+import { createTrellisWorker } from '../apps/worker/src/worker';
+import { startTemporalDevServer, type DevServer } from '@trellis/devstack';
+import { openDatabase } from '@trellis/db';
+import { createProviderRegistry } from '@trellis/executors';
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  process.env.JWT_SECRET ??= devSecret(dataDir);
+  const log = createLogger(process.env.LOG_LEVEL ?? 'info', 'trellis');
+
+  let devServer: DevServer | undefined;
+  if (!process.env.TEMPORAL_ADDRESS) {
+    log.info('starting the Temporal dev server');
+    devServer = await startTemporalDevServer({
+      port: Number(process.env.TEMPORAL_PORT ?? 7233),
+      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+      dbFilename: join(dataDir, 'temporal.sqlite'),
+      log: (m) => log.info(m),
+    });
+    process.env.TEMPORAL_ADDRESS = devServer.address;
+    process.env.TEMPORAL_UI_URL ??= devServer.uiUrl;
+  }
+  const apiConfig = loadApiConfig();
+  const workerConfig = loadWorkerConfig();
+
+  const database = await openDatabase({ url: apiConfig.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+  await database.migrate();
+
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const connection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
+  const worker = await createTrellisWorker({
+    connection,
+    namespace: workerConfig.TEMPORAL_NAMESPACE,
+    taskQueue: workerConfig.TEMPORAL_TASK_QUEUE,
+    db: database.db,
+    llm: createProviderRegistry(llmSettings(workerConfig)),
+    log: log.child({ app: 'worker' }),
+    maxConcurrentActivities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  });
+  const workerRun = worker.run();
+
+  const deps = await buildApiDeps(apiConfig, database, log.child({ app: 'api' }));
+  const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
+  const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });
+  console.log(
+    [
+      '',
+      'Trellis is running.',
+      `  API:          ${api.url}/api/v1`,
+      `  Temporal UI:  ${apiConfig.TEMPORAL_UI_URL}`,
+      `  Database:     ${database.kind === 'pglite' ? `embedded PGlite (${join(dataDir, 'pglite')})` : 'Postgres (DATABASE_URL)'}`,
+      `  Dev token:    ${token}`,
+      '  (mint others with: npm run token -- --sub alice --ttl 1h)',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await api.close().catch(() => undefined);
+    worker.shutdown();
+    await workerRun.catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    await deps.temporal.connection.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    await devServer?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** A JWT secret kept under the data dir, so dev tokens survive restarts. */
+function devSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+main().catch((error: Error) => {
+  console.error(`trellis failed to start: ${error.message}`);
+  process.exit(1);
+});

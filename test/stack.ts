@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import pino from 'pino';
+import { createApp } from '../apps/api/src/app';
+import { mintToken } from '../apps/api/src/auth/jwt';
+import { EventHub } from '../apps/api/src/events/event-hub';
+import type { ApiDeps } from '../apps/api/src/services/deps';
+import { createTrellisWorker } from '../apps/worker/src/worker';
+import { openDatabase, type DatabaseHandle } from '@trellis/db';
+import { createProviderRegistry, type LlmProviderRegistry } from '@trellis/executors';
+
+export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-chars';
+
+/** The real stack for one test file: Temporal (shared dev server), Postgres or PGlite, a worker on its own task queue, the API app. */
+export interface TestStack {
+  app: Express;
+  deps: ApiDeps;
+  database: DatabaseHandle;
+  taskQueue: string;
+  worker: Worker;
+  tokenFor(sub: string): string;
+  close(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+    runtimeInstalled = true;
+  }
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run integration tests through jest (global setup starts Temporal)');
+  const database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 5 });
+  await database.migrate();
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const taskQueue = `test-${randomUUID()}`;
+
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await createTrellisWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db: database.db,
+    llm: options.llm ?? createProviderRegistry({}),
+    log,
+    bundle: { codePath: process.env.TRELLIS_TEST_WORKFLOW_BUNDLE! },
+  });
+  const running = worker.run();
+
+  const connection = await Connection.connect({ address });
+  const deps: ApiDeps = {
+    database,
+    temporal: new Client({ connection, namespace: 'default' }),
+    log,
+    hub: new EventHub(database, log),
+    jwt: { secret: TEST_JWT_SECRET },
+    settings: { namespace: 'default', taskQueue, temporalUiUrl: 'http://localhost:8233', syncWaitMs: 20_000, bodyLimit: '1mb' },
+  };
+  await deps.hub.start();
+  return {
+    app: createApp(deps),
+    deps,
+    database,
+    taskQueue,
+    worker,
+    tokenFor: (sub) => mintToken({ sub, secret: TEST_JWT_SECRET }),
+    close: async () => {
+      worker.shutdown();
+      await running;
+      await deps.hub.stop();
+      await connection.close();
+      await nativeConnection.close();
+      await database.close();
+    },
+  };
+}
+
+/** Polls `read` until `done` holds or the deadline passes; returns the last value read. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
