@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Database } from '@trellis/db';
 import type { LlmProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
@@ -14,7 +14,7 @@ export interface CreateWorkerParams {
   log: Logger;
   maxConcurrentActivities?: number;
   /** A prebuilt bundle (tests build one per run); bundled on first use otherwise. */
-  bundle?: WorkflowBundle;
+  bundle?: WorkflowBundleOption;
 }
 
 /** A Temporal worker running Trellis's workflows and node activities on one task queue. */
