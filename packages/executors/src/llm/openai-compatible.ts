@@ -108,8 +108,9 @@ function usageOf(usage: ChatCompletion['usage']): Usage {
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  // Duck-typed: fetch's errors may come from another realm, where `instanceof Error` is false.
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const text = typeof message === 'string' ? message : String(error);
   const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
-  return detail ? `${error.message} (${detail})` : error.message;
+  return detail ? `${text} (${detail})` : text;
 }

@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { findExecution, listNodeExecutions, type Execution } from '@trellis/db';
+import { isTerminal } from '@trellis/core';
+import { waitFor, type TestStack } from './stack';
+
+export const HISTORY_FIXTURES_DIR = join(__dirname, 'fixtures', 'histories');
+
+/** Saves a run's Temporal history as a replay fixture (only when UPDATE_HISTORY_FIXTURES=1). */
+export async function saveHistoryFixture(stack: TestStack, executionId: string, name: string): Promise<void> {
+  if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
+  const history = await stack.deps.temporal.workflow.getHandle(executionId).fetchHistory();
+  mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
+  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), JSON.stringify(history));
+}
+
+/** Saves a workflow and starts one execution of it through the HTTP API; returns the execution id. */
+export async function startRun(stack: TestStack, user: string, definition: unknown, inputData: unknown = {}): Promise<string> {
+  const auth = `Bearer ${stack.tokenFor(user)}`;
+  const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'engine', definition });
+  if (workflow.status !== 201) throw new Error(`create workflow: ${workflow.status} ${JSON.stringify(workflow.body)}`);
+  const started = await request(stack.app)
+    .post('/api/v1/executions')
+    .set('Authorization', auth)
+    .send({ workflow_id: workflow.body.id, input_data: inputData });
+  if (started.status !== 202) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+  return started.body.id as string;
+}
+
+export function control(stack: TestStack, user: string, id: string, action: string) {
+  return request(stack.app).post(`/api/v1/executions/${id}/${action}`).set('Authorization', `Bearer ${stack.tokenFor(user)}`);
+}
+
+export async function waitForStatus(stack: TestStack, id: string, status: Execution['status'] | 'terminal', timeoutMs = 30_000) {
+  return (await waitFor(
+    () => findExecution(stack.database.db, id),
+    (row) => (status === 'terminal' ? !!row && isTerminal(row.status) : row?.status === status),
+    timeoutMs,
+  ))!;
+}
+
+export async function nodesById(stack: TestStack, id: string) {
+  return Object.fromEntries((await listNodeExecutions(stack.database.db, id)).map((n) => [n.nodeId, n]));
+}
+
+export function llm(id: string, model: string, extra: Record<string, unknown> = {}) {
+  return { id, type: 'llm', config: { provider: 'wire', model, prompt: `node ${id}: {{ input.topic }}` }, ...extra };
+}
