@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { findExecution, listNodeExecutions, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
@@ -12,7 +13,7 @@ export async function saveHistoryFixture(stack: TestStack, executionId: string, 
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
   const history = await stack.deps.temporal.workflow.getHandle(executionId).fetchHistory();
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
-  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), JSON.stringify(history));
+  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), historyToJSON(history));
 }
 
 /** Saves a workflow and starts one execution of it through the HTTP API; returns the execution id. */

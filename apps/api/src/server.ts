@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
 import type { ApiDeps } from './services/deps';
+import { attachWebSockets } from './ws/websocket-server';
 
 export interface RunningApi {
   server: Server;
@@ -8,10 +9,11 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** Listens with the API app (and, as they arrive, its WebSocket endpoints) on host:port. */
+/** Listens with the API app and its WebSocket endpoints (/ws, /ws/:execution_id) on host:port. */
 export async function startApiServer(deps: ApiDeps, options: { port: number; host: string }): Promise<RunningApi> {
   await deps.hub.start();
   const server = createServer(createApp(deps));
+  const sockets = attachWebSockets(server, deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
@@ -23,6 +25,7 @@ export async function startApiServer(deps: ApiDeps, options: { port: number; hos
     server,
     url: `http://${host}:${port}`,
     close: async () => {
+      await sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

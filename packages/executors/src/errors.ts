@@ -28,6 +28,7 @@ export class NodeExecutionError extends Error {
 /** Why an expression failed: bad syntax, an error while running, its time or depth budget, or a forbidden trick. */
 export type ExpressionFailureReason = 'syntax' | 'runtime' | 'timeout' | 'depth' | 'forbidden' | 'result';
 
+/** What EXPRESSION_ERROR carries, so the UI can point at the problem. */
 export interface ExpressionErrorDetails extends Record<string, unknown> {
   reason: ExpressionFailureReason;
   /** JSONata's own error code (e.g. S0201, T1006, D1012), when JSONata raised it. */

@@ -5,8 +5,8 @@ import { ExpressionError, type ExpressionFailureReason } from './errors';
 import { toExpressionData, toPlainData } from './plain-data';
 
 // The only place JSONata runs. Authors of definitions may be hostile, so:
-// - the data JSONata sees is a copy whose objects have null prototypes and which holds no functions
-//   (JSONata 2 already looks up own properties only; the copy makes that hold for data we did not build);
+// - the data JSONata sees is a copy with null-prototype objects and no functions (JSONata 2 already looks
+//   up own properties only; the copy is defence in depth, and a function in the data would be callable);
 // - results are copied back to plain JSON data, dropping functions and `__proto__` keys;
 // - JSONata's own guardrails bound time and evaluation depth, so runaway recursion ends with an error;
 // - clone-guard.ts stops transforms from writing into objects shared with other evaluations.
@@ -20,7 +20,9 @@ export interface ExpressionOptions {
   maxDepth?: number;
 }
 
+/** Time budget of one evaluation unless the caller sets another. */
 export const DEFAULT_EXPRESSION_TIMEOUT_MS = 1000;
+/** Depth limit of one evaluation unless the caller sets another. */
 export const DEFAULT_EXPRESSION_MAX_DEPTH = 2000;
 
 const CACHE_LIMIT = 500;

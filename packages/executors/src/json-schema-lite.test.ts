@@ -100,7 +100,7 @@ describe('validateJsonSchema', () => {
   });
 
   it('treats constructor and __proto__ as ordinary property names', () => {
-    const schema: JsonSchemaLite = { type: 'object', properties: { constructor: { type: 'string' } }, required: ['constructor'] };
+    const schema: JsonSchemaLite = { type: 'object', properties: { constructor: { type: 'string' as const } }, required: ['constructor'] };
     expect(validateJsonSchema(schema, {}).problems).toEqual([{ path: '$.constructor', message: 'is required' }]);
     const { value } = validateJsonSchema({ type: 'object' }, JSON.parse('{"__proto__": {"polluted": 1}, "a": 1}'));
     expect(value).toEqual({ a: 1 });

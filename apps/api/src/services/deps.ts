@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { JwtSettings } from '../auth/jwt';
 import type { EventHub } from '../events/event-hub';
+import type { WsSettings } from '../ws/ws-settings';
 
 /** Everything the API's routes and services use; built once in index.ts (or by tests). */
 export interface ApiDeps {
@@ -17,5 +18,7 @@ export interface ApiDeps {
     temporalUiUrl: string;
     syncWaitMs: number;
     bodyLimit: string;
+    /** WebSocket tuning; unset fields take the defaults in ws/ws-settings.ts (tests shorten the heartbeat). */
+    ws?: Partial<WsSettings>;
   };
 }

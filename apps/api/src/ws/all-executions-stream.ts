@@ -1,0 +1,69 @@
+import type { WebSocket } from 'ws';
+import { listEvents, type Database } from '@trellis/db';
+import { toEventMessage } from '../events/event-dto';
+import { followExecution } from '../events/follow-execution';
+import type { ApiDeps } from '../services/deps';
+import type { ExecutionOwners } from './execution-owners';
+import { sendJson } from './send-json';
+
+/**
+ * `/ws`: live events of every execution the user owns, from the moment of the `subscribed` hello.
+ * The first notification about an execution starts a follower at the batch that notification
+ * announced; the follower then delivers each later event once, in seq order, until the terminal one.
+ */
+export function streamAllExecutions(
+  socket: WebSocket,
+  deps: ApiDeps,
+  options: { userId: string; owners: ExecutionOwners; maxBufferedBytes: number },
+): void {
+  const { db } = deps.database;
+  const send = (message: unknown) => sendJson(socket, message, options.maxBufferedBytes);
+  // executionId → its follower's stop function, or a marker while starting / when not the user's.
+  const followed = new Map<string, (() => void) | 'starting' | 'ignored'>();
+  let closed = false;
+
+  const follow = async (executionId: string, seq: number): Promise<void> => {
+    try {
+      if ((await options.owners.ownerOf(executionId)) !== options.userId) {
+        followed.set(executionId, 'ignored');
+        return;
+      }
+      const afterSeq = (await firstSeqOfBatch(db, executionId, seq)) - 1;
+      if (closed) return;
+      followed.set(
+        executionId,
+        followExecution(db, deps.hub, { executionId, afterSeq, onEvent: (event) => send(toEventMessage(event)) }),
+      );
+    } catch (error) {
+      // Postgres hiccup: forget the execution so its next notification tries again.
+      followed.delete(executionId);
+      deps.log.warn({ err: error, executionId }, 'could not follow execution for /ws');
+    }
+  };
+
+  const unsubscribe = deps.hub.onAny((executionId, seq) => {
+    if (closed || followed.has(executionId)) return;
+    followed.set(executionId, 'starting');
+    void follow(executionId, seq);
+  });
+  socket.once('close', () => {
+    closed = true;
+    unsubscribe();
+    for (const entry of followed.values()) if (typeof entry === 'function') entry();
+  });
+  send({ type: 'subscribed', scope: 'all', timestamp: new Date().toISOString() });
+}
+
+/**
+ * The first seq of the batch a notification announced (`seq` is the batch's last). A batch is written in
+ * one transaction, so its events share `created_at` (Postgres `now()` is the transaction's start).
+ */
+async function firstSeqOfBatch(db: Database, executionId: string, lastSeq: number): Promise<number> {
+  const recent = await listEvents(db, { executionId, afterSeq: Math.max(0, lastSeq - 100), limit: 101 });
+  const upTo = recent.filter((event) => event.seq <= lastSeq);
+  const last = upTo.at(-1);
+  if (!last) return lastSeq;
+  let first = last.seq;
+  for (let i = upTo.length - 2; i >= 0 && upTo[i]!.createdAt.getTime() === last.createdAt.getTime(); i--) first = upTo[i]!.seq;
+  return first;
+}
