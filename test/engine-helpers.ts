@@ -17,14 +17,20 @@ export async function saveHistoryFixture(stack: TestStack, executionId: string, 
 }
 
 /** Saves a workflow and starts one execution of it through the HTTP API; returns the execution id. */
-export async function startRun(stack: TestStack, user: string, definition: unknown, inputData: unknown = {}): Promise<string> {
+export async function startRun(
+  stack: TestStack,
+  user: string,
+  definition: unknown,
+  inputData: unknown = {},
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const auth = `Bearer ${stack.tokenFor(user)}`;
   const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'engine', definition });
   if (workflow.status !== 201) throw new Error(`create workflow: ${workflow.status} ${JSON.stringify(workflow.body)}`);
   const started = await request(stack.app)
     .post('/api/v1/executions')
     .set('Authorization', auth)
-    .send({ workflow_id: workflow.body.id, input_data: inputData });
+    .send({ workflow_id: workflow.body.id, input_data: inputData, ...extra });
   if (started.status !== 202) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   return started.body.id as string;
 }

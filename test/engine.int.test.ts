@@ -192,4 +192,13 @@ describe('graph engine on Temporal', () => {
     expect(row.error).toMatchObject({ code: 'EXPRESSION_ERROR', node_id: 'bad' });
     expect((await nodesById(stack, id)).bad!.attempt).toBe(1);
   });
+
+  it('ends a run that exceeds its timeout as timed_out, cancelling the node in flight', async () => {
+    const definition = { nodes: [input, llm('long', 'slow-5000'), output], edges: [{ source: 'in', target: 'long' }, { source: 'long', target: 'out' }] };
+    const id = await startRun(stack, 'eng', definition, { topic: 'rt' }, { timeout_ms: 800 });
+    const row = await waitForStatus(stack, id, 'terminal');
+    expect(row.status).toBe('timed_out');
+    expect(row.error).toMatchObject({ code: 'RUN_TIMEOUT' });
+    expect(row.finishedAt!.getTime() - row.createdAt.getTime()).toBeLessThan(4_000);
+  });
 });

@@ -19,6 +19,8 @@ const StartExecutionBody = z
     execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
     mode: z.enum(['async', 'sync', 'stream']).default('async'),
     variables: z.record(z.string(), z.unknown()).optional(),
+    /** Ends the run as timed_out after this long. */
+    timeout_ms: z.number().int().min(100).max(604_800_000).optional(),
   })
   .strict();
 
@@ -63,6 +65,7 @@ export function executionsRouter(deps: ApiDeps): Router {
       idempotencyKey,
       mode: body.mode,
       variables: body.variables,
+      runTimeoutMs: body.timeout_ms,
     });
     if (body.mode === 'stream') return streamEvents(deps, res, execution.id);
     if (body.mode === 'sync') {

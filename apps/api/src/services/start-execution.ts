@@ -22,7 +22,11 @@ export interface StartExecutionParams {
   mode: RunMode;
   isTest?: boolean;
   variables?: Record<string, unknown>;
+  runTimeoutMs?: number;
 }
+
+/** Upper bound on node runs per execution: a guard against runaway graphs. */
+const MAX_STEPS = 10_000;
 
 /**
  * Records the execution (pending) and starts its Temporal workflow, whose id is the execution id.
@@ -61,6 +65,8 @@ export async function startExecution(
     definition: params.workflow.definition,
     inputData: params.inputData ?? null,
     variables: params.variables,
+    runTimeoutMs: params.runTimeoutMs,
+    maxSteps: MAX_STEPS,
   };
   try {
     const handle = await deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
