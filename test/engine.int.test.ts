@@ -60,7 +60,7 @@ describe('graph engine on Temporal', () => {
 
   it('runs independent branches concurrently and joins them', async () => {
     const definition = {
-      nodes: [input, llm('a', 'slow-700'), llm('b', 'slow-700'), { id: 'join', type: 'transform', config: { expression: '[nodes.a.text, nodes.b.text]' } }, output],
+      nodes: [input, llm('a', 'slow-2000'), llm('b', 'slow-2000'), { id: 'join', type: 'transform', config: { expression: '[nodes.a.text, nodes.b.text]' } }, output],
       edges: [
         { source: 'in', target: 'a' },
         { source: 'in', target: 'b' },

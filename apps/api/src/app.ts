@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { requireUser } from './auth/require-user';
 import { errorHandler, unknownRoute } from './error-handler';
+import { executeCompatRouter } from './routes/execute-compat';
+import { executionHistoryRouter } from './routes/execution-history';
+import { executionStatusPutRouter } from './routes/execution-status-put';
 import { executionsRouter } from './routes/executions';
 import { healthRouter } from './routes/health';
+import { workflowHistoryRouter } from './routes/workflow-history';
 import { workflowsRouter } from './routes/workflows';
 import type { ApiDeps } from './services/deps';
 
@@ -28,8 +32,12 @@ export function createApp(deps: ApiDeps): Express {
 
   const api = express.Router();
   api.use(requireUser(deps.jwt));
+  api.use('/workflows/:id/history', workflowHistoryRouter(deps));
   api.use('/workflows', workflowsRouter(deps));
   api.use('/executions', executionsRouter(deps));
+  api.use('/executions', executionHistoryRouter(deps));
+  api.use('/executions', executionStatusPutRouter(deps));
+  api.use('/execute', executeCompatRouter(deps));
   app.use('/api/v1', api);
 
   app.use(unknownRoute);

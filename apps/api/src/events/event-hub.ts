@@ -18,7 +18,9 @@ export class EventHub {
     this.emitter.setMaxListeners(0);
   }
 
+  /** Starts listening; calling it again is a no-op. */
   async start(): Promise<void> {
+    if (this.unlisten) return;
     this.unlisten = await this.database.listen(EVENTS_CHANNEL, (payload) => {
       const split = payload.lastIndexOf(':');
       const executionId = payload.slice(0, split);
@@ -43,6 +45,7 @@ export class EventHub {
 
   async stop(): Promise<void> {
     await this.unlisten?.();
+    this.unlisten = undefined;
     this.emitter.removeAllListeners();
   }
 }
