@@ -85,7 +85,8 @@ export async function startExecution(
     const updated = await patchLiveExecution(deps.database.db, execution.id, { temporalRunId: runId });
     return { execution: updated ?? { ...execution, temporalRunId: runId }, created };
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created: false };
+    // A concurrent identical start won the race: same execution, one run.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created };
     if (created) {
       // Nothing started: leave no half-made run behind.
       await transitionExecution(deps.database.db, execution.id, 'failed', {

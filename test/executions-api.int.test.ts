@@ -1,0 +1,129 @@
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { startRun, waitForStatus } from './engine-helpers';
+import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
+
+const definition = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'double', type: 'transform', config: { expression: 'input.n * 2' } },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'in', target: 'double' },
+    { source: 'double', target: 'out' },
+  ],
+};
+
+describe('executions API', () => {
+  let stack: TestStack;
+  let workflowId: string;
+  const as = (user: string) => `Bearer ${stack.tokenFor(user)}`;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const created = await request(stack.app).post('/api/v1/workflows').set('Authorization', as('ann')).send({ name: 'double', definition });
+    workflowId = created.body.id;
+  });
+  afterAll(() => stack?.close());
+
+  it('starts one run for 20 concurrent identical starts with the same execution_id', async () => {
+    const executionId = `idem-${Date.now()}`;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 2 } }),
+      ),
+    );
+    expect(new Set(responses.map((r) => r.body.id))).toEqual(new Set([executionId]));
+    expect(responses.filter((r) => r.status === 202)).toHaveLength(1);
+    expect(new Set(responses.map((r) => r.body.temporal_run_id).filter(Boolean)).size).toBeLessThanOrEqual(1);
+    const row = await waitForStatus(stack, executionId, 'terminal');
+    expect(row.outputData).toBe(4);
+    const runs = stack.deps.temporal.workflow.list({ query: `WorkflowId = '${executionId}'` });
+    let count = 0;
+    for await (const _ of runs) count++;
+    expect(count).toBe(1);
+  });
+
+  it('treats the Idempotency-Key header the same way', async () => {
+    const key = `key-${Date.now()}`;
+    const send = () =>
+      request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).set('Idempotency-Key', key).send({ workflow_id: workflowId, input_data: { n: 5 } });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect(a.body.id).toBe(b.body.id);
+  });
+
+  it('answers another user exactly like an unknown id, on every execution route', async () => {
+    const id = await startRun(stack, 'ann', definition, { n: 1 });
+    await waitForStatus(stack, id, 'terminal');
+    for (const [method, path] of [
+      ['get', ''],
+      ['get', '/status'],
+      ['get', '/nodes'],
+      ['get', '/logs'],
+      ['post', '/pause'],
+      ['post', '/resume'],
+      ['post', '/stop'],
+      ['post', '/cancel'],
+    ] as const) {
+      const theirs = await request(stack.app)[method](`/api/v1/executions/${id}${path}`).set('Authorization', as('bob'));
+      const unknown = await request(stack.app)[method](`/api/v1/executions/nope-${Date.now()}${path}`).set('Authorization', as('bob'));
+      expect([path, theirs.status, theirs.body.error.code]).toEqual([path, 404, 'NOT_FOUND']);
+      expect(unknown.status).toBe(404);
+    }
+    const list = await request(stack.app).get('/api/v1/executions').set('Authorization', as('bob')).expect(200);
+    expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(id);
+    await request(stack.app).post('/api/v1/executions').set('Authorization', as('bob')).send({ workflow_id: workflowId }).expect(404);
+  });
+
+  it('answers 409 with the current status for a control action the status does not allow', async () => {
+    const id = await startRun(stack, 'ann', definition, { n: 1 });
+    await waitForStatus(stack, id, 'completed');
+    const res = await request(stack.app).post(`/api/v1/executions/${id}/pause`).set('Authorization', as('ann')).expect(409);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { current_status: 'completed' } });
+  });
+
+  it('lists newest first with filters and paging', async () => {
+    const res = await request(stack.app)
+      .get(`/api/v1/executions?workflow_id=${workflowId}&status=completed&size=2&page=1`)
+      .set('Authorization', as('ann'))
+      .expect(200);
+    expect(res.body).toMatchObject({ page: 1, size: 2 });
+    expect(res.body.items.length).toBeLessThanOrEqual(2);
+    expect(res.body.items.every((e: { status: string }) => e.status === 'completed')).toBe(true);
+    const times = res.body.items.map((e: { created_at: string }) => e.created_at);
+    expect([...times].sort().reverse()).toEqual(times);
+    await request(stack.app).get('/api/v1/executions?size=500').set('Authorization', as('ann')).expect(400);
+    await request(stack.app).get('/api/v1/executions?status=bogus').set('Authorization', as('ann')).expect(400);
+  });
+
+  it('rejects missing, forged, expired and exp-less tokens with 401', async () => {
+    const noExp = jwt.sign({ sub: 'ann' }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+    const expired = jwt.sign({ sub: 'ann', exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET);
+    const wrongKey = jwt.sign({ sub: 'ann' }, 'another-secret-that-is-long-enough-000', { expiresIn: 60 });
+    const algNone = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'ann', exp: 9_999_999_999 })).toString('base64url')}.`;
+    await request(stack.app).get('/api/v1/executions').expect(401);
+    for (const token of [noExp, expired, wrongKey, algNone, 'garbage']) {
+      const res = await request(stack.app).get('/api/v1/executions').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(res.body.error.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('maps bad bodies to 400, 413 and 422 and starts nothing', async () => {
+    const before = (await request(stack.app).get('/api/v1/executions?size=1').set('Authorization', as('ann'))).body.total;
+    const malformed = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).set('Content-Type', 'application/json').send('{"workflow_id": ');
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'MALFORMED_JSON']);
+    const huge = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, input_data: 'x'.repeat(2_000_000) });
+    expect([huge.status, huge.body.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
+    const extra = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, owner_id: 'bob', status: 'completed' });
+    expect([extra.status, extra.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
+    const badGraph = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', as('ann'))
+      .send({ name: 'bad', definition: { nodes: [{ id: 'a', type: 'output' }, { id: 'a', type: 'transform', config: { expression: '1' } }, { id: 'b', type: 'warp' }], edges: [{ source: 'a', target: 'ghost' }] } });
+    expect(badGraph.status).toBe(422);
+    expect(badGraph.body.error.details.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['DUPLICATE_NODE_ID', 'UNKNOWN_NODE_TYPE', 'DANGLING_EDGE']));
+    const after = (await request(stack.app).get('/api/v1/executions?size=1').set('Authorization', as('ann'))).body.total;
+    expect(after).toBe(before);
+  });
+});
