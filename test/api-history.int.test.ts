@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
-import { createProviderRegistry } from '@trellis/executors';
 import { mintToken } from '../apps/api/src/auth/jwt';
-import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
+import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, TEST_JWT_SECRET, waitFor, type TestStack } from './stack';
 
 const input = { id: 'in', type: 'input', config: {} };
@@ -28,15 +27,10 @@ describe('execution history, PUT status and per-workflow history', () => {
   let stack: TestStack;
   let wire: LlmWireServer;
   beforeAll(async () => {
-    wire = await startLlmWireServer();
-    stack = await startTestStack({
-      llm: createProviderRegistry({ providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } }),
-    });
+    stack = await startTestStack({ wireLlm: true });
+    wire = stack.wire!;
   });
-  afterAll(async () => {
-    await stack?.close();
-    await wire?.close();
-  });
+  afterAll(() => stack?.close());
 
   const bearer = (user: string) => `Bearer ${stack.tokenFor(user)}`;
   const api = () => request(stack.app);

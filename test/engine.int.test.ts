@@ -1,8 +1,7 @@
 import { listEvents } from '@trellis/db';
-import { createProviderRegistry } from '@trellis/executors';
 import { statusQuery } from '@trellis/workflows';
 import { control, llm, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
-import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
+import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const input = { id: 'in', type: 'input', config: {} };
@@ -12,15 +11,10 @@ describe('graph engine on Temporal', () => {
   let stack: TestStack;
   let wire: LlmWireServer;
   beforeAll(async () => {
-    wire = await startLlmWireServer();
-    stack = await startTestStack({
-      llm: createProviderRegistry({ providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } }),
-    });
+    stack = await startTestStack({ wireLlm: true });
+    wire = stack.wire!;
   });
-  afterAll(async () => {
-    await stack?.close();
-    await wire?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('takes the true or the false branch and skips the other, with skipping propagated', async () => {
     const definition = {

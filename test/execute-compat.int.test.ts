@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
-import { createProviderRegistry } from '@trellis/executors';
-import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
+import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const quickGraph = {
@@ -36,15 +35,10 @@ describe('seed 003 compatibility: /execute', () => {
   let stack: TestStack;
   let wire: LlmWireServer;
   beforeAll(async () => {
-    wire = await startLlmWireServer();
-    stack = await startTestStack({
-      llm: createProviderRegistry({ providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } }),
-    });
+    stack = await startTestStack({ wireLlm: true });
+    wire = stack.wire!;
   });
-  afterAll(async () => {
-    await stack?.close();
-    await wire?.close();
-  });
+  afterAll(() => stack?.close());
 
   const bearer = (user: string) => `Bearer ${stack.tokenFor(user)}`;
   const api = () => request(stack.app);

@@ -9,7 +9,8 @@ import { EventHub } from '../apps/api/src/events/event-hub';
 import type { ApiDeps } from '../apps/api/src/services/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { openDatabase, type DatabaseHandle } from '@trellis/db';
-import { createProviderRegistry, type LlmProviderRegistry } from '@trellis/executors';
+import { createProviderRegistry } from '@trellis/executors';
+import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-chars';
 
@@ -20,13 +21,15 @@ export interface TestStack {
   database: DatabaseHandle;
   taskQueue: string;
   worker: Worker;
+  /** The loopback OpenAI-wire server behind the `wire` LLM provider, when asked for. */
+  wire?: LlmWireServer;
   tokenFor(sub: string): string;
   close(): Promise<void>;
 }
 
 let runtimeInstalled = false;
 
-export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}): Promise<TestStack> {
+export async function startTestStack(options: { wireLlm?: boolean } = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
     runtimeInstalled = true;
@@ -37,6 +40,8 @@ export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}
   await database.migrate();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const taskQueue = `test-${randomUUID()}`;
+  const wire = options.wireLlm ? await startLlmWireServer() : undefined;
+  const llm = createProviderRegistry(wire ? { providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } } : {});
 
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createTrellisWorker({
@@ -44,7 +49,7 @@ export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}
     namespace: 'default',
     taskQueue,
     db: database.db,
-    llm: options.llm ?? createProviderRegistry({}),
+    llm,
     log,
     bundle: { codePath: process.env.TRELLIS_TEST_WORKFLOW_BUNDLE! },
   });
@@ -66,6 +71,7 @@ export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}
     database,
     taskQueue,
     worker,
+    wire,
     tokenFor: (sub) => mintToken({ sub, secret: TEST_JWT_SECRET }),
     close: async () => {
       worker.shutdown();
@@ -74,6 +80,7 @@ export async function startTestStack(options: { llm?: LlmProviderRegistry } = {}
       await connection.close();
       await nativeConnection.close();
       await database.close();
+      await wire?.close();
     },
   };
 }

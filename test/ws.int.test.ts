@@ -1,12 +1,11 @@
 import request from 'supertest';
 import WebSocket, { type ClientOptions } from 'ws';
 import { listEvents } from '@trellis/db';
-import { createProviderRegistry } from '@trellis/executors';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer, type RunningApi } from '../apps/api/src/server';
 import { llm, startRun, waitForStatus } from './engine-helpers';
-import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
+import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
 
 interface EventMessage {
@@ -58,10 +57,8 @@ describe('WebSocket endpoints /ws and /ws/:execution_id', () => {
   const clients: WebSocket[] = [];
 
   beforeAll(async () => {
-    wire = await startLlmWireServer();
-    stack = await startTestStack({
-      llm: createProviderRegistry({ providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } }),
-    });
+    stack = await startTestStack({ wireLlm: true });
+    wire = stack.wire!;
     // The real server wiring (server.ts), with its own event hub and short WebSocket timings.
     api = await startApiServer(
       {
@@ -79,7 +76,6 @@ describe('WebSocket endpoints /ws and /ws/:execution_id', () => {
   afterAll(async () => {
     await api?.close();
     await stack?.close();
-    await wire?.close();
   });
 
   const auth = (user: string) => ({ headers: { Authorization: `Bearer ${stack.tokenFor(user)}` } });
