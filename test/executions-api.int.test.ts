@@ -1,5 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { insertExecution } from '@trellis/db';
+import { createApp } from '../apps/api/src/app';
 import { startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
 
@@ -125,5 +127,41 @@ describe('executions API', () => {
     expect(badGraph.body.error.details.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['DUPLICATE_NODE_ID', 'UNKNOWN_NODE_TYPE', 'DANGLING_EDGE']));
     const after = (await request(stack.app).get('/api/v1/executions?size=1').set('Authorization', as('ann'))).body.total;
     expect(after).toBe(before);
+  });
+});
+
+describe('start limits', () => {
+  let stack: TestStack;
+  afterAll(() => stack?.close());
+
+  it('answers 429 with Retry-After past the per-user start rate, and other users are unaffected', async () => {
+    stack = await startTestStack();
+    const limitedApp = createApp({ ...stack.deps, settings: { ...stack.deps.settings, limits: { startsPerMinute: 3 } } });
+    const auth = (user: string) => `Bearer ${stack.tokenFor(user)}`;
+    const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth('rl')).send({ name: 'rl', definition }).expect(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth('rl')).send({ workflow_id: wf.body.id, input_data: { n: i } });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(res.body.error.code).toBe('RATE_LIMITED');
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    const other = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth('rl2')).send({ name: 'rl', definition }).expect(201);
+    await request(limitedApp).post('/api/v1/executions').set('Authorization', auth('rl2')).send({ workflow_id: other.body.id }).expect(202);
+  });
+
+  it('answers 429 when the user already has the maximum of live executions', async () => {
+    const limitedApp = createApp({ ...stack.deps, settings: { ...stack.deps.settings, limits: { maxLiveExecutions: 2 } } });
+    const auth = `Bearer ${stack.tokenFor('cap')}`;
+    const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'cap', definition }).expect(201);
+    // Two runs the user already has in flight (rows as the API writes them before Temporal picks them up).
+    for (const id of [`cap-a-${Date.now()}`, `cap-b-${Date.now()}`]) {
+      await insertExecution(stack.database.db, { id, ownerId: 'cap', workflowId: wf.body.id, workflowVersion: 1, workflowName: 'cap', status: 'running' });
+    }
+    const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: wf.body.id });
+    expect([res.status, res.body.error?.code, res.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
   });
 });

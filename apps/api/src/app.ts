@@ -8,7 +8,9 @@ import { executionStatusPutRouter } from './routes/execution-status-put';
 import { executionsRouter } from './routes/executions';
 import { healthRouter } from './routes/health';
 import { workflowHistoryRouter } from './routes/workflow-history';
+import { workflowTestSessionsRouter } from './routes/workflow-test-sessions';
 import { workflowsRouter } from './routes/workflows';
+import { requestLog } from './request-log';
 import type { ApiDeps } from './services/deps';
 
 declare module 'express-serve-static-core' {
@@ -27,6 +29,7 @@ export function createApp(deps: ApiDeps): Express {
     res.set('X-Request-Id', req.id);
     next();
   });
+  app.use(requestLog(deps.log));
   app.use(healthRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
 
@@ -38,6 +41,7 @@ export function createApp(deps: ApiDeps): Express {
   api.use('/executions', executionHistoryRouter(deps));
   api.use('/executions', executionStatusPutRouter(deps));
   api.use('/execute', executeCompatRouter(deps));
+  api.use('/workflow-test/sessions', workflowTestSessionsRouter(deps));
   app.use('/api/v1', api);
 
   app.use(unknownRoute);

@@ -25,6 +25,14 @@ export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, 
       temporalUiUrl: config.TEMPORAL_UI_URL,
       syncWaitMs: config.SYNC_WAIT_MS,
       bodyLimit: config.BODY_LIMIT,
+      testSessions: {
+        idleTimeoutMs: config.TEST_SESSION_IDLE_TIMEOUT_MS,
+        maxSessionsPerUser: config.TEST_SESSION_MAX_PER_USER,
+        maxMessages: config.TEST_SESSION_MAX_MESSAGES,
+        maxMessageLength: config.TEST_SESSION_MAX_MESSAGE_LENGTH,
+        turnTimeoutMs: config.TEST_SESSION_TURN_TIMEOUT_MS,
+      },
+      limits: { startsPerMinute: config.START_RATE_PER_MINUTE, maxLiveExecutions: config.MAX_LIVE_EXECUTIONS_PER_USER },
     },
   };
 }

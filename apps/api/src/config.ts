@@ -20,6 +20,14 @@ export const ApiConfig = z
     JWT_AUDIENCE: optionalString,
     BODY_LIMIT: z.string().min(1).default('1mb'),
     SYNC_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    START_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    MAX_LIVE_EXECUTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(200),
+    /** Workflow test sessions (seed 004): idle expiry, caps and the per-turn run timeout. */
+    TEST_SESSION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(604_800_000).default(1_800_000),
+    TEST_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+    TEST_SESSION_MAX_MESSAGES: z.coerce.number().int().min(2).max(10_000).default(200),
+    TEST_SESSION_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(1_000_000).default(4_000),
+    TEST_SESSION_TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => Boolean(c.JWT_SECRET) !== Boolean(c.JWT_PUBLIC_KEY), {

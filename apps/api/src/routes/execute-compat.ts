@@ -6,6 +6,7 @@ import { startExecution } from '../services/start-execution';
 import { parseBody } from '../validation';
 import { executionsRouter } from './executions';
 import { checkedDefinition } from './workflows';
+import { limitStarts } from '../limits/start-limits';
 
 const ExecuteBody = z
   .object({
@@ -24,7 +25,7 @@ export function executeCompatRouter(deps: ApiDeps): Router {
   const router = Router();
   const executions = executionsRouter(deps);
 
-  router.post('/', async (req, res) => {
+  router.post('/', limitStarts(deps), async (req, res) => {
     const body = parseBody(ExecuteBody, req.body);
     const definition = checkedDefinition(body.definition);
     const { execution, created } = await startExecution(deps, {

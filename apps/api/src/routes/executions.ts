@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
 import { findExecution, findWorkflow, listEvents, listExecutions, listNodeExecutions, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
+import { limitStarts } from '../limits/start-limits';
 import { toEventMessage } from '../events/event-dto';
 import { followExecution } from '../events/follow-execution';
 import { controlExecution } from '../services/control-execution';
@@ -52,7 +53,7 @@ export function executionsRouter(deps: ApiDeps): Router {
     return row;
   };
 
-  router.post('/', async (req, res) => {
+  router.post('/', limitStarts(deps), async (req, res) => {
     const body = parseBody(StartExecutionBody, req.body);
     const workflow = await findWorkflow(db, body.workflow_id, req.userId);
     if (!workflow) throw notFound('workflow', body.workflow_id);

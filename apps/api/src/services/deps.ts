@@ -3,7 +3,9 @@ import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { JwtSettings } from '../auth/jwt';
 import type { EventHub } from '../events/event-hub';
+import type { StartLimits } from '../limits/start-limits';
 import type { WsSettings } from '../ws/ws-settings';
+import type { TestSessionSettings } from './test-sessions-settings';
 
 /** Everything the API's routes and services use; built once in index.ts (or by tests). */
 export interface ApiDeps {
@@ -20,5 +22,9 @@ export interface ApiDeps {
     bodyLimit: string;
     /** WebSocket tuning; unset fields take the defaults in ws/ws-settings.ts (tests shorten the heartbeat). */
     ws?: Partial<WsSettings>;
+    /** Test-session expiry and caps; defaults in services/test-sessions-settings.ts (tests shorten the TTL). */
+    testSessions?: Partial<TestSessionSettings>;
+    /** Per-user start rate and live-execution cap; defaults in limits/start-limits.ts. */
+    limits?: Partial<StartLimits>;
   };
 }

@@ -217,3 +217,12 @@ export async function markNodesDone(
     })
     .where(eq(executions.id, id));
 }
+
+/** How many of the owner's executions are pending, running or paused. */
+export async function countLiveExecutions(db: DbOrTx, ownerId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(executions)
+    .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, ['pending', 'running', 'paused'])));
+  return rows[0]?.n ?? 0;
+}
