@@ -10,6 +10,7 @@ import { healthRouter } from './routes/health';
 import { workflowHistoryRouter } from './routes/workflow-history';
 import { workflowTestSessionsRouter } from './routes/workflow-test-sessions';
 import { workflowsRouter } from './routes/workflows';
+import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
 import type { ApiDeps } from './services/deps';
 
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): Express {
   });
   app.use(requestLog(deps.log));
   app.use(healthRouter(deps));
+  app.use(docsRouter());
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
 
   const api = express.Router();

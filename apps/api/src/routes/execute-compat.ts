@@ -8,7 +8,7 @@ import { executionsRouter } from './executions';
 import { checkedDefinition } from './workflows';
 import { limitStarts } from '../limits/start-limits';
 
-const ExecuteBody = z
+export const ExecuteBody = z
   .object({
     execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
     workflow_id: z.string().min(1).max(200),

@@ -6,7 +6,7 @@ import type { ApiDeps } from '../services/deps';
 import { buildExecutionTimeline } from '../services/execution-timeline';
 import { parseQuery } from '../validation';
 
-const HistoryQuery = z.object({
+export const HistoryQuery = z.object({
   source: z.enum(['platform', 'temporal']).optional(),
 });
 

@@ -14,7 +14,7 @@ const ACTION_FOR_STATUS = {
   cancelled: 'cancel',
 } as const satisfies Record<string, ControlAction>;
 
-const PutExecutionBody = z
+export const PutExecutionBody = z
   .object({
     status: z.enum(Object.keys(ACTION_FOR_STATUS) as [keyof typeof ACTION_FOR_STATUS]),
   })

@@ -13,7 +13,7 @@ import { startExecution } from '../services/start-execution';
 import { parseBody, parseQuery } from '../validation';
 import { pageOf, PageQuery } from './paging';
 
-const StartExecutionBody = z
+export const StartExecutionBody = z
   .object({
     workflow_id: z.string().min(1).max(200),
     input_data: z.unknown().optional(),
@@ -25,7 +25,7 @@ const StartExecutionBody = z
   })
   .strict();
 
-const ListExecutionsQuery = PageQuery.extend({
+export const ListExecutionsQuery = PageQuery.extend({
   workflow_id: z.string().min(1).max(200).optional(),
   status: z
     .string()
@@ -37,7 +37,7 @@ const ListExecutionsQuery = PageQuery.extend({
   include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
-const LogsQuery = z.object({
+export const LogsQuery = z.object({
   level: z.enum(['info', 'warning', 'error']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

@@ -13,7 +13,7 @@ import type { ApiDeps } from '../services/deps';
 import { parseQuery } from '../validation';
 import { toHistoryRecord, toNodeExecuteStatus } from './workflow-history-record';
 
-const HistoryPageQuery = z.object({
+export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
   page_index: z.coerce.number().int().min(1).max(1_000_000).default(1),
 });

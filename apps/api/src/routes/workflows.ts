@@ -8,7 +8,7 @@ import type { ApiDeps } from '../services/deps';
 import { parseBody, parseQuery } from '../validation';
 import { pageOf, PageQuery } from './paging';
 
-const CreateWorkflowBody = z
+export const CreateWorkflowBody = z
   .object({
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
@@ -16,7 +16,7 @@ const CreateWorkflowBody = z
   })
   .strict();
 
-const UpdateWorkflowBody = z
+export const UpdateWorkflowBody = z
   .object({
     name: z.string().min(1).max(200).optional(),
     description: z.string().max(2000).nullable().optional(),
