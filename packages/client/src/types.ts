@@ -1,0 +1,109 @@
+/** Statuses an execution can have. */
+export type ExecutionStatus =
+  | 'pending'
+  | 'running'
+  | 'paused'
+  | 'completed'
+  | 'failed'
+  | 'stopped'
+  | 'cancelled'
+  | 'terminated'
+  | 'timed_out';
+
+export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'cancelled', 'terminated', 'timed_out']);
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface Execution {
+  id: string;
+  workflow_id: string;
+  workflow_version: number;
+  workflow_name: string;
+  temporal_workflow_id: string;
+  temporal_run_id: string | null;
+  status: ExecutionStatus;
+  mode: 'sync' | 'stream' | 'async';
+  is_test: boolean;
+  input_data: unknown;
+  output_data: unknown;
+  error: { code: string; message: string; node_id?: string; details?: unknown } | null;
+  usage: Usage | null;
+  current_nodes: string[];
+  progress: number;
+  message: string | null;
+  debug_url: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Workflow {
+  id: string;
+  name: string;
+  description: string | null;
+  version: number;
+  definition: unknown;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+  pages: number;
+}
+
+export interface NodeRecord {
+  node_id: string;
+  node_type: string;
+  status: string;
+  attempts: number;
+  input: unknown;
+  output: unknown;
+  error: Execution['error'];
+  usage: Usage | null;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+}
+
+/** A stored execution event as WebSocket listeners receive it; seq is gapless per execution. */
+export interface ExecutionEvent {
+  type: string;
+  execution_id: string;
+  seq: number;
+  status?: ExecutionStatus;
+  node_id?: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  timestamp: string;
+  data?: unknown;
+}
+
+export interface StartExecutionParams {
+  workflow_id: string;
+  input_data?: unknown;
+  execution_id?: string;
+  mode?: 'async' | 'sync';
+  variables?: Record<string, unknown>;
+  timeout_ms?: number;
+  /** Sent as the Idempotency-Key header. */
+  idempotencyKey?: string;
+}
+
+export interface ListExecutionsParams {
+  workflow_id?: string;
+  status?: ExecutionStatus | ExecutionStatus[];
+  created_after?: string;
+  created_before?: string;
+  page?: number;
+  size?: number;
+  include_test?: boolean;
+}
