@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseProvidersFile, ProvidersFileError, type ProviderRegistryConfig } from '@trellis/executors';
 import { z } from 'zod';
 
 /** Worker configuration, read from the environment once at start-up. */
@@ -11,7 +13,13 @@ export const WorkerConfig = z.object({
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).optional(),
+  /** JSON file of further named providers (OpenAI-compatible or Anthropic); see docs/llm.md. */
+  LLM_PROVIDERS_FILE: z.string().min(1).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** How often the reconciler compares live execution rows with Temporal; 0 turns it off. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** A pending row with no Temporal run for this long is failed as never started. */
+  RECONCILE_LOST_START_MS: z.coerce.number().int().min(1_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
@@ -30,4 +38,42 @@ export function llmSettings(config: Pick<WorkerConfig, 'LLM_BASE_URL' | 'LLM_API
   return config.LLM_BASE_URL
     ? { default: { baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL ?? 'gpt-4o-mini' } }
     : {};
+}
+
+/**
+ * Every LLM provider of this worker: the LLM_* default plus LLM_PROVIDERS_FILE's named ones, with their
+ * keys read from `env` here, in the worker, never from workflow input. Throws ProvidersFileError.
+ */
+export function readLlmSettings(
+  config: Pick<WorkerConfig, 'LLM_BASE_URL' | 'LLM_API_KEY' | 'LLM_MODEL' | 'LLM_PROVIDERS_FILE'>,
+  env: NodeJS.ProcessEnv = process.env,
+): ProviderRegistryConfig {
+  const settings: ProviderRegistryConfig = llmSettings(config);
+  if (!config.LLM_PROVIDERS_FILE) return settings;
+  let text: string;
+  try {
+    text = readFileSync(config.LLM_PROVIDERS_FILE, 'utf8');
+  } catch (error) {
+    throw new ProvidersFileError([`cannot read ${config.LLM_PROVIDERS_FILE}: ${(error as Error).message}`]);
+  }
+  const fromFile = parseProvidersFile(text, env);
+  if (settings.default && fromFile.defaultProvider !== undefined) {
+    throw new ProvidersFileError(['default: LLM_BASE_URL already sets the default provider; remove one of them']);
+  }
+  if ('default' in (fromFile.providers ?? {}) && settings.default) {
+    throw new ProvidersFileError(['providers.default: the name "default" is taken by LLM_BASE_URL']);
+  }
+  return { ...settings, ...fromFile };
+}
+
+/** readLlmSettings for start-up: a bad providers file prints what is wrong and exits 1. */
+export function loadLlmSettings(config: WorkerConfig, env: NodeJS.ProcessEnv = process.env): ProviderRegistryConfig {
+  try {
+    return readLlmSettings(config, env);
+  } catch (error) {
+    if (!(error instanceof ProvidersFileError)) throw error;
+    console.error(`Invalid worker configuration (LLM_PROVIDERS_FILE=${config.LLM_PROVIDERS_FILE}):`);
+    for (const problem of error.problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
 }

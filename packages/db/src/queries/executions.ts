@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { EXECUTION_STATUSES, canTransition, type ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
@@ -175,6 +175,7 @@ export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number
     .select()
     .from(executions)
     .where(and(inArray(executions.status, ['pending', 'running', 'paused']), lt(executions.updatedAt, before)))
+    .orderBy(asc(executions.updatedAt))
     .limit(limit);
 }
 
