@@ -59,3 +59,23 @@ describe('OpenAPI document and response contract', () => {
     expect(R.ErrorResponse.safeParse(missing.body).success).toBe(true);
   });
 });
+
+describe('/metrics', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.close());
+
+  it('serves executions by status and HTTP latency in Prometheus format without auth', async () => {
+    const auth = `Bearer ${stack.tokenFor('metrics')}`;
+    await request(stack.app).get('/api/v1/executions').set('Authorization', auth).expect(200);
+    const res = await request(stack.app).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions/"'));
+    expect(count).toMatch(/method="GET"/);
+    expect(count).toMatch(/status="200"\} 1$/);
+    expect(res.text).toContain('# TYPE trellis_executions gauge');
+    expect(res.text).toContain('trellis_websocket_connections 0');
+  });
+});

@@ -10,6 +10,7 @@ import { healthRouter } from './routes/health';
 import { workflowHistoryRouter } from './routes/workflow-history';
 import { workflowTestSessionsRouter } from './routes/workflow-test-sessions';
 import { workflowsRouter } from './routes/workflows';
+import { apiMetricsFor, metricsRouter } from './metrics';
 import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
 import type { ApiDeps } from './services/deps';
@@ -30,9 +31,11 @@ export function createApp(deps: ApiDeps): Express {
     res.set('X-Request-Id', req.id);
     next();
   });
-  app.use(requestLog(deps.log));
+  const { httpDuration } = apiMetricsFor(deps);
+  app.use(requestLog(deps.log, (route, method, status, seconds) => httpDuration.observe({ route, method, status: String(status) }, seconds)));
   app.use(healthRouter(deps));
   app.use(docsRouter());
+  app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
 
   const api = express.Router();

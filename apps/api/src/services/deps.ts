@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Registry } from 'prom-client';
 import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { JwtSettings } from '../auth/jwt';
@@ -14,6 +15,8 @@ export interface ApiDeps {
   log: Logger;
   hub: EventHub;
   jwt: JwtSettings;
+  /** Registries served on /metrics beside the API's own (e.g. the in-process worker's). */
+  metricsRegistries?: Registry[];
   settings: {
     namespace: string;
     taskQueue: string;

@@ -13,6 +13,7 @@ import { rejectUpgrade } from './reject-upgrade';
 import { BEARER_PROTOCOL, upgradeToken } from './upgrade-token';
 import { resolveWsSettings } from './ws-settings';
 import { parseWsTarget, type WsTarget } from './ws-target';
+import { apiMetricsFor } from '../metrics';
 
 export interface AttachedWebSockets {
   /** Terminates every socket and stops the heartbeat; call before closing the HTTP server. */
@@ -41,10 +42,13 @@ export function attachWebSockets(server: Server, deps: ApiDeps): AttachedWebSock
     handleProtocols: (offered) => (offered.has(BEARER_PROTOCOL) ? BEARER_PROTOCOL : false),
   });
   const stopHeartbeat = startHeartbeat(wss.clients, settings.heartbeatMs);
+  const metrics = apiMetricsFor(deps);
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, upgrade: AcceptedUpgrade): void => {
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       watchAlive(ws);
+      metrics.wsConnections.inc();
+      ws.once('close', () => metrics.wsConnections.dec());
       // Client frames carry nothing we act on; errors (e.g. 1009 for an oversized frame) just close the socket.
       ws.on('error', (error) => deps.log.debug({ err: error, userId: upgrade.userId }, 'websocket error'));
       const common = { maxBufferedBytes: settings.maxBufferedBytes };

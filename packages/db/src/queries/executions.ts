@@ -227,3 +227,8 @@ export async function countLiveExecutions(db: DbOrTx, ownerId: string): Promise<
     .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, ['pending', 'running', 'paused'])));
   return rows[0]?.n ?? 0;
 }
+
+/** Execution counts per status across all owners (for metrics). */
+export async function countExecutionsByStatus(db: DbOrTx): Promise<Array<{ status: ExecutionStatus; count: number }>> {
+  return db.select({ status: executions.status, count: count() }).from(executions).groupBy(executions.status);
+}
