@@ -63,7 +63,9 @@ export const NodeId = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'node ids start with a letter or _ and use letters, digits, _ and -');
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'node ids start with a letter or _ and use letters, digits, _ and -')
+  // Ids become keys of `nodes` in the expression context: keep prototype names out.
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'node id is a reserved name');
 
 /** A node as authored; `config` is checked against NodeConfigByType[type] by validateDefinition. */
 export const NodeDefinition = z

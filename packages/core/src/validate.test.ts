@@ -355,3 +355,17 @@ describe('validateDefinition', () => {
     for (const code of codes) expect(DEFINITION_PROBLEM_CODES).toContain(code);
   });
 });
+
+describe('reserved node ids', () => {
+  it('rejects ids that name Object prototype members', () => {
+    const result = validateDefinition({
+      nodes: [
+        { id: '__proto__', type: 'input', config: {} },
+        { id: 'constructor', type: 'output', config: {} },
+      ],
+      edges: [{ source: '__proto__', target: 'constructor' }],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.filter((p) => /reserved/.test(p.message))).toHaveLength(2);
+  });
+});
