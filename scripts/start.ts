@@ -9,7 +9,9 @@ import { loadApiConfig } from '../apps/api/src/config';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { createLogger } from '../apps/api/src/logger';
 import { startApiServer } from '../apps/api/src/server';
-import { llmSettings, loadWorkerConfig } from '../apps/worker/src/config';
+import { loadLlmSettings, loadWorkerConfig } from '../apps/worker/src/config';
+import { startReconciler } from '../apps/worker/src/reconciler';
+import { workerMetrics } from '../apps/worker/src/metrics';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { startTemporalDevServer, type DevServer } from '@trellis/devstack';
 import { openDatabase } from '@trellis/db';
@@ -35,6 +37,9 @@ async function main(): Promise<void> {
   }
   const apiConfig = loadApiConfig();
   const workerConfig = loadWorkerConfig();
+  const llm = createProviderRegistry(loadLlmSettings(workerConfig));
+  if (llm.defaultProvider === 'echo') log.warn('no LLM provider configured: llm nodes without a provider use the offline echo provider');
+  log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
 
   const database = await openDatabase({ url: apiConfig.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
   await database.migrate();
@@ -46,13 +51,23 @@ async function main(): Promise<void> {
     namespace: workerConfig.TEMPORAL_NAMESPACE,
     taskQueue: workerConfig.TEMPORAL_TASK_QUEUE,
     db: database.db,
-    llm: createProviderRegistry(llmSettings(workerConfig)),
+    llm,
     log: log.child({ app: 'worker' }),
     maxConcurrentActivities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const workerRun = worker.run();
 
-  const deps = await buildApiDeps(apiConfig, database, log.child({ app: 'api' }));
+  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }))), metricsRegistries: [workerMetrics] };
+  const reconciler =
+    workerConfig.RECONCILE_INTERVAL_MS > 0
+      ? startReconciler({
+          db: database.db,
+          temporal: deps.temporal,
+          log: log.child({ app: 'reconciler' }),
+          intervalMs: workerConfig.RECONCILE_INTERVAL_MS,
+          lostStartAfterMs: workerConfig.RECONCILE_LOST_START_MS,
+        })
+      : undefined;
   const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
   const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });
   console.log(
@@ -74,6 +89,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await api.close().catch(() => undefined);
+    await reconciler?.stop();
     worker.shutdown();
     await workerRun.catch(() => undefined);
     await connection.close().catch(() => undefined);

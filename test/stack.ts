@@ -10,7 +10,7 @@ import type { ApiDeps } from '../apps/api/src/services/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { openDatabase, type DatabaseHandle } from '@trellis/db';
 import { createProviderRegistry } from '@trellis/executors';
-import { startLlmWireServer, type LlmWireServer } from './llm-wire-server';
+import { startLlmWireServer, wireProviders, type LlmWireServer } from './llm-wire-server';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-chars';
 
@@ -29,19 +29,27 @@ export interface TestStack {
 
 let runtimeInstalled = false;
 
-export async function startTestStack(options: { wireLlm?: boolean } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  wireLlm?: boolean;
+  /** Run the worker on this queue (e.g. a restarted stack picking up a previous one's workflows). */
+  taskQueue?: string;
+  /** An open database the caller owns (so it outlives the stack; close() leaves it open). */
+  database?: DatabaseHandle;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
     runtimeInstalled = true;
   }
   const address = process.env.TEMPORAL_ADDRESS;
   if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run integration tests through jest (global setup starts Temporal)');
-  const database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 5 });
+  const database = options.database ?? (await openDatabase({ url: process.env.DATABASE_URL, poolSize: 5 }));
   await database.migrate();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const taskQueue = `test-${randomUUID()}`;
+  const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
   const wire = options.wireLlm ? await startLlmWireServer() : undefined;
-  const llm = createProviderRegistry(wire ? { providers: { wire: { baseUrl: wire.baseUrl, model: 'default' } } } : {});
+  const llm = createProviderRegistry(wire ? wireProviders(wire) : {});
 
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createTrellisWorker({
@@ -79,7 +87,7 @@ export async function startTestStack(options: { wireLlm?: boolean } = {}): Promi
       await deps.hub.stop();
       await connection.close();
       await nativeConnection.close();
-      await database.close();
+      if (!options.database) await database.close();
       await wire?.close();
     },
   };

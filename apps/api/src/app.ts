@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { requireUser } from './auth/require-user';
 import { errorHandler, unknownRoute } from './error-handler';
+import { limitJsonDepth } from './json-depth';
 import { executeCompatRouter } from './routes/execute-compat';
 import { executionHistoryRouter } from './routes/execution-history';
 import { executionStatusPutRouter } from './routes/execution-status-put';
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(docsRouter());
   app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
+  app.use(limitJsonDepth());
 
   const api = express.Router();
   api.use(requireUser(deps.jwt));

@@ -26,7 +26,7 @@ export const ApiConfig = z
     TEST_SESSION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(604_800_000).default(1_800_000),
     TEST_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     TEST_SESSION_MAX_MESSAGES: z.coerce.number().int().min(2).max(10_000).default(200),
-    TEST_SESSION_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(1_000_000).default(4_000),
+    TEST_SESSION_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4_000),
     TEST_SESSION_TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

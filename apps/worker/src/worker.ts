@@ -4,6 +4,7 @@ import type { Database } from '@trellis/db';
 import type { LlmProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { createGraphActivities } from './activities/graph-activities';
+import { createTestSessionActivities } from './activities/test-session-activities';
 
 export interface CreateWorkerParams {
   connection: NativeConnection;
@@ -24,7 +25,10 @@ export async function createTrellisWorker(params: CreateWorkerParams): Promise<W
     namespace: params.namespace,
     taskQueue: params.taskQueue,
     workflowBundle: params.bundle ?? (await workflowBundle()),
-    activities: createGraphActivities({ db: params.db, llm: params.llm, log: params.log }),
+    activities: {
+      ...createGraphActivities({ db: params.db, llm: params.llm, log: params.log }),
+      ...createTestSessionActivities({ db: params.db }),
+    },
     maxConcurrentActivityTaskExecutions: params.maxConcurrentActivities ?? 200,
   });
 }

@@ -12,4 +12,11 @@ export { executorFor, runNode } from './registry';
 export type { LlmProvider, LlmProviderRegistry, LlmRequest, LlmResponse } from './llm/provider';
 export { createEchoProvider } from './llm/echo';
 export { createOpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './llm/openai-compatible';
-export { createProviderRegistry, type OpenAiCompatibleSettings, type ProviderRegistryConfig } from './llm/registry';
+export { createAnthropicProvider, type AnthropicOptions } from './llm/anthropic';
+export {
+  createProviderRegistry,
+  type ProviderKind,
+  type ProviderRegistryConfig,
+  type ProviderSettings,
+} from './llm/registry';
+export { parseProvidersFile, ProvidersFile, ProvidersFileError, ProviderEntry } from './llm/providers-file';

@@ -71,6 +71,14 @@ describe('llmExecutor', () => {
     expect((error as LlmProviderUnknownError).details).toEqual({ provider: 'nope' });
   });
 
+  it('passes streamed text deltas on to deps.onToken, in order, adding up to the output text', async () => {
+    const { deps } = fakeDeps([createEchoProvider()]);
+    const deltas: string[] = [];
+    const result = await llmExecutor(runInput('llm', { prompt: 'one two three' }), { ...deps, onToken: (d) => deltas.push(d) });
+    expect(deltas).toEqual(['[echo] ', 'one ', 'two ', 'three']);
+    expect(deltas.join('')).toBe((result.output as { text: string }).text);
+  });
+
   it('heartbeats as tokens arrive', async () => {
     const { deps, heartbeats } = fakeDeps([createEchoProvider()]);
     await llmExecutor(runInput('llm', { prompt: 'one two three' }), deps);

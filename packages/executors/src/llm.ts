@@ -29,7 +29,10 @@ export const llmExecutor: Executor = async ({ node, context }, deps) => {
       stop: config.stop,
       response_format: config.response_format,
       signal: deps.signal,
-      onToken: () => deps.heartbeat({ tokens: ++tokens }),
+      onToken: (delta) => {
+        deps.heartbeat({ tokens: ++tokens });
+        deps.onToken?.(delta);
+      },
     });
   } finally {
     clearInterval(heartbeats);

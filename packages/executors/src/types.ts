@@ -22,6 +22,8 @@ export interface ExecutorDeps {
   signal: AbortSignal;
   /** Called while long work runs, so the activity heartbeats. */
   heartbeat: (details?: unknown) => void;
+  /** Receives streamed LLM text deltas in order, for live listeners; the final text is in the output. */
+  onToken?: (delta: string) => void;
 }
 
 export type Executor = (input: NodeRunInput, deps: ExecutorDeps) => Promise<NodeRunResult>;

@@ -3,3 +3,5 @@ export * from './definitions';
 export * from './activity-types';
 export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
+export * from './test-session-definitions';
+export type { testSessionWorkflow, TestSessionEnd } from './test-session-workflow';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EVENTS_CHANNEL, type DatabaseHandle, type Unlisten } from '@trellis/db';
+import { EVENTS_CHANNEL, parseTokenDelta, TOKENS_CHANNEL, type DatabaseHandle, type TokenDelta, type Unlisten } from '@trellis/db';
 import type { Logger } from 'pino';
 
 /**
@@ -9,13 +9,16 @@ import type { Logger } from 'pino';
  */
 export class EventHub {
   private readonly emitter = new EventEmitter();
+  private readonly tokens = new EventEmitter();
   private unlisten?: Unlisten;
+  private unlistenTokens?: Unlisten;
 
   constructor(
     private readonly database: DatabaseHandle,
     private readonly log: Logger,
   ) {
     this.emitter.setMaxListeners(0);
+    this.tokens.setMaxListeners(0);
   }
 
   /** Starts listening; calling it again is a no-op. */
@@ -28,6 +31,11 @@ export class EventHub {
       if (!executionId || !Number.isFinite(seq)) return this.log.warn({ payload }, 'malformed event notification');
       this.emitter.emit(executionId, seq);
       this.emitter.emit('*', executionId, seq);
+    });
+    this.unlistenTokens = await this.database.listen(TOKENS_CHANNEL, (payload) => {
+      const delta = parseTokenDelta(payload);
+      if (!delta) return this.log.warn({ bytes: payload.length }, 'malformed token notification');
+      this.tokens.emit(delta.execution_id, delta);
     });
   }
 
@@ -43,9 +51,18 @@ export class EventHub {
     return () => this.emitter.off('*', onSeq);
   }
 
+  /** Calls `onDelta` with live LLM token deltas of the execution (ephemeral: nothing is replayed). */
+  onTokens(executionId: string, onDelta: (delta: TokenDelta) => void): () => void {
+    this.tokens.on(executionId, onDelta);
+    return () => this.tokens.off(executionId, onDelta);
+  }
+
   async stop(): Promise<void> {
     await this.unlisten?.();
+    await this.unlistenTokens?.();
     this.unlisten = undefined;
+    this.unlistenTokens = undefined;
     this.emitter.removeAllListeners();
+    this.tokens.removeAllListeners();
   }
 }

@@ -6,6 +6,7 @@ import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
 import { toEventMessage } from '../events/event-dto';
 import { followExecution } from '../events/follow-execution';
+import { toTokenMessage } from '../events/token-message';
 import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
@@ -168,7 +169,10 @@ async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Executio
   return (await findExecution(deps.database.db, execution.id)) ?? execution;
 }
 
-/** Server-Sent Events of the execution's events until its terminal event. */
+/**
+ * Server-Sent Events of the execution's events until its terminal event, with live `node.token` deltas
+ * in between; those carry no `id:`, so Last-Event-ID always names a stored event's seq.
+ */
 function streamEvents(deps: ApiDeps, res: Response, executionId: string): void {
   res.status(200).set({
     'Content-Type': 'text/event-stream',
@@ -177,11 +181,20 @@ function streamEvents(deps: ApiDeps, res: Response, executionId: string): void {
     'X-Execution-Id': executionId,
   });
   res.flushHeaders();
+  const stopTokens = deps.hub.onTokens(executionId, (delta) =>
+    res.write(`event: node.token\ndata: ${JSON.stringify(toTokenMessage(delta))}\n\n`),
+  );
   const stop = followExecution(deps.database.db, deps.hub, {
     executionId,
     afterSeq: 0,
     onEvent: (event) => res.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toEventMessage(event))}\n\n`),
-    onEnd: () => res.end(),
+    onEnd: () => {
+      stopTokens();
+      res.end();
+    },
   });
-  res.on('close', stop);
+  res.on('close', () => {
+    stop();
+    stopTokens();
+  });
 }

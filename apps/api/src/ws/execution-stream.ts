@@ -1,12 +1,14 @@
 import type { WebSocket } from 'ws';
 import { toEventMessage } from '../events/event-dto';
 import { followExecution } from '../events/follow-execution';
+import { toTokenMessage } from '../events/token-message';
 import type { ApiDeps } from '../services/deps';
 import { sendJson } from './send-json';
 
 /**
  * `/ws/:execution_id`: sends every stored event after `afterSeq`, then live ones in seq order, each once,
- * through the terminal event. The socket then stays open but quiet; the client closes it.
+ * through the terminal event. The socket then stays open but quiet; the client closes it. Live LLM token
+ * deltas (`node.token`, no seq) are interleaved as they arrive; they are not replayed.
  */
 export function streamExecution(
   socket: WebSocket,
@@ -18,5 +20,11 @@ export function streamExecution(
     afterSeq: options.afterSeq,
     onEvent: (event) => sendJson(socket, toEventMessage(event), options.maxBufferedBytes),
   });
-  socket.once('close', stop);
+  const stopTokens = deps.hub.onTokens(options.executionId, (delta) =>
+    sendJson(socket, toTokenMessage(delta), options.maxBufferedBytes),
+  );
+  socket.once('close', () => {
+    stop();
+    stopTokens();
+  });
 }

@@ -3,6 +3,7 @@ import {
   appendEvents,
   markNodeRunning,
   markNodesDone,
+  publishTokenDeltas,
   recordNodeFinished,
   recordNodeStarted,
   transitionExecution,
@@ -12,8 +13,10 @@ import { isTerminal } from '@trellis/core';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import type { Logger } from 'pino';
+import { countLlmUsage } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
+import { createTokenBatcher } from './token-batcher';
 
 export interface ActivityDeps {
   db: Database;
@@ -47,12 +50,21 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     });
 
     const heartbeat = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
+    // Live token deltas go out on their own NOTIFY channel, batched; they are never stored.
+    const tokens = createTokenBatcher(
+      { execution_id: executionId, node_id: node.id, attempt },
+      {
+        publish: (deltas) => publishTokenDeltas(db, deltas),
+        onError: (error) => log.warn({ executionId, nodeId: node.id, err: error }, 'token publish failed'),
+      },
+    );
     let result;
     try {
       result = await executeNode(
         { node, context: input.context, predecessors: input.predecessors },
-        { llm, signal: ctx.cancellationSignal, heartbeat: (details) => ctx.heartbeat(details) },
+        { llm, signal: ctx.cancellationSignal, heartbeat: (details) => ctx.heartbeat(details), onToken: tokens.push },
       );
+      if (node.type === 'llm') countLlmUsage(result.output, result.usage);
     } catch (error) {
       const failure = describeError(error);
       log.warn({ executionId, nodeId: node.id, attempt, code: failure.code }, 'node attempt failed');
@@ -71,6 +83,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
       throw toActivityFailure(error);
     } finally {
       clearInterval(heartbeat);
+      await tokens.close();
     }
 
     const finishedAt = new Date();

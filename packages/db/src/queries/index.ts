@@ -1,4 +1,5 @@
 export * from './events';
 export * from './executions';
 export * from './node-executions';
+export * from './tokens';
 export * from './workflows';

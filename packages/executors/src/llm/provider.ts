@@ -20,7 +20,7 @@ export interface LlmResponse {
   usage: Usage;
 }
 
-/** A configured LLM backend (OpenAI-compatible, echo, ...). */
+/** A configured LLM backend (OpenAI-compatible, Anthropic, echo). */
 export interface LlmProvider {
   readonly name: string;
   readonly defaultModel: string;
@@ -32,4 +32,6 @@ export interface LlmProviderRegistry {
   /** The provider used when a node names none. */
   readonly defaultProvider: string;
   get(name: string): LlmProvider | undefined;
+  /** Every provider name, for start-up logs. */
+  names?(): string[];
 }

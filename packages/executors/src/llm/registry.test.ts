@@ -32,4 +32,27 @@ describe('createProviderRegistry', () => {
   it('refuses a provider name used twice', () => {
     expect(() => createProviderRegistry({ providers: { echo: { baseUrl: 'http://x', model: 'm' } } })).toThrow(/echo/);
   });
+
+  it('builds each provider by its kind, OpenAI-compatible unless told otherwise', () => {
+    const registry = createProviderRegistry({
+      providers: {
+        claude: { kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1', apiKey: 'k', model: 'claude-x' },
+        local: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3' },
+      },
+    });
+    expect(registry.get('claude')).toMatchObject({ name: 'claude', defaultModel: 'claude-x' });
+    expect(registry.names?.()).toEqual(['echo', 'claude', 'local']);
+  });
+
+  it('makes the named provider the default when the config names one', () => {
+    const registry = createProviderRegistry({
+      providers: { claude: { kind: 'anthropic', baseUrl: 'http://127.0.0.1:1/v1', model: 'c' } },
+      defaultProvider: 'claude',
+    });
+    expect(registry.defaultProvider).toBe('claude');
+  });
+
+  it('refuses a default provider that is not configured', () => {
+    expect(() => createProviderRegistry({ defaultProvider: 'ghost' })).toThrow(/ghost/);
+  });
 });

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProvidersFileError } from '@trellis/executors';
+import { readLlmSettings } from './config';
+
+const dir = mkdtempSync(join(tmpdir(), 'trellis-llm-'));
+
+function providersFile(content: unknown): string {
+  const path = join(dir, `providers-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const claude = { kind: 'anthropic', base_url: 'https://api.anthropic.com/v1', api_key_env: 'ANTHROPIC_API_KEY', default_model: 'claude-x' };
+
+describe('readLlmSettings', () => {
+  it('is empty without LLM_* settings, so echo stays the default', () => {
+    expect(readLlmSettings({})).toEqual({});
+  });
+
+  it('adds the providers file to the LLM_BASE_URL default, with keys from the environment', () => {
+    const settings = readLlmSettings(
+      { LLM_BASE_URL: 'http://127.0.0.1:8000/v1', LLM_MODEL: 'qwen', LLM_PROVIDERS_FILE: providersFile({ providers: { claude } }) },
+      { ANTHROPIC_API_KEY: 'sk-ant' },
+    );
+    expect(settings.default).toEqual({ baseUrl: 'http://127.0.0.1:8000/v1', apiKey: undefined, model: 'qwen' });
+    expect(settings.providers?.claude).toMatchObject({ kind: 'anthropic', apiKey: 'sk-ant' });
+  });
+
+  it('takes the default from the file when LLM_BASE_URL is unset', () => {
+    const file = providersFile({ default: 'claude', providers: { claude } });
+    expect(readLlmSettings({ LLM_PROVIDERS_FILE: file }, { ANTHROPIC_API_KEY: 'k' }).defaultProvider).toBe('claude');
+  });
+
+  it('refuses a file default alongside LLM_BASE_URL, a missing file and a bad file', () => {
+    const both = { LLM_BASE_URL: 'http://x/v1', LLM_PROVIDERS_FILE: providersFile({ default: 'claude', providers: { claude } }) };
+    expect(() => readLlmSettings(both, { ANTHROPIC_API_KEY: 'k' })).toThrow(/LLM_BASE_URL already sets the default/);
+    expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: join(dir, 'missing.json') })).toThrow(ProvidersFileError);
+    expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: providersFile({ providers: { claude } }) }, {})).toThrow(/ANTHROPIC_API_KEY is not set/);
+  });
+});
