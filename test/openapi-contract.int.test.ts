@@ -1,6 +1,8 @@
 import request from 'supertest';
 import type { z } from 'zod';
+import { createApp } from '../apps/api/src/app';
 import * as R from '../apps/api/src/openapi/responses';
+import { workerMetrics } from '../apps/worker/src/metrics';
 import { startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
 
@@ -67,10 +69,16 @@ describe('/metrics', () => {
   });
   afterAll(() => stack?.close());
 
-  it('serves executions by status and HTTP latency in Prometheus format without auth', async () => {
+  it('serves executions by status, HTTP latency and node durations in Prometheus format without auth', async () => {
+    const app = createApp({ ...stack.deps, metricsRegistries: [workerMetrics] });
     const auth = `Bearer ${stack.tokenFor('metrics')}`;
-    await request(stack.app).get('/api/v1/executions').set('Authorization', auth).expect(200);
-    const res = await request(stack.app).get('/metrics').expect(200);
+    await request(app).get('/api/v1/executions').set('Authorization', auth).expect(200);
+    const id = await startRun(stack, 'metrics', definition, { word: 'm' });
+    await waitForStatus(stack, id, 'completed');
+    const res = await request(app).get('/metrics').expect(200);
+    expect(res.text).toMatch(/trellis_node_duration_seconds_count\{[^}]*type="llm"[^}]*\} [1-9]/);
+    expect(res.text).toMatch(/trellis_executions\{status="completed"\} [1-9]/);
+    expect(res.text).toMatch(/trellis_llm_tokens_total\{[^}]*provider="echo"/);
     expect(res.headers['content-type']).toContain('text/plain');
     const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions/"'));
     expect(count).toMatch(/method="GET"/);

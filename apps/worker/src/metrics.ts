@@ -1,5 +1,5 @@
 import type { Usage } from '@trellis/core';
-import { Counter, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 
 /** The worker's Prometheus metrics; whoever serves /metrics exposes this registry (e.g. merged with the API's). */
 export const workerMetrics = new Registry();
@@ -20,3 +20,12 @@ export function countLlmUsage(output: unknown, usage: Usage | undefined): void {
   if (usage.prompt_tokens > 0) llmTokensTotal.inc({ ...labels, kind: 'prompt' }, usage.prompt_tokens);
   if (usage.completion_tokens > 0) llmTokensTotal.inc({ ...labels, kind: 'completion' }, usage.completion_tokens);
 }
+
+/** Node attempt durations by node type and outcome. */
+export const nodeDurationSeconds = new Histogram({
+  name: 'trellis_node_duration_seconds',
+  help: 'Duration of node attempts by node type and outcome (completed, failed)',
+  labelNames: ['type', 'outcome'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+  registers: [workerMetrics],
+});

@@ -13,7 +13,7 @@ import { isTerminal } from '@trellis/core';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import type { Logger } from 'pino';
-import { countLlmUsage } from '../metrics';
+import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { createTokenBatcher } from './token-batcher';
@@ -67,6 +67,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
       if (node.type === 'llm') countLlmUsage(result.output, result.usage);
     } catch (error) {
       const failure = describeError(error);
+      nodeDurationSeconds.observe({ type: node.type, outcome: 'failed' }, (Date.now() - startedAt.getTime()) / 1000);
       log.warn({ executionId, nodeId: node.id, attempt, code: failure.code }, 'node attempt failed');
       await db.transaction((tx) =>
         appendEvents(tx, executionId, [
@@ -88,6 +89,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
 
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
+    nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
     await db.transaction(async (tx) => {
       const written = await recordNodeFinished(tx, {
         executionId,
