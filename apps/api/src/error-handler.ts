@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { isDatabaseUnavailable } from '@trellis/db';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError } from './errors';
@@ -31,7 +32,8 @@ function toAppError(error: unknown): AppError {
   if (e.type === 'entity.too.large') return new AppError(413, 'BODY_TOO_LARGE', 'request body is too large');
   if (e.status === 400 && e.type) return new AppError(400, 'BAD_REQUEST', e.message ?? 'bad request');
   if (error instanceof WorkflowNotFoundError) return new AppError(404, 'NOT_FOUND', 'execution not found in Temporal');
-  if (isUnavailable(e)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
+  // drizzle wraps pg's connection errors (Postgres down) in a DrizzleQueryError; isDatabaseUnavailable reads the cause.
+  if (isUnavailable(e) || isDatabaseUnavailable(error)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
   return new AppError(500, 'INTERNAL', 'internal error');
 }
 

@@ -4,6 +4,7 @@ import { findExecution, type Execution } from '@trellis/db';
 import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { invalidTransition, notFound } from '../errors';
 import type { ApiDeps } from './deps';
+import { withTemporalDeadline } from './temporal-deadline';
 
 const UPDATES = { pause: pauseUpdate, resume: resumeUpdate, stop: stopUpdate } as const;
 
@@ -26,11 +27,11 @@ export async function controlExecution(
   const handle = deps.temporal.workflow.getHandle(id);
   let message: string;
   if (action === 'cancel') {
-    await handle.cancel();
+    await withTemporalDeadline(deps, () => handle.cancel());
     message = 'cancellation requested';
   } else {
     try {
-      message = (await handle.executeUpdate(UPDATES[action])).message;
+      message = (await withTemporalDeadline(deps, () => handle.executeUpdate(UPDATES[action]))).message;
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const current = (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;

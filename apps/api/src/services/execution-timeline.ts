@@ -3,6 +3,7 @@ import { listEvents, type Database, type Execution, type ExecutionEvent } from '
 import type { ApiDeps } from './deps';
 import { temporalTimelineItems } from './temporal-history-items';
 import type { TimelineItem, TimelineSource } from './timeline-item';
+import { withTemporalDeadline } from './temporal-deadline';
 
 const PAGE = 1_000;
 const MAX_PLATFORM_EVENTS = 20_000;
@@ -58,7 +59,8 @@ function platformItem(event: ExecutionEvent): TimelineItem {
 
 async function temporalItems(deps: ApiDeps, execution: Execution): Promise<TimelineItem[]> {
   try {
-    const history = await deps.temporal.workflow.getHandle(execution.id, execution.temporalRunId ?? undefined).fetchHistory();
+    const handle = deps.temporal.workflow.getHandle(execution.id, execution.temporalRunId ?? undefined);
+    const history = await withTemporalDeadline(deps, () => handle.fetchHistory());
     return temporalTimelineItems(history.events ?? []);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return [];

@@ -12,6 +12,7 @@ import {
 } from '@trellis/workflows';
 import { AppError } from '../errors';
 import type { ApiDeps } from './deps';
+import { withTemporalDeadline } from './temporal-deadline';
 
 export interface StartExecutionParams {
   ownerId: string;
@@ -69,7 +70,8 @@ export async function startExecution(
     maxSteps: MAX_STEPS,
   };
   try {
-    const handle = await deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
+    const handle = await withTemporalDeadline(deps, () =>
+      deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
       taskQueue: deps.settings.taskQueue,
       workflowId: execution.id,
       args: [input],
@@ -80,7 +82,8 @@ export async function startExecution(
         { key: WORKFLOW_NAME_ATTRIBUTE, value: params.workflow.name },
         { key: IS_TEST_ATTRIBUTE, value: params.isTest ?? false },
       ],
-    });
+      }),
+    );
     const runId = handle.firstExecutionRunId;
     const updated = await patchLiveExecution(deps.database.db, execution.id, { temporalRunId: runId });
     return { execution: updated ?? { ...execution, temporalRunId: runId }, created };

@@ -17,6 +17,7 @@ import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { createTokenBatcher } from './token-batcher';
+import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
 export interface ActivityDeps {
   db: Database;
@@ -34,7 +35,9 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     const attempt = ctx.info.attempt;
     const startedAt = new Date();
     const nodeInput = nodeInputOf(input);
-    await db.transaction(async (tx) => {
+    // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
+    const deadline = databaseDeadline(ctx, startedAt.getTime());
+    await waitForDatabase(ctx, deadline, () => db.transaction(async (tx) => {
       await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt, input: nodeInput, startedAt });
       await markNodeRunning(tx, executionId, node.id, input.totalNodes);
       await appendEvents(tx, executionId, [
@@ -47,7 +50,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
           data: { node_type: node.type, attempt },
         },
       ]);
-    });
+    }));
 
     const heartbeat = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
     // Live token deltas go out on their own NOTIFY channel, batched; they are never stored.
@@ -69,7 +72,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
       const failure = describeError(error);
       nodeDurationSeconds.observe({ type: node.type, outcome: 'failed' }, (Date.now() - startedAt.getTime()) / 1000);
       log.warn({ executionId, nodeId: node.id, attempt, code: failure.code }, 'node attempt failed');
-      await db.transaction((tx) =>
+      await waitForDatabase(ctx, deadline, () => db.transaction((tx) =>
         appendEvents(tx, executionId, [
           {
             key: `node:${node.id}:attempt:${attempt}:failed`,
@@ -80,7 +83,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
             data: { attempt, ...failure },
           },
         ]),
-      );
+      ));
       throw toActivityFailure(error);
     } finally {
       clearInterval(heartbeat);
@@ -90,7 +93,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
     nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
-    await db.transaction(async (tx) => {
+    await waitForDatabase(ctx, deadline, () => db.transaction(async (tx) => {
       const written = await recordNodeFinished(tx, {
         executionId,
         nodeId: node.id,
@@ -103,7 +106,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         finishedAt,
       });
       if (!written) return;
-      await markNodesDone(tx, executionId, [node.id], input.totalNodes, true);
+      await markNodesDone(tx, executionId, [node.id], true);
       await appendEvents(tx, executionId, [
         {
           key: `node:${node.id}:completed`,
@@ -114,7 +117,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
           data: { duration_ms: durationMs, usage: result.usage, branch: result.branch },
         },
       ]);
-    });
+    }));
     return { output: result.output, branch: result.branch, usage: result.usage, durationMs };
   },
 
@@ -130,7 +133,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         finishedAt: new Date(),
       });
       if (!written) return;
-      await markNodesDone(tx, executionId, [node.id], 0, false);
+      await markNodesDone(tx, executionId, [node.id], false);
       await appendEvents(tx, executionId, [
         {
           key: `node:${node.id}:failed`,
@@ -145,7 +148,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     });
   },
 
-  async recordNodesSkipped({ executionId, nodes, totalNodes }) {
+  async recordNodesSkipped({ executionId, nodes }) {
     const finishedAt = new Date();
     await db.transaction(async (tx) => {
       const skipped: string[] = [];
@@ -161,7 +164,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         if (written) skipped.push(node.id);
       }
       if (skipped.length === 0) return;
-      await markNodesDone(tx, executionId, skipped, totalNodes, true);
+      await markNodesDone(tx, executionId, skipped, true);
       await appendEvents(
         tx,
         executionId,

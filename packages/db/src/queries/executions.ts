@@ -194,15 +194,9 @@ export async function markNodeRunning(db: DbOrTx, id: string, nodeId: string, to
 
 /**
  * Removes nodes from the current nodes and, when `settled` (completed or skipped), counts them
- * towards progress. Call once per node: the caller guards against double counting.
+ * towards progress against the row's total_nodes. Call once per node: the caller guards against double counting.
  */
-export async function markNodesDone(
-  db: DbOrTx,
-  id: string,
-  nodeIds: string[],
-  totalNodes: number,
-  settled: boolean,
-): Promise<void> {
+export async function markNodesDone(db: DbOrTx, id: string, nodeIds: string[], settled: boolean): Promise<void> {
   const added = settled ? nodeIds.length : 0;
   await db
     .update(executions)
@@ -212,8 +206,7 @@ export async function markNodesDone(
         sql`, `,
       )}]::text[]`,
       completedNodes: sql`${executions.completedNodes} + ${added}`,
-      totalNodes,
-      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${totalNodes}, 1))`,
+      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${executions.totalNodes}, 1))`,
       updatedAt: new Date(),
     })
     .where(eq(executions.id, id));
