@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import pino from 'pino';
 import { createApp } from '../apps/api/src/app';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
+import { connectTemporal } from '../apps/api/src/temporal-connection';
 import type { ApiDeps } from '../apps/api/src/services/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { openDatabase, type DatabaseHandle } from '@trellis/db';
@@ -63,7 +64,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   const running = worker.run();
 
-  const connection = await Connection.connect({ address });
+  const temporal = await connectTemporal(address);
+  const connection = temporal.connection;
   const deps: ApiDeps = {
     database,
     temporal: new Client({ connection, namespace: 'default' }),
@@ -85,7 +87,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       worker.shutdown();
       await running;
       await deps.hub.stop();
-      await connection.close();
+      await temporal.close();
       await nativeConnection.close();
       if (!options.database) await database.close();
       await wire?.close();

@@ -1,13 +1,14 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config';
 import { EventHub } from './events/event-hub';
 import type { ApiDeps } from './services/deps';
+import { connectTemporal } from './temporal-connection';
 
 /** Connects to Temporal and assembles the API's dependencies from its config and an open database. */
 export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, log: Logger): Promise<ApiDeps> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const { connection } = await connectTemporal(config.TEMPORAL_ADDRESS);
   return {
     database,
     temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
