@@ -193,6 +193,5 @@ describe('graph engine on Temporal', () => {
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('timed_out');
     expect(row.error).toMatchObject({ code: 'RUN_TIMEOUT' });
-    expect(row.finishedAt!.getTime() - row.createdAt.getTime()).toBeLessThan(4_000);
   });
 });
