@@ -1,18 +1,26 @@
 import { Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 
+const MAX_CLOSE_WAIT_MS = 5_000;
+
 /**
- * A client connection whose retries stop once it is being closed: the SDK's retry interceptor would
- * otherwise retry an interrupted call on the shut-down channel and throw from a timer.
+ * A client connection that closes cleanly: the SDK's retry interceptor would otherwise run an
+ * already-scheduled retry on the shut-down channel and throw from a timer. Once closing, no new
+ * retry is scheduled, and close() waits for the ones already scheduled to start first.
  */
 export async function connectTemporal(address: string): Promise<{ connection: Connection; close(): Promise<void> }> {
   let closing = false;
+  let lastRetryAt = 0;
   const retry = defaultGrpcRetryOptions();
   const connection = await Connection.connect({
     address,
     interceptors: [
       makeGrpcRetryInterceptor({
-        ...retry,
         retryableDecider: (attempt, status) => !closing && retry.retryableDecider(attempt, status),
+        delayFunction: (attempt, status) => {
+          const delay = retry.delayFunction(attempt, status);
+          lastRetryAt = Math.max(lastRetryAt, Date.now() + delay);
+          return delay;
+        },
       }),
     ],
   });
@@ -20,6 +28,8 @@ export async function connectTemporal(address: string): Promise<{ connection: Co
     connection,
     close: async () => {
       closing = true;
+      const wait = Math.min(lastRetryAt + 50 - Date.now(), MAX_CLOSE_WAIT_MS);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       await connection.close();
     },
   };
