@@ -26,6 +26,7 @@ export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, 
       temporalUiUrl: config.TEMPORAL_UI_URL,
       syncWaitMs: config.SYNC_WAIT_MS,
       bodyLimit: config.BODY_LIMIT,
+      temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
       testSessions: {
         idleTimeoutMs: config.TEST_SESSION_IDLE_TIMEOUT_MS,
         maxSessionsPerUser: config.TEST_SESSION_MAX_PER_USER,

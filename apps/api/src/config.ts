@@ -20,6 +20,7 @@ export const ApiConfig = z
     JWT_AUDIENCE: optionalString,
     BODY_LIMIT: z.string().min(1).default('1mb'),
     SYNC_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     START_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     MAX_LIVE_EXECUTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(200),
     /** Workflow test sessions (seed 004): idle expiry, caps and the per-turn run timeout. */

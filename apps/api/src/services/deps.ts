@@ -29,5 +29,7 @@ export interface ApiDeps {
     testSessions?: Partial<TestSessionSettings>;
     /** Per-user start rate and live-execution cap; defaults in limits/start-limits.ts. */
     limits?: Partial<StartLimits>;
+    /** Deadline for the API's calls to Temporal (default 10 s); past it the request answers 503. */
+    temporalCallTimeoutMs?: number;
   };
 }
