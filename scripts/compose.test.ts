@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { ApiConfig } from '../apps/api/src/config';
 import { WorkerConfig } from '../apps/worker/src/config';
 import { TRELLIS_SEARCH_ATTRIBUTES } from '../packages/workflows/src/search-attributes';
+import { cliTypeName } from '@trellis/devstack';
 
 /**
  * Docker is not needed here: these checks read docker-compose.yml, the Dockerfile and the files under
@@ -229,15 +230,6 @@ describe('docker-compose.yml', () => {
   });
 
   describe('search attributes', () => {
-    const cliType: Record<string, string> = {
-      KEYWORD: 'Keyword',
-      TEXT: 'Text',
-      INT: 'Int',
-      DOUBLE: 'Double',
-      BOOL: 'Bool',
-      DATETIME: 'Datetime',
-      KEYWORD_LIST: 'KeywordList',
-    };
     const registrars = Object.entries(services).filter(([, svc]) =>
       [...asList(svc.entrypoint), ...asList(svc.command)].some((part) => part.includes('register-search-attributes.sh')),
     );
@@ -263,7 +255,7 @@ describe('docker-compose.yml', () => {
           (m) => [m[1]!, m[2]!],
         ),
       );
-      const expected = Object.fromEntries(TRELLIS_SEARCH_ATTRIBUTES.map((key) => [key.name, cliType[key.type]]));
+      const expected = Object.fromEntries(TRELLIS_SEARCH_ATTRIBUTES.map((key) => [key.name, cliTypeName(key.type)]));
       expect(registered).toEqual(expected);
     });
   });

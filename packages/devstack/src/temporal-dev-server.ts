@@ -105,7 +105,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function cliTypeName(type: string): string {
+/** The Temporal CLI's name for a search attribute type (`--search-attribute Key=Keyword`). */
+export function cliTypeName(type: string): string {
   const names: Record<string, string> = {
     KEYWORD: 'Keyword',
     TEXT: 'Text',
