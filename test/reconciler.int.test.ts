@@ -35,6 +35,14 @@ describe('reconciler: Postgres rows follow Temporal', () => {
     expect(row!.error).toMatchObject({ code: 'START_LOST' });
   });
 
+  it('fails a running row whose Temporal run no longer exists', async () => {
+    const id = `gone-${Date.now()}`;
+    const past = new Date(Date.now() - 5_000);
+    await insertExecution(stack.database.db, { id, ownerId: 'rec', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'running', createdAt: past, updatedAt: past });
+    const row = await waitFor(() => findExecution(stack.database.db, id), (r) => r?.status === 'failed', 10_000);
+    expect(row!.error).toMatchObject({ code: 'WORKFLOW_LOST' });
+  });
+
   it('leaves healthy running executions alone', async () => {
     const definition = { nodes: [{ id: 'in', type: 'input', config: {} }, llm('slow', 'slow-2500'), { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'slow' }, { source: 'slow', target: 'out' }] };
     const id = await startRun(stack, 'rec', definition, { topic: 'ok' });

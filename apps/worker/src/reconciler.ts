@@ -62,7 +62,11 @@ async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Rep
     description = await handle.describe();
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
-    if (row.status !== 'pending' || Date.now() - row.createdAt.getTime() < options.lostStartAfterMs) return undefined;
+    if (row.status !== 'pending') {
+      // It ran once (its activities wrote the row), but Temporal no longer knows it (e.g. a wiped dev server).
+      return { status: 'failed', error: { code: 'WORKFLOW_LOST', message: 'Temporal has no record of this run' }, message: 'the Temporal run no longer exists' };
+    }
+    if (Date.now() - row.createdAt.getTime() < options.lostStartAfterMs) return undefined;
     return { status: 'failed', error: { code: 'START_LOST', message: 'the run was never started in Temporal' }, message: 'no Temporal run exists for this execution' };
   }
   switch (description.status.name) {
