@@ -87,7 +87,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       worker.shutdown();
       await running;
       await deps.hub.stop();
-      await temporal.close();
+      // Not awaited: the channel stays open a few seconds for calls still settling, then closes.
+      void temporal.close({ graceMs: 3_000 });
       await nativeConnection.close();
       if (!options.database) await database.close();
       await wire?.close();

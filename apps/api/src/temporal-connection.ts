@@ -7,7 +7,9 @@ const MAX_CLOSE_WAIT_MS = 5_000;
  * already-scheduled retry on the shut-down channel and throw from a timer. Once closing, no new
  * retry is scheduled, and close() waits for the ones already scheduled to start first.
  */
-export async function connectTemporal(address: string): Promise<{ connection: Connection; close(): Promise<void> }> {
+export async function connectTemporal(
+  address: string,
+): Promise<{ connection: Connection; close(options?: { graceMs?: number }): Promise<void> }> {
   let closing = false;
   let lastRetryAt = 0;
   const retry = defaultGrpcRetryOptions();
@@ -26,9 +28,10 @@ export async function connectTemporal(address: string): Promise<{ connection: Co
   });
   return {
     connection,
-    close: async () => {
+    /** `graceMs` keeps the channel open that long for calls still settling (tests close while runs go on). */
+    close: async ({ graceMs = 0 } = {}) => {
       closing = true;
-      const wait = Math.min(lastRetryAt + 50 - Date.now(), MAX_CLOSE_WAIT_MS);
+      const wait = Math.min(Math.max(lastRetryAt + 50 - Date.now(), graceMs), MAX_CLOSE_WAIT_MS);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       await connection.close();
     },
