@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { startTemporalDevServer } from '@trellis/devstack';
 import { createApp } from '../apps/api/src/app';
+import { connectTemporal } from '../apps/api/src/temporal-connection';
 import { startTestStack, type TestStack } from './stack';
 
 describe('Temporal unreachable', () => {
@@ -12,7 +13,7 @@ describe('Temporal unreachable', () => {
     stack = await startTestStack();
     // An API whose Temporal server goes away: starts and controls must fail fast with 503.
     const doomed = await startTemporalDevServer();
-    const connection = await Connection.connect({ address: doomed.address });
+    const { connection, close } = await connectTemporal(doomed.address);
     const app = createApp({
       ...stack.deps,
       temporal: new Client({ connection, namespace: 'default' }),
@@ -33,6 +34,6 @@ describe('Temporal unreachable', () => {
     // Nothing half-made: the row the start wrote is failed, never left pending.
     const list = await request(app).get('/api/v1/executions').set('Authorization', auth).expect(200);
     expect(list.body.items.map((e: { status: string }) => e.status)).toEqual(['failed']);
-    await connection.close();
+    await close(); // stops the retries still running against the dead server
   });
 });

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../../apps/api/src/temporal-connection';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { findExecution, openDatabase, type DatabaseHandle } from '@trellis/db';
@@ -31,7 +32,7 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
   const address = process.env.TEMPORAL_ADDRESS!;
   const taskQueue = `faults-${randomUUID()}`;
   let database: DatabaseHandle;
-  let connection: Connection;
+  let temporalConnection: Awaited<ReturnType<typeof connectTemporal>> | undefined;
   let temporal: Client;
   let wire: LlmWireServer;
   let worker: ServiceProcess;
@@ -51,15 +52,15 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
 
   beforeAll(async () => {
     database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 10 });
-    connection = await Connection.connect({ address });
-    temporal = new Client({ connection, namespace: 'default' });
+    temporalConnection = await connectTemporal(address);
+    temporal = new Client({ connection: temporalConnection.connection, namespace: 'default' });
     wire = await startLlmWireServer();
     [worker, api] = await Promise.all([startWorker(), startApi()]);
   });
   afterAll(async () => {
     await killAllServices();
     await wire?.close();
-    await connection?.close();
+    await temporalConnection?.close();
     await database?.close();
   });
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../../apps/api/src/temporal-connection';
 import { openDatabase, type DatabaseHandle } from '@trellis/db';
 import { freePort, startTemporalDevServer, type DevServer } from '@trellis/devstack';
 import { mintToken } from '../../apps/api/src/auth/jwt';
@@ -28,7 +29,7 @@ const DOWN_MS = 3_000;
   let port: number;
   let server: DevServer;
   let database: DatabaseHandle;
-  let connection: Connection;
+  let temporalConnection: Awaited<ReturnType<typeof connectTemporal>> | undefined;
   let temporal: Client;
   let wire: LlmWireServer;
   let api: ApiProcess;
@@ -37,8 +38,8 @@ const DOWN_MS = 3_000;
     port = await freePort();
     server = await startTemporalDevServer({ port, dbFilename });
     database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 5 });
-    connection = await Connection.connect({ address: server.address });
-    temporal = new Client({ connection, namespace: 'default' });
+    temporalConnection = await connectTemporal(server.address);
+    temporal = new Client({ connection: temporalConnection.connection, namespace: 'default' });
     wire = await startLlmWireServer();
     // No reconciler here: it would judge the shared database's other executions against this separate server.
     [, api] = await Promise.all([
@@ -49,7 +50,7 @@ const DOWN_MS = 3_000;
   afterAll(async () => {
     await killAllServices();
     await wire?.close();
-    await connection?.close();
+    await temporalConnection?.close();
     await database?.close();
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
