@@ -9,7 +9,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { addUsage, canTransition, ZERO_USAGE, type ExecutionStatus, type Usage } from '@trellis/core/pure';
+import { addUsage, canTransition, CONTROL_ACTIONS, ZERO_USAGE, type ExecutionStatus, type Usage } from '@trellis/core/pure';
 import type { GraphActivities } from './activity-types';
 import {
   nodeResultsQuery,
@@ -63,9 +63,10 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     return write;
   };
 
-  const control = (to: ExecutionStatus) => () => {
-    if (!canTransition(status, to) || stopRequested) {
-      throw new Error(`cannot ${to === 'running' ? 'resume' : to.replace(/ed$/, '')} an execution that is ${status}`);
+  // Update validators: a rejected transition never reaches history, and the caller gets the reason at once.
+  const control = (action: 'pause' | 'resume' | 'stop') => () => {
+    if (!canTransition(status, CONTROL_ACTIONS[action]) || stopRequested) {
+      throw new Error(`cannot ${action} an execution that is ${stopRequested ? 'stopping' : status}`);
     }
   };
   setHandler(statusQuery, () => ({
@@ -86,7 +87,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       await recordStatus('paused', 'execution.paused', 'execution paused');
       return { status, message };
     },
-    { validator: control('paused') },
+    { validator: control('pause') },
   );
   setHandler(
     resumeUpdate,
@@ -97,7 +98,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       await recordStatus('running', 'execution.resumed', 'execution resumed');
       return { status, message };
     },
-    { validator: control('running') },
+    { validator: control('resume') },
   );
   setHandler(
     stopUpdate,
@@ -107,7 +108,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       wake++;
       return { status, message };
     },
-    { validator: control('stopped') },
+    { validator: control('stop') },
   );
 
   const runNode = async (id: string): Promise<void> => {
