@@ -197,6 +197,11 @@ describe('workflow test sessions (seed 004) on Temporal and Postgres', () => {
     const withTests = await request(app).get('/api/v1/executions?size=100&include_test=true').set('Authorization', auth('alice')).expect(200);
     expect(listed(withTests.body)).toHaveLength(3);
     expect(listed(withTests.body).every((e) => e.is_test)).toBe(true);
+    // ...and out of the per-workflow history (seeds 000/001) the same way.
+    const history = await request(app).get(`/api/v1/workflows/${workflowId}/history`).set('Authorization', auth('alice')).expect(200);
+    expect(history.body.total).toBe(0);
+    const historyWithTests = await request(app).get(`/api/v1/workflows/${workflowId}/history?include_test=true`).set('Authorization', auth('alice')).expect(200);
+    expect(historyWithTests.body.total).toBe(3);
   });
 
   it('feeds the variables into the run, and clear empties messages and variables but keeps the session', async () => {

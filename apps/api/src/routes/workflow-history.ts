@@ -16,6 +16,8 @@ import { toHistoryRecord, toNodeExecuteStatus } from './workflow-history-record'
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
   page_index: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  /** Test-session runs are left out unless asked for. */
+  include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
 /** Thrown when deleting history that includes an execution still pending, running or paused. */
@@ -34,7 +36,7 @@ export function workflowHistoryRouter(deps: ApiDeps): Router {
     const query = parseQuery(HistoryPageQuery, req.query);
     const { items, total } = await listExecutions(
       db,
-      { ownerId: req.userId, workflowId: workflowIdOf(req.params) },
+      { ownerId: req.userId, workflowId: workflowIdOf(req.params), includeTest: query.include_test },
       { offset: (query.page_index - 1) * query.page_size, limit: query.page_size },
     );
     res.json({ success: true, histories: items.map(record), total, has_more: query.page_index * query.page_size < total });
