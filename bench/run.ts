@@ -1,0 +1,60 @@
+// `npm run bench`: starts the embedded stack, runs the scenarios, writes bench/results/<date>.json and docs/benchmarks.md.
+// `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency picks scenarios.
+import { describeEnvironment, sampleMemory } from './environment';
+import { renderReport, writeReport, type BenchResults } from './report';
+import { measureLatency } from './scenarios/latency';
+import { measureNodeOverhead } from './scenarios/node-overhead';
+import { measureThroughput } from './scenarios/throughput';
+import { startBenchStack } from './stack';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
+const NOT_MEASURED = [
+  '4. history paging over 1M rows',
+  '5. WebSocket fan-out',
+  '6. memory under sustained load (only peak RSS per scenario is recorded)',
+];
+
+async function main(): Promise<void> {
+  const render = process.argv.indexOf('--render');
+  if (render >= 0) return renderReport(process.argv[render + 1]!);
+  const stack = await startBenchStack();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    environment: await describeEnvironment(stack.database.kind, stack.ownDevServer),
+    scenarios: {},
+    not_measured: NOT_MEASURED,
+  };
+  const measure = async <T>(name: string, run: () => Promise<T>) => {
+    console.error(`bench: ${name}…`);
+    const memory = sampleMemory();
+    const result = await run();
+    const withMemory = { ...result, memory: memory.stop() };
+    console.log(JSON.stringify({ scenario: name, ...withMemory }));
+    return withMemory;
+  };
+  try {
+    if (wanted('node_overhead'))
+      results.scenarios.node_overhead = await measure('node_overhead', () =>
+        measureNodeOverhead(stack, { nodes: env('BENCH_CHAIN', 40), runs: Math.max(5, env('BENCH_RUNS', 7)) }));
+    if (wanted('throughput'))
+      results.scenarios.throughput = await measure('throughput', () =>
+        measureThroughput(stack, { seconds: env('BENCH_SECONDS', 20), concurrency: env('BENCH_CONCURRENCY', 10), slices: 5 }));
+    if (wanted('latency'))
+      results.scenarios.latency = await measure('latency', () =>
+        measureLatency(stack, { ratePerSecond: env('BENCH_RATE', 4), seconds: env('BENCH_LATENCY_SECONDS', 20) }));
+  } finally {
+    await stack.close();
+  }
+  // A partial run (BENCH_ONLY) prints its figures but leaves the recorded results and docs alone.
+  if (only) return;
+  const file = writeReport(results);
+  console.error(`bench: wrote ${file} and docs/benchmarks.md`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

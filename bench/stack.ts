@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import { openDatabase, type DatabaseHandle } from '@trellis/db';
+import { startTemporalDevServer } from '@trellis/devstack';
+import { createProviderRegistry } from '@trellis/executors';
+import { mintToken } from '../apps/api/src/auth/jwt';
+import { EventHub } from '../apps/api/src/events/event-hub';
+import { startApiServer } from '../apps/api/src/server';
+import type { ApiDeps } from '../apps/api/src/services/deps';
+import { createTrellisWorker } from '../apps/worker/src/worker';
+import { createBaselineWorker } from './baseline/worker';
+
+const BENCH_JWT_SECRET = 'bench-secret-at-least-32-characters-long';
+
+/** Everything a scenario drives: the API over HTTP, the platform's Temporal client and DB, and the baseline's queue. */
+export interface BenchStack {
+  apiUrl: string;
+  database: DatabaseHandle;
+  temporal: Client;
+  /** Task queue of the plain-Temporal baseline worker. */
+  baselineQueue: string;
+  temporalAddress: string;
+  /** True when the harness started its own dev server (false: TEMPORAL_ADDRESS was given). */
+  ownDevServer: boolean;
+  tokenFor(sub: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded stack in this process: dev server (unless TEMPORAL_ADDRESS), DB, Trellis worker, API, baseline worker. */
+export async function startBenchStack(): Promise<BenchStack> {
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+  const server = process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer();
+  const address = process.env.TEMPORAL_ADDRESS ?? server!.address;
+  const database = await openDatabase({ url: process.env.DATABASE_URL });
+  await database.migrate();
+  const log = pino({ level: 'silent' });
+  const taskQueue = `bench-${randomUUID()}`;
+  const baselineQueue = `bench-baseline-${randomUUID()}`;
+
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, llm: createProviderRegistry({}), log });
+  const baselineWorker = await createBaselineWorker({ connection: nativeConnection, taskQueue: baselineQueue });
+  const running = [worker.run(), baselineWorker.run()];
+
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const deps: ApiDeps = {
+    database,
+    temporal,
+    log,
+    hub: new EventHub(database, log),
+    jwt: { secret: BENCH_JWT_SECRET },
+    settings: {
+      namespace: 'default',
+      taskQueue,
+      temporalUiUrl: '',
+      syncWaitMs: 60_000,
+      bodyLimit: '1mb',
+      // The benchmark measures the platform, not its per-user quotas.
+      limits: { startsPerMinute: 1_000_000, maxLiveExecutions: 1_000_000 },
+    },
+  };
+  const api = await startApiServer(deps, { port: 0, host: '127.0.0.1' });
+  return {
+    apiUrl: api.url,
+    database,
+    temporal,
+    baselineQueue,
+    temporalAddress: address,
+    ownDevServer: !server ? false : true,
+    tokenFor: (sub) => mintToken({ sub, secret: BENCH_JWT_SECRET }),
+    close: async () => {
+      await api.close();
+      worker.shutdown();
+      baselineWorker.shutdown();
+      await Promise.all(running);
+      await connection.close();
+      await nativeConnection.close();
+      await database.close();
+      await server?.stop();
+    },
+  };
+}
