@@ -3,19 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { buildApiDeps } from '../apps/api/src/build-deps';
 import { loadApiConfig } from '../apps/api/src/config';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { createLogger } from '../apps/api/src/logger';
 import { startApiServer } from '../apps/api/src/server';
-import { loadLlmSettings, loadWorkerConfig } from '../apps/worker/src/config';
-import { startReconciler } from '../apps/worker/src/reconciler';
+import { loadWorkerConfig } from '../apps/worker/src/config';
 import { workerMetrics } from '../apps/worker/src/metrics';
-import { createTrellisWorker } from '../apps/worker/src/worker';
+import { createWorkerServices } from '../apps/worker/src/services';
 import { startTemporalDevServer, type DevServer } from '@trellis/devstack';
 import { openDatabase } from '@trellis/db';
-import { createProviderRegistry } from '@trellis/executors';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
@@ -37,37 +35,13 @@ async function main(): Promise<void> {
   }
   const apiConfig = loadApiConfig();
   const workerConfig = loadWorkerConfig();
-  const llm = createProviderRegistry(loadLlmSettings(workerConfig));
-  if (llm.defaultProvider === 'echo') log.warn('no LLM provider configured: llm nodes without a provider use the offline echo provider');
-  log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
-
   const database = await openDatabase({ url: apiConfig.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
   await database.migrate();
 
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-  const connection = await NativeConnection.connect({ address: workerConfig.TEMPORAL_ADDRESS });
-  const worker = await createTrellisWorker({
-    connection,
-    namespace: workerConfig.TEMPORAL_NAMESPACE,
-    taskQueue: workerConfig.TEMPORAL_TASK_QUEUE,
-    db: database.db,
-    llm,
-    log: log.child({ app: 'worker' }),
-    maxConcurrentActivities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
-  });
-  const workerRun = worker.run();
-
   const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }))), metricsRegistries: [workerMetrics] };
-  const reconciler =
-    workerConfig.RECONCILE_INTERVAL_MS > 0
-      ? startReconciler({
-          db: database.db,
-          temporal: deps.temporal,
-          log: log.child({ app: 'reconciler' }),
-          intervalMs: workerConfig.RECONCILE_INTERVAL_MS,
-          lostStartAfterMs: workerConfig.RECONCILE_LOST_START_MS,
-        })
-      : undefined;
+  const services = await createWorkerServices({ config: workerConfig, db: database.db, temporal: deps.temporal, log: log.child({ app: 'worker' }) });
+  const workerRun = services.worker.run();
   const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
   const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });
   console.log(
@@ -89,10 +63,9 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await api.close().catch(() => undefined);
-    await reconciler?.stop();
-    worker.shutdown();
+    services.worker.shutdown();
     await workerRun.catch(() => undefined);
-    await connection.close().catch(() => undefined);
+    await services.close().catch(() => undefined);
     await deps.temporal.connection.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     await devServer?.stop();

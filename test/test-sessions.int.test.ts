@@ -8,6 +8,7 @@ import { listExecutions, openDatabase, type DatabaseHandle } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
 import type { TestSessionSettings } from '../apps/api/src/services/test-sessions-settings';
 import { testSessionWorkflowId } from '../apps/api/src/services/test-sessions';
+import type { TestMessageDto, WorkflowTestSessionDto } from '../apps/api/src/services/test-sessions-dto';
 import { HISTORY_FIXTURES_DIR, saveHistoryFixture } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
@@ -51,38 +52,9 @@ const chatGraph = {
   ],
 };
 
-interface NodeDetail {
-  nodeId: string;
-  nodeType: string;
-  input: string | null;
-  output: string | null;
-  durationMs: number;
-  success: boolean;
-  error?: string;
-}
-interface Message {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  timestamp: string;
-  meta: null | {
-    success: boolean;
-    durationMs: number;
-    errorMessage: string | null;
-    needHumanTransfer: boolean;
-    nodeDetails: NodeDetail[];
-    executionId: string;
-  };
-}
-interface Session {
-  testSessionId: string;
-  workflowId: string;
-  workflowName: string;
-  messages: Message[];
-  variables: Record<string, unknown>;
-  createdAt: string;
-  lastActiveAt: string;
-}
+// The API's own DTO types: the test reads responses in exactly the documented shape.
+type Message = TestMessageDto;
+type Session = WorkflowTestSessionDto;
 
 const SESSIONS = '/api/v1/workflow-test/sessions';
 const RUN = randomUUID().slice(0, 8);

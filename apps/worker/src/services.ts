@@ -1,0 +1,59 @@
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Database } from '@trellis/db';
+import { createProviderRegistry } from '@trellis/executors';
+import type { Logger } from 'pino';
+import { loadLlmSettings, type WorkerConfig } from './config';
+import { startReconciler } from './reconciler';
+import { createTrellisWorker } from './worker';
+
+export interface WorkerServices {
+  /** The Temporal worker; the caller runs it (`worker.run()`). */
+  worker: Worker;
+  /** Stops the reconciler and closes the worker's connection; call after the worker has stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker side of Trellis on an open database: LLM providers from config, the Temporal worker and
+ * the reconciler loop. Shared by `npm run start:worker` and the all-in-one `npm start`.
+ */
+export async function createWorkerServices(params: {
+  config: WorkerConfig;
+  db: Database;
+  /** Client the reconciler describes runs with. */
+  temporal: Client;
+  log: Logger;
+}): Promise<WorkerServices> {
+  const { config, db, log } = params;
+  const llm = createProviderRegistry(loadLlmSettings(config));
+  if (llm.defaultProvider === 'echo') log.warn('no LLM provider configured: llm nodes without a provider use the offline echo provider');
+  log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createTrellisWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+    llm,
+    log,
+    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  });
+  const reconciler =
+    config.RECONCILE_INTERVAL_MS > 0
+      ? startReconciler({
+          db,
+          temporal: params.temporal,
+          log,
+          intervalMs: config.RECONCILE_INTERVAL_MS,
+          lostStartAfterMs: config.RECONCILE_LOST_START_MS,
+        })
+      : undefined;
+  return {
+    worker,
+    close: async () => {
+      await reconciler?.stop();
+      await connection.close();
+    },
+  };
+}
