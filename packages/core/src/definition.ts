@@ -76,6 +76,12 @@ export const NodeDefinition = z
     config: z.record(z.string(), z.unknown()).default({}),
     retry: NodeRetry.optional(),
     timeout_ms: z.number().int().min(1).max(86_400_000).optional(),
+    /**
+     * How the node runs in Temporal. `local` (the default for every type but llm): a local activity in the
+     * workflow's own worker, no task-queue round trip, shown as a marker in the Temporal UI. `regular`: an
+     * activity task of its own, dispatched through the task queue. LLM nodes are always regular.
+     */
+    activity: z.enum(['local', 'regular']).optional(),
   })
   .strict();
 export type NodeDefinition = z.infer<typeof NodeDefinition>;

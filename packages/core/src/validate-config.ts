@@ -27,7 +27,14 @@ const FIELD_CHECKS: Record<FieldKind, (value: unknown) => FieldProblem[]> = {
 
 /** Per-node checks: config against NodeConfigByType[type], then JSONata expressions, templates and JSON Schemas. */
 export function checkConfigs(nodes: Array<Indexed<NodeDefinition>>): DefinitionProblem[] {
-  return nodes.flatMap(({ value: node, index }) => [...configShape(node, index), ...configFields(node, index)]);
+  return nodes.flatMap(({ value: node, index }) => [...configShape(node, index), ...configFields(node, index), ...activityKind(node, index)]);
+}
+
+/** LLM calls are long and heartbeat: they cannot be local activities. */
+function activityKind(node: NodeDefinition, index: number): DefinitionProblem[] {
+  if (node.type !== 'llm' || node.activity !== 'local') return [];
+  const path = ['nodes', index, 'activity'];
+  return [{ code: 'INVALID_CONFIG', message: `${formatPath(path)}: llm nodes run as regular activities`, path, node_id: node.id }];
 }
 
 function configShape(node: NodeDefinition, index: number): DefinitionProblem[] {

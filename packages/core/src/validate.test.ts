@@ -223,6 +223,18 @@ describe('validateDefinition', () => {
     ]);
   });
 
+  it('refuses an llm node as a local activity and accepts either kind for cheap nodes', () => {
+    const problems = problemsOf(
+      around(
+        { id: 'ask', type: 'llm', config: { prompt: 'hi' }, activity: 'local' },
+        { id: 'shape', type: 'transform', config: { expression: '1' }, activity: 'regular' },
+        { id: 'pick', type: 'transform', config: { expression: '2' }, activity: 'local' },
+      ),
+    );
+    expect(problems).toEqual([expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 1, 'activity'], node_id: 'ask' })]);
+    expect(validateDefinition(around({ id: 'ask', type: 'llm', config: { prompt: 'hi' }, activity: 'regular' })).ok).toBe(true);
+  });
+
   it('reports an unknown config key', () => {
     expect(problemsOf(around({ id: 'shape', type: 'transform', config: { expression: '1', expr: '2' } }))).toEqual([
       expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 1, 'config'] }),

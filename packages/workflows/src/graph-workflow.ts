@@ -4,12 +4,22 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { addUsage, canTransition, CONTROL_ACTIONS, ZERO_USAGE, type ExecutionStatus, type Usage } from '@trellis/core/pure';
+import {
+  addUsage,
+  canTransition,
+  CONTROL_ACTIONS,
+  ZERO_USAGE,
+  type ExecutionStatus,
+  type NodeDefinition,
+  type Usage,
+} from '@trellis/core/pure';
 import type { GraphActivities } from './activity-types';
 import {
   nodeResultsQuery,
@@ -23,15 +33,24 @@ import {
   type NodeResult,
 } from './definitions';
 import { GraphState } from './graph-state';
-import { nodeActivityOptions, RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
+import { nodeActivityOptions, nodeLocalActivityOptions, RECORD_ACTIVITY_OPTIONS, runsLocally } from './node-activity-options';
 
-const records = proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
+/** Marks runs whose cheap nodes and bookkeeping are local activities; runs started before it replay as they ran. */
+export const LOCAL_ACTIVITIES_PATCH = 'cheap-nodes-as-local-activities';
 
 type RunError = { code: string; message: string; node_id?: string; details?: unknown };
 
 /** Runs a workflow graph: nodes as activities, branches concurrently, with pause/resume/stop and live queries. */
 export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWorkflowResult> {
   const ref = { executionId: input.executionId, workflowId: input.workflowId };
+  const local = patched(LOCAL_ACTIVITIES_PATCH);
+  const records = local
+    ? proxyLocalActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS)
+    : proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
+  const nodeActivities = (node: NodeDefinition) =>
+    local && runsLocally(node)
+      ? proxyLocalActivities<GraphActivities>(nodeLocalActivityOptions(node))
+      : proxyActivities<GraphActivities>(nodeActivityOptions(node));
   const state = new GraphState(input.definition);
   const results: Record<string, NodeResult> = {};
   const outputs: Record<string, unknown> = {};
@@ -120,7 +139,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     results[id] = { status: 'running' };
     try {
       const result = await scope.run(() =>
-        proxyActivities<GraphActivities>(nodeActivityOptions(node)).runNode({
+        nodeActivities(node).runNode({
           ...ref,
           node,
           predecessors: state.takenPredecessors(id),

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 import type { NodeDefinition, NodeType } from '@trellis/core/pure';
 
 /** Default attempt timeout per node type: LLM calls are slow, everything else is in-process work. */
@@ -10,24 +10,42 @@ const DEFAULT_TIMEOUT_MS: Record<NodeType, number> = {
   output: 30_000,
 };
 
+/**
+ * Cheap nodes (in-process work bounded by the expression time budget) run as local activities unless the
+ * definition says `activity: "regular"`: no task-queue round trip per node, and a chain of them completes within
+ * one workflow task. LLM nodes are always regular activities: long, heartbeating, each its own task.
+ */
+export const runsLocally = (node: NodeDefinition): boolean => node.type !== 'llm' && node.activity !== 'regular';
+
+/** Options for one node as a local activity: its timeout and retry policy. */
+export function nodeLocalActivityOptions(node: NodeDefinition): LocalActivityOptions {
+  return { startToCloseTimeout: nodeTimeoutMs(node), retry: nodeRetryPolicy(node) };
+}
+
 /** Activity options for one node: its timeout, its retry policy (default 3 attempts, exponential), heartbeats. */
 export function nodeActivityOptions(node: NodeDefinition): ActivityOptions {
-  const retry = node.retry ?? {};
   return {
-    startToCloseTimeout: node.timeout_ms ?? DEFAULT_TIMEOUT_MS[node.type],
+    startToCloseTimeout: nodeTimeoutMs(node),
     // Long nodes heartbeat every second; a 5 s timeout lets a cancellation reach them within ~4 s.
     heartbeatTimeout: node.type === 'llm' ? 5_000 : undefined,
-    retry: {
-      maximumAttempts: retry.max_attempts ?? 3,
-      initialInterval: retry.initial_interval_ms ?? 1_000,
-      backoffCoefficient: retry.backoff ?? 2,
-      maximumInterval: 60_000,
-    },
+    retry: nodeRetryPolicy(node),
+  };
+}
+
+const nodeTimeoutMs = (node: NodeDefinition) => node.timeout_ms ?? DEFAULT_TIMEOUT_MS[node.type];
+
+function nodeRetryPolicy(node: NodeDefinition) {
+  const retry = node.retry ?? {};
+  return {
+    maximumAttempts: retry.max_attempts ?? 3,
+    initialInterval: retry.initial_interval_ms ?? 1_000,
+    backoffCoefficient: retry.backoff ?? 2,
+    maximumInterval: 60_000,
   };
 }
 
 /** Bookkeeping writes must land eventually (e.g. across a Postgres restart), so they retry for an hour. */
-export const RECORD_ACTIVITY_OPTIONS: ActivityOptions = {
+export const RECORD_ACTIVITY_OPTIONS: ActivityOptions & LocalActivityOptions = {
   startToCloseTimeout: 15_000,
   scheduleToCloseTimeout: 3_600_000,
   retry: { initialInterval: 500, backoffCoefficient: 2, maximumInterval: 5_000 },

@@ -1,13 +1,12 @@
 import { Context } from '@temporalio/activity';
 import {
   appendEvents,
-  markNodeRunning,
   markNodesDone,
   publishTokenDeltas,
   recordNodeFinished,
-  recordNodeStarted,
   transitionExecution,
   type Database,
+  type DbOrTx,
 } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
@@ -16,6 +15,7 @@ import type { Logger } from 'pino';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
+import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
 import { createTokenBatcher } from './token-batcher';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
@@ -32,92 +32,59 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
   async runNode(input) {
     const { executionId, node } = input;
     const ctx = Context.current();
-    const attempt = ctx.info.attempt;
-    const startedAt = new Date();
-    const nodeInput = nodeInputOf(input);
+    // A local activity is short in-process work: its start and result are committed together, once, at the end.
+    const local = ctx.info.isLocal;
+    const attempt: NodeAttempt = {
+      executionId,
+      node,
+      attempt: ctx.info.attempt,
+      input: nodeInputOf(input),
+      startedAt: new Date(),
+      totalNodes: input.totalNodes,
+    };
     // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
-    const deadline = databaseDeadline(ctx, startedAt.getTime());
-    await waitForDatabase(ctx, deadline, () => db.transaction(async (tx) => {
-      await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt, input: nodeInput, startedAt });
-      await markNodeRunning(tx, executionId, node.id, input.totalNodes);
-      await appendEvents(tx, executionId, [
-        {
-          key: `node:${node.id}:started:${attempt}`,
-          type: 'node.started',
-          nodeId: node.id,
-          status: 'running',
-          message: attempt > 1 ? `node ${node.id} started (attempt ${attempt})` : `node ${node.id} started`,
-          data: { node_type: node.type, attempt },
-        },
-      ]);
-    }));
+    const deadline = databaseDeadline(ctx, attempt.startedAt.getTime());
+    const commit = (write: (tx: DbOrTx) => Promise<void>) => waitForDatabase(ctx, deadline, () => db.transaction(write));
+    if (!local) await commit((tx) => recordAttemptStarted(tx, attempt));
 
-    const heartbeat = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
+    const heartbeat = local ? undefined : setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
     // Live token deltas go out on their own NOTIFY channel, batched; they are never stored.
-    const tokens = createTokenBatcher(
-      { execution_id: executionId, node_id: node.id, attempt },
-      {
-        publish: (deltas) => publishTokenDeltas(db, deltas),
-        onError: (error) => log.warn({ executionId, nodeId: node.id, err: error }, 'token publish failed'),
-      },
-    );
+    const tokens = node.type === 'llm'
+      ? createTokenBatcher(
+          { execution_id: executionId, node_id: node.id, attempt: attempt.attempt },
+          {
+            publish: (deltas) => publishTokenDeltas(db, deltas),
+            onError: (error) => log.warn({ executionId, nodeId: node.id, err: error }, 'token publish failed'),
+          },
+        )
+      : undefined;
     let result;
     try {
       result = await executeNode(
         { node, context: input.context, predecessors: input.predecessors },
-        { llm, signal: ctx.cancellationSignal, heartbeat: (details) => ctx.heartbeat(details), onToken: tokens.push },
+        {
+          llm,
+          signal: ctx.cancellationSignal,
+          heartbeat: (details) => (local ? undefined : ctx.heartbeat(details)),
+          onToken: tokens?.push,
+        },
       );
       if (node.type === 'llm') countLlmUsage(result.output, result.usage);
     } catch (error) {
       const failure = describeError(error);
-      nodeDurationSeconds.observe({ type: node.type, outcome: 'failed' }, (Date.now() - startedAt.getTime()) / 1000);
-      log.warn({ executionId, nodeId: node.id, attempt, code: failure.code }, 'node attempt failed');
-      await waitForDatabase(ctx, deadline, () => db.transaction((tx) =>
-        appendEvents(tx, executionId, [
-          {
-            key: `node:${node.id}:attempt:${attempt}:failed`,
-            type: 'node.attempt_failed',
-            nodeId: node.id,
-            level: 'warning',
-            message: `node ${node.id} attempt ${attempt} failed: ${failure.message}`,
-            data: { attempt, ...failure },
-          },
-        ]),
-      ));
+      nodeDurationSeconds.observe({ type: node.type, outcome: 'failed' }, (Date.now() - attempt.startedAt.getTime()) / 1000);
+      log.warn({ executionId, nodeId: node.id, attempt: attempt.attempt, code: failure.code }, 'node attempt failed');
+      await commit((tx) => recordAttemptFailed(tx, attempt, failure, local));
       throw toActivityFailure(error);
     } finally {
       clearInterval(heartbeat);
-      await tokens.close();
+      await tokens?.close();
     }
 
     const finishedAt = new Date();
-    const durationMs = finishedAt.getTime() - startedAt.getTime();
+    const durationMs = finishedAt.getTime() - attempt.startedAt.getTime();
     nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
-    await waitForDatabase(ctx, deadline, () => db.transaction(async (tx) => {
-      const written = await recordNodeFinished(tx, {
-        executionId,
-        nodeId: node.id,
-        nodeType: node.type,
-        status: 'completed',
-        attempt,
-        output: result.output,
-        usage: result.usage ?? null,
-        startedAt,
-        finishedAt,
-      });
-      if (!written) return;
-      await markNodesDone(tx, executionId, [node.id], true);
-      await appendEvents(tx, executionId, [
-        {
-          key: `node:${node.id}:completed`,
-          type: 'node.completed',
-          nodeId: node.id,
-          status: 'completed',
-          message: `node ${node.id} completed in ${durationMs} ms`,
-          data: { duration_ms: durationMs, usage: result.usage, branch: result.branch },
-        },
-      ]);
-    }));
+    await commit((tx) => recordAttemptCompleted(tx, attempt, { ...result, finishedAt }, local));
     return { output: result.output, branch: result.branch, usage: result.usage, durationMs };
   },
 
@@ -148,7 +115,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     });
   },
 
-  async recordNodesSkipped({ executionId, nodes }) {
+  async recordNodesSkipped({ executionId, nodes, totalNodes }) {
     const finishedAt = new Date();
     await db.transaction(async (tx) => {
       const skipped: string[] = [];
@@ -164,7 +131,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         if (written) skipped.push(node.id);
       }
       if (skipped.length === 0) return;
-      await markNodesDone(tx, executionId, skipped, true);
+      await markNodesDone(tx, executionId, skipped, true, totalNodes);
       await appendEvents(
         tx,
         executionId,

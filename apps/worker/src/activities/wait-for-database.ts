@@ -17,7 +17,7 @@ export async function waitForDatabase<T>(ctx: Context, deadline: number, write: 
       return await write();
     } catch (error) {
       if (!isDatabaseUnavailable(error) || Date.now() + delay > deadline) throw error;
-      ctx.heartbeat();
+      if (!ctx.info.isLocal) ctx.heartbeat(); // local activities cannot heartbeat
       await ctx.sleep(delay);
     }
   }

@@ -194,19 +194,22 @@ export async function markNodeRunning(db: DbOrTx, id: string, nodeId: string, to
 
 /**
  * Removes nodes from the current nodes and, when `settled` (completed or skipped), counts them
- * towards progress against the row's total_nodes. Call once per node: the caller guards against double counting.
+ * towards progress against `totalNodes` (stored too when given; the row's total_nodes otherwise).
+ * Call once per node: the caller guards against double counting.
  */
-export async function markNodesDone(db: DbOrTx, id: string, nodeIds: string[], settled: boolean): Promise<void> {
+export async function markNodesDone(db: DbOrTx, id: string, nodeIds: string[], settled: boolean, totalNodes?: number): Promise<void> {
   const added = settled ? nodeIds.length : 0;
+  const total = totalNodes ?? sql`${executions.totalNodes}`;
   await db
     .update(executions)
     .set({
+      ...(totalNodes !== undefined ? { totalNodes } : {}),
       currentNodes: sql`${executions.currentNodes} - array[${sql.join(
         nodeIds.map((nodeId) => sql`${nodeId}`),
         sql`, `,
       )}]::text[]`,
       completedNodes: sql`${executions.completedNodes} + ${added}`,
-      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${executions.totalNodes}, 1))`,
+      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${total}, 1))`,
       updatedAt: new Date(),
     })
     .where(eq(executions.id, id));

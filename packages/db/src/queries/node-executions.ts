@@ -47,6 +47,8 @@ export interface NodeFinishedParams {
   nodeType: string;
   status: Extract<NodeStatus, 'completed' | 'failed' | 'skipped'>;
   attempt: number;
+  /** Recorded too when the attempt's start was not written separately. */
+  input?: unknown;
   output?: unknown;
   error?: StoredError | null;
   usage?: Usage | null;
@@ -63,6 +65,7 @@ export async function recordNodeFinished(db: DbOrTx, params: NodeFinishedParams)
     nodeType: params.nodeType,
     status: params.status,
     attempt: params.attempt,
+    ...(params.input !== undefined ? { input: params.input } : {}),
     output: params.output ?? null,
     error: params.error ?? null,
     usage: params.usage ?? null,

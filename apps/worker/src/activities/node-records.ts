@@ -1,0 +1,99 @@
+import {
+  appendEvents,
+  markNodeRunning,
+  markNodesDone,
+  recordNodeFinished,
+  recordNodeStarted,
+  type DbOrTx,
+  type NewEvent,
+} from '@trellis/db';
+import type { NodeDefinition, Usage } from '@trellis/core';
+
+/** One attempt of one node, as the records describe it. */
+export interface NodeAttempt {
+  executionId: string;
+  node: Pick<NodeDefinition, 'id' | 'type'>;
+  attempt: number;
+  input: unknown;
+  startedAt: Date;
+  totalNodes: number;
+}
+
+export interface NodeSuccess {
+  output: unknown;
+  branch?: 'true' | 'false';
+  usage?: Usage;
+  finishedAt: Date;
+}
+
+export type AttemptFailure = { code: string; message: string; details?: unknown };
+
+const startedEvent = ({ node, attempt }: NodeAttempt): NewEvent => ({
+  key: `node:${node.id}:started:${attempt}`,
+  type: 'node.started',
+  nodeId: node.id,
+  status: 'running',
+  message: attempt > 1 ? `node ${node.id} started (attempt ${attempt})` : `node ${node.id} started`,
+  data: { node_type: node.type, attempt },
+});
+
+const attemptFailedEvent = ({ node, attempt }: NodeAttempt, failure: AttemptFailure): NewEvent => ({
+  key: `node:${node.id}:attempt:${attempt}:failed`,
+  type: 'node.attempt_failed',
+  nodeId: node.id,
+  level: 'warning',
+  message: `node ${node.id} attempt ${attempt} failed: ${failure.message}`,
+  data: { attempt, ...failure },
+});
+
+/** The attempt is running: node row, current nodes, `node.started`. */
+export async function recordAttemptStarted(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
+  const { executionId, node } = attempt;
+  await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
+  await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
+  await appendEvents(tx, executionId, [startedEvent(attempt)]);
+}
+
+/** The attempt failed (another may follow): `node.attempt_failed`, plus the start when it was not recorded yet. */
+export async function recordAttemptFailed(tx: DbOrTx, attempt: NodeAttempt, failure: AttemptFailure, withStart: boolean): Promise<void> {
+  if (withStart) {
+    const { executionId, node } = attempt;
+    await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
+    await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
+  }
+  await appendEvents(tx, attempt.executionId, [...(withStart ? [startedEvent(attempt)] : []), attemptFailedEvent(attempt, failure)]);
+}
+
+/**
+ * The node completed: final node row, progress, `node.completed` (preceded by `node.started` when the start
+ * was not recorded separately). Idempotent: a node already finished is left as it is.
+ */
+export async function recordAttemptCompleted(tx: DbOrTx, attempt: NodeAttempt, success: NodeSuccess, withStart: boolean): Promise<void> {
+  const { executionId, node } = attempt;
+  const durationMs = success.finishedAt.getTime() - attempt.startedAt.getTime();
+  const written = await recordNodeFinished(tx, {
+    executionId,
+    nodeId: node.id,
+    nodeType: node.type,
+    status: 'completed',
+    attempt: attempt.attempt,
+    ...(withStart ? { input: attempt.input } : {}),
+    output: success.output,
+    usage: success.usage ?? null,
+    startedAt: attempt.startedAt,
+    finishedAt: success.finishedAt,
+  });
+  if (!written) return;
+  await markNodesDone(tx, executionId, [node.id], true, attempt.totalNodes);
+  await appendEvents(tx, executionId, [
+    ...(withStart ? [startedEvent(attempt)] : []),
+    {
+      key: `node:${node.id}:completed`,
+      type: 'node.completed',
+      nodeId: node.id,
+      status: 'completed',
+      message: `node ${node.id} completed in ${durationMs} ms`,
+      data: { duration_ms: durationMs, usage: success.usage, branch: success.branch },
+    },
+  ]);
+}
