@@ -6,7 +6,7 @@ import {
   recordNodeFinished,
   transitionExecution,
   type Database,
-  type DbOrTx,
+  type ExecutionEvent,
 } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
@@ -44,8 +44,8 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     };
     // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
     const deadline = databaseDeadline(ctx, attempt.startedAt.getTime());
-    const commit = (write: (tx: DbOrTx) => Promise<void>) => waitForDatabase(ctx, deadline, () => db.transaction(write));
-    if (!local) await commit((tx) => recordAttemptStarted(tx, attempt));
+    const record = (write: () => Promise<ExecutionEvent[]>) => waitForDatabase(ctx, deadline, write);
+    if (!local) await record(() => recordAttemptStarted(db, attempt));
 
     const heartbeat = local ? undefined : setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
     // Live token deltas go out on their own NOTIFY channel, batched; they are never stored.
@@ -74,7 +74,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
       const failure = describeError(error);
       nodeDurationSeconds.observe({ type: node.type, outcome: 'failed' }, (Date.now() - attempt.startedAt.getTime()) / 1000);
       log.warn({ executionId, nodeId: node.id, attempt: attempt.attempt, code: failure.code }, 'node attempt failed');
-      await commit((tx) => recordAttemptFailed(tx, attempt, failure, local));
+      await record(() => recordAttemptFailed(db, attempt, failure, local));
       throw toActivityFailure(error);
     } finally {
       clearInterval(heartbeat);
@@ -84,7 +84,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - attempt.startedAt.getTime();
     nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
-    await commit((tx) => recordAttemptCompleted(tx, attempt, { ...result, finishedAt }, local));
+    await record(() => recordAttemptCompleted(db, attempt, { ...result, finishedAt }, local));
     return { output: result.output, branch: result.branch, usage: result.usage, durationMs };
   },
 

@@ -1,10 +1,11 @@
 import {
   appendEvents,
   markNodeRunning,
-  markNodesDone,
-  recordNodeFinished,
+  recordNodeCompletion,
   recordNodeStarted,
+  type Database,
   type DbOrTx,
+  type ExecutionEvent,
   type NewEvent,
 } from '@trellis/db';
 import type { NodeDefinition, Usage } from '@trellis/core';
@@ -46,54 +47,56 @@ const attemptFailedEvent = ({ node, attempt }: NodeAttempt, failure: AttemptFail
   data: { attempt, ...failure },
 });
 
-/** The attempt is running: node row, current nodes, `node.started`. */
-export async function recordAttemptStarted(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
-  const { executionId, node } = attempt;
-  await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
-  await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
-  await appendEvents(tx, executionId, [startedEvent(attempt)]);
+/** The attempt is running: node row, current nodes, `node.started`. Returns the events written. */
+export function recordAttemptStarted(db: Database, attempt: NodeAttempt): Promise<ExecutionEvent[]> {
+  return db.transaction(async (tx) => {
+    await markAttemptRunning(tx, attempt);
+    return appendEvents(tx, attempt.executionId, [startedEvent(attempt)]);
+  });
 }
 
 /** The attempt failed (another may follow): `node.attempt_failed`, plus the start when it was not recorded yet. */
-export async function recordAttemptFailed(tx: DbOrTx, attempt: NodeAttempt, failure: AttemptFailure, withStart: boolean): Promise<void> {
-  if (withStart) {
-    const { executionId, node } = attempt;
-    await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
-    await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
-  }
-  await appendEvents(tx, attempt.executionId, [...(withStart ? [startedEvent(attempt)] : []), attemptFailedEvent(attempt, failure)]);
+export function recordAttemptFailed(db: Database, attempt: NodeAttempt, failure: AttemptFailure, withStart: boolean): Promise<ExecutionEvent[]> {
+  return db.transaction(async (tx) => {
+    if (withStart) await markAttemptRunning(tx, attempt);
+    return appendEvents(tx, attempt.executionId, [...(withStart ? [startedEvent(attempt)] : []), attemptFailedEvent(attempt, failure)]);
+  });
 }
 
 /**
  * The node completed: final node row, progress, `node.completed` (preceded by `node.started` when the start
- * was not recorded separately). Idempotent: a node already finished is left as it is.
+ * was not recorded separately), in one statement. Idempotent: a node already finished is left as it is.
  */
-export async function recordAttemptCompleted(tx: DbOrTx, attempt: NodeAttempt, success: NodeSuccess, withStart: boolean): Promise<void> {
+export function recordAttemptCompleted(db: Database, attempt: NodeAttempt, success: NodeSuccess, withStart: boolean): Promise<ExecutionEvent[]> {
   const { executionId, node } = attempt;
   const durationMs = success.finishedAt.getTime() - attempt.startedAt.getTime();
-  const written = await recordNodeFinished(tx, {
+  return recordNodeCompletion(db, {
     executionId,
     nodeId: node.id,
     nodeType: node.type,
-    status: 'completed',
     attempt: attempt.attempt,
     ...(withStart ? { input: attempt.input } : {}),
     output: success.output,
     usage: success.usage ?? null,
     startedAt: attempt.startedAt,
     finishedAt: success.finishedAt,
+    totalNodes: attempt.totalNodes,
+    events: [
+      ...(withStart ? [startedEvent(attempt)] : []),
+      {
+        key: `node:${node.id}:completed`,
+        type: 'node.completed',
+        nodeId: node.id,
+        status: 'completed',
+        message: `node ${node.id} completed in ${durationMs} ms`,
+        data: { duration_ms: durationMs, usage: success.usage, branch: success.branch },
+      },
+    ],
   });
-  if (!written) return;
-  await markNodesDone(tx, executionId, [node.id], true, attempt.totalNodes);
-  await appendEvents(tx, executionId, [
-    ...(withStart ? [startedEvent(attempt)] : []),
-    {
-      key: `node:${node.id}:completed`,
-      type: 'node.completed',
-      nodeId: node.id,
-      status: 'completed',
-      message: `node ${node.id} completed in ${durationMs} ms`,
-      data: { duration_ms: durationMs, usage: success.usage, branch: success.branch },
-    },
-  ]);
+}
+
+async function markAttemptRunning(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
+  const { executionId, node } = attempt;
+  await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
+  await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
 }

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import {
+  appendEvents,
+  findExecution,
+  insertExecution,
+  listEvents,
+  listNodeExecutions,
+  openDatabase,
+  recordNodeCompletion,
+  type DatabaseHandle,
+  type NodeCompletion,
+} from '@trellis/db';
+
+// recordNodeCompletion is the one-statement hot path of every node: against a real database (PGlite, or
+// Postgres with DATABASE_URL) it must keep seqs gapless under concurrency and stay idempotent.
+describe('recordNodeCompletion', () => {
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 5 });
+    await database.migrate();
+  });
+  afterAll(() => database.close());
+
+  const newExecution = async (totalNodes: number) => {
+    const id = `completion-${randomUUID()}`;
+    await insertExecution(database.db, { id, ownerId: 'completion', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'running', totalNodes });
+    return id;
+  };
+  const completion = (executionId: string, nodeId: string, withStart: boolean): NodeCompletion => ({
+    executionId,
+    nodeId,
+    nodeType: 'transform',
+    attempt: 1,
+    ...(withStart ? { input: { from: 'in' } } : {}),
+    output: { value: nodeId, nested: [1, null, { ok: true }] },
+    usage: null,
+    startedAt: new Date(Date.now() - 5),
+    finishedAt: new Date(),
+    totalNodes: 4,
+    events: [
+      ...(withStart ? [{ key: `node:${nodeId}:started:1`, type: 'node.started', nodeId, status: 'running', message: 'started' }] : []),
+      { key: `node:${nodeId}:completed`, type: 'node.completed', nodeId, status: 'completed', message: 'done', data: { duration_ms: 5 } },
+    ],
+  });
+
+  it('writes the node row, progress and events in order and returns the events', async () => {
+    const id = await newExecution(4);
+    const written = await recordNodeCompletion(database.db, completion(id, 'a', true));
+    expect(written.map((e) => [e.seq, e.type, e.nodeId])).toEqual([
+      [1, 'node.started', 'a'],
+      [2, 'node.completed', 'a'],
+    ]);
+    expect(written[1]!.data).toEqual({ duration_ms: 5 });
+    expect(written[0]!.data).toBeNull();
+
+    const [node] = await listNodeExecutions(database.db, id);
+    expect(node).toMatchObject({ nodeId: 'a', status: 'completed', attempt: 1, input: { from: 'in' }, output: { value: 'a', nested: [1, null, { ok: true }] } });
+    expect(node!.durationMs).toBeGreaterThanOrEqual(0);
+    const row = await findExecution(database.db, id);
+    expect(row).toMatchObject({ completedNodes: 1, totalNodes: 4, progress: 0.25, lastSeq: 2, currentNodes: [] });
+    expect(await listEvents(database.db, { executionId: id })).toHaveLength(2);
+  });
+
+  it('writes nothing for a node already finished (a retried write)', async () => {
+    const id = await newExecution(4);
+    await recordNodeCompletion(database.db, completion(id, 'a', true));
+    expect(await recordNodeCompletion(database.db, completion(id, 'a', true))).toEqual([]);
+    expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 1, lastSeq: 2 });
+  });
+
+  it('skips events whose key exists and keeps seqs gapless', async () => {
+    const id = await newExecution(4);
+    // An earlier attempt's start was recorded by a transaction whose activity result was then lost.
+    await database.db.transaction((tx) =>
+      appendEvents(tx, id, [{ key: 'node:a:started:1', type: 'node.started', nodeId: 'a', message: 'started' }]),
+    );
+    const written = await recordNodeCompletion(database.db, completion(id, 'a', true));
+    expect(written.map((e) => [e.seq, e.key])).toEqual([[2, 'node:a:completed']]);
+    expect((await listEvents(database.db, { executionId: id })).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('gives concurrent completions of one execution consecutive seqs', async () => {
+    const id = await newExecution(4);
+    await Promise.all(['a', 'b', 'c', 'd'].map((node) => recordNodeCompletion(database.db, completion(id, node, true))));
+    const events = await listEvents(database.db, { executionId: id });
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(events.map((e) => e.key)).size).toBe(8);
+    expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 4, progress: 1, lastSeq: 8 });
+  });
+});
