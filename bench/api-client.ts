@@ -19,11 +19,13 @@ export function benchApi(baseUrl: string, token: string): BenchApi {
   };
 }
 
-/** A linear chain input → (length − 2) no-op transforms → output. */
-export function chainDefinition(length: number) {
-  const nodes: Array<{ id: string; type: string; config: Record<string, unknown> }> = [{ id: 'n0', type: 'input', config: {} }];
-  for (let i = 1; i < length - 1; i++) nodes.push({ id: `n${i}`, type: 'transform', config: { expression: '1' } });
-  nodes.push({ id: `n${length - 1}`, type: 'output', config: {} });
+/** A linear chain input → (length − 2) no-op transforms → output; `activity` as in the definition (default local). */
+export function chainDefinition(length: number, activity: 'local' | 'regular' = 'local') {
+  const nodes: Array<{ id: string; type: string; config: Record<string, unknown>; activity: string }> = [
+    { id: 'n0', type: 'input', config: {}, activity },
+  ];
+  for (let i = 1; i < length - 1; i++) nodes.push({ id: `n${i}`, type: 'transform', config: { expression: '1' }, activity });
+  nodes.push({ id: `n${length - 1}`, type: 'output', config: {}, activity });
   const edges = nodes.slice(1).map((n, i) => ({ source: nodes[i]!.id, target: n.id }));
   return { nodes, edges };
 }

@@ -66,7 +66,7 @@ export function sampleMemory(intervalMs = 250) {
 }
 
 /** RSS of the dev server this process spawned (0 when it uses an external one). Linux /proc only. */
-function temporalChildRssMb(): number {
+export function temporalChildRssMb(): number {
   try {
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       const stat = safeRead(`/proc/${pid}/stat`);

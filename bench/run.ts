@@ -1,8 +1,11 @@
 // `npm run bench`: starts the embedded stack, runs the scenarios, writes bench/results/<date>.json and docs/benchmarks.md.
-// `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency picks scenarios.
+// `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency,history_paging,live_status,memory picks scenarios.
 import { describeEnvironment, sampleMemory } from './environment';
 import { renderReport, writeReport, type BenchResults } from './report';
+import { measureHistoryPaging } from './scenarios/history-paging';
 import { measureLatency } from './scenarios/latency';
+import { measureLiveStatus } from './scenarios/live-status';
+import { measureMemory } from './scenarios/memory';
 import { measureNodeOverhead } from './scenarios/node-overhead';
 import { measureThroughput } from './scenarios/throughput';
 import { startBenchStack } from './stack';
@@ -11,11 +14,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
-const NOT_MEASURED = [
-  '4. history paging over 1M rows',
-  '5. WebSocket fan-out',
-  '6. memory under sustained load (only peak RSS per scenario is recorded)',
-];
+const NOT_MEASURED: string[] = [];
 
 async function main(): Promise<void> {
   const render = process.argv.indexOf('--render');
@@ -45,6 +44,24 @@ async function main(): Promise<void> {
     if (wanted('latency'))
       results.scenarios.latency = await measure('latency', () =>
         measureLatency(stack, { ratePerSecond: env('BENCH_RATE', 4), seconds: env('BENCH_LATENCY_SECONDS', 20) }));
+    if (wanted('history_paging'))
+      results.scenarios.history_paging = await measure('history_paging', () =>
+        measureHistoryPaging(stack, { rows: env('BENCH_HISTORY_ROWS', 1_000_000), samples: env('BENCH_HISTORY_SAMPLES', 200), offsetSamples: 5 }));
+    if (wanted('live_status'))
+      results.scenarios.live_status = await measure('live_status', () =>
+        measureLiveStatus(stack, {
+          executions: env('BENCH_LIVE_EXECUTIONS', 100),
+          nodes: 6,
+          waitMs: 2_000,
+          listeners: env('BENCH_LISTENERS', 1000),
+          burstEvents: env('BENCH_BURST_EVENTS', 200),
+          writers: env('BENCH_WRITERS', 12),
+          writeSeconds: env('BENCH_WRITE_SECONDS', 5),
+          databaseUrl: process.env.DATABASE_URL,
+        }));
+    if (wanted('memory'))
+      results.scenarios.memory = await measure('memory', () =>
+        measureMemory(stack, { executions: env('BENCH_PAUSED', 1000), concurrency: env('BENCH_CONCURRENCY', 10), llmDelayMs: env('BENCH_LLM_DELAY_MS', 10_000), profile: process.env.BENCH_HEAP_PROFILE === '1' }));
   } finally {
     await stack.close();
   }

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { openDatabase, type DatabaseHandle } from '@trellis/db';
+import { createEventAnnouncer, openDatabase, type DatabaseHandle } from '@trellis/db';
 import { startTemporalDevServer } from '@trellis/devstack';
 import { createProviderRegistry } from '@trellis/executors';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer } from '../apps/api/src/server';
 import type { ApiDeps } from '../apps/api/src/services/deps';
+import { loadWorkerConfig, workerLimits } from '../apps/worker/src/config';
 import { createTrellisWorker } from '../apps/worker/src/worker';
+import { startLlmWireServer, wireProviders, type LlmWireServer } from '../test/llm-wire-server';
 import { createBaselineWorker } from './baseline/worker';
 
 const BENCH_JWT_SECRET = 'bench-secret-at-least-32-characters-long';
@@ -19,6 +21,12 @@ export interface BenchStack {
   apiUrl: string;
   database: DatabaseHandle;
   temporal: Client;
+  /** The Trellis worker (its `getStatus()` reports the workflow cache). */
+  worker: Worker;
+  /** The cache and concurrency limits it was created with. */
+  workerLimits: ReturnType<typeof workerLimits>;
+  /** Loopback LLM server behind the `wire` provider; its model name picks the behaviour (e.g. `slow-5000`). */
+  llmWire: LlmWireServer;
   /** Task queue of the plain-Temporal baseline worker. */
   baselineQueue: string;
   temporalAddress: string;
@@ -39,8 +47,14 @@ export async function startBenchStack(): Promise<BenchStack> {
   const taskQueue = `bench-${randomUUID()}`;
   const baselineQueue = `bench-baseline-${randomUUID()}`;
 
+  // Echo stays the default provider; `wire` is there for scenarios that need a real, slow HTTP call.
+  const llmWire = await startLlmWireServer();
+  const llm = createProviderRegistry(wireProviders(llmWire));
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, llm: createProviderRegistry({}), log });
+  // Cache and concurrency limits as the worker's config gives them (its defaults, or WORKER_* overrides).
+  const limits = workerLimits(loadWorkerConfig());
+  const announcer = createEventAnnouncer(database.db);
+  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, announcer, llm, log, ...limits });
   const baselineWorker = await createBaselineWorker({ connection: nativeConnection, taskQueue: baselineQueue });
   const running = [worker.run(), baselineWorker.run()];
 
@@ -60,6 +74,8 @@ export async function startBenchStack(): Promise<BenchStack> {
       bodyLimit: '1mb',
       // The benchmark measures the platform, not its per-user quotas.
       limits: { startsPerMinute: 1_000_000, maxLiveExecutions: 1_000_000 },
+      // Scenario 5 opens 1,000 sockets on one execution as one user.
+      ws: { maxConnectionsPerUser: 5_000 },
     },
   };
   const api = await startApiServer(deps, { port: 0, host: '127.0.0.1' });
@@ -67,6 +83,9 @@ export async function startBenchStack(): Promise<BenchStack> {
     apiUrl: api.url,
     database,
     temporal,
+    worker,
+    workerLimits: limits,
+    llmWire,
     baselineQueue,
     temporalAddress: address,
     ownDevServer: !server ? false : true,
@@ -76,9 +95,11 @@ export async function startBenchStack(): Promise<BenchStack> {
       worker.shutdown();
       baselineWorker.shutdown();
       await Promise.all(running);
+      await announcer.close();
       await connection.close();
       await nativeConnection.close();
       await database.close();
+      await llmWire.close();
       await server?.stop();
     },
   };

@@ -18,7 +18,12 @@ const chain = (...nodes: Array<{ id: string; [key: string]: unknown }>) => ({
   edges: nodes.slice(1).map((node, i) => ({ source: nodes[i]!.id, target: node.id })),
 });
 
-const quickGraph = chain(input, { id: 'shout', type: 'transform', config: { expression: '$uppercase(input.topic)' } }, output);
+const quickGraph = chain(
+  input,
+  { id: 'shout', type: 'transform', config: { expression: '$uppercase(input.topic)' } },
+  { id: 'loud', type: 'transform', config: { expression: 'nodes.shout' }, activity: 'regular' },
+  output,
+);
 /** Two slow LLM nodes in a row: long enough to pause, resume or stop between them. */
 const slowGraph = chain(input, llm('a', 'slow-1200'), llm('b', 'slow-300'), output);
 const failingGraph = chain(input, llm('boom', 'fail', { retry: { max_attempts: 1 } }), output);
@@ -80,8 +85,10 @@ describe('execution history, PUT status and per-workflow history', () => {
       const temporal = items.filter((i) => i.source === 'temporal');
       expect(temporal[0]).toMatchObject({ event: 'WorkflowExecutionStarted', status: 'running' });
       expect(temporal.at(-1)).toMatchObject({ event: 'WorkflowExecutionCompleted', status: 'completed' });
-      const shoutActivities = temporal.filter((i) => i.node_id === 'shout').map((i) => i.event);
-      expect(shoutActivities).toEqual(['ActivityTaskScheduled', 'ActivityTaskStarted', 'ActivityTaskCompleted']);
+      // shout is a local activity (a marker in the history); loud is a regular activity with its task events.
+      const eventsOf = (node: string) => temporal.filter((i) => i.node_id === node).map((i) => i.event);
+      expect(eventsOf('shout')).toEqual(['LocalActivityCompleted']);
+      expect(eventsOf('loud')).toEqual(['ActivityTaskScheduled', 'ActivityTaskStarted', 'ActivityTaskCompleted']);
       expect(items.every((i) => typeof (i as { message?: unknown }).message === 'string')).toBe(true);
     });
 

@@ -9,7 +9,7 @@ import { EventHub } from '../apps/api/src/events/event-hub';
 import { connectTemporal } from '../apps/api/src/temporal-connection';
 import type { ApiDeps } from '../apps/api/src/services/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
-import { openDatabase, type DatabaseHandle } from '@trellis/db';
+import { createEventAnnouncer, openDatabase, type DatabaseHandle } from '@trellis/db';
 import { createProviderRegistry } from '@trellis/executors';
 import { startLlmWireServer, wireProviders, type LlmWireServer } from './llm-wire-server';
 
@@ -53,11 +53,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const llm = createProviderRegistry(wire ? wireProviders(wire) : {});
 
   const nativeConnection = await NativeConnection.connect({ address });
+  const announcer = createEventAnnouncer(database.db);
   const worker = await createTrellisWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     db: database.db,
+    announcer,
     llm,
     log,
     bundle: { codePath: process.env.TRELLIS_TEST_WORKFLOW_BUNDLE! },
@@ -86,6 +88,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     close: async () => {
       worker.shutdown();
       await running;
+      await announcer.close();
       await deps.hub.stop();
       // Not awaited: the channel stays open a few seconds for calls still settling, then closes.
       void temporal.close({ graceMs: 3_000 });

@@ -1,4 +1,4 @@
-import { Client } from '@temporalio/client';
+import { Client, type ConnectionLike } from '@temporalio/client';
 import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config';
@@ -6,9 +6,17 @@ import { EventHub } from './events/event-hub';
 import type { ApiDeps } from './services/deps';
 import { connectTemporal } from './temporal-connection';
 
-/** Connects to Temporal and assembles the API's dependencies from its config and an open database. */
-export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, log: Logger): Promise<ApiDeps> {
-  const { connection } = await connectTemporal(config.TEMPORAL_ADDRESS);
+/**
+ * Connects to Temporal and assembles the API's dependencies from its config and an open database. Given the
+ * in-process worker's NativeConnection (npm start), the API shares it and starts runs eagerly on that worker.
+ */
+export async function buildApiDeps(
+  config: ApiConfig,
+  database: DatabaseHandle,
+  log: Logger,
+  workerConnection?: ConnectionLike,
+): Promise<ApiDeps> {
+  const connection = workerConnection ?? (await connectTemporal(config.TEMPORAL_ADDRESS)).connection;
   return {
     database,
     temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
@@ -27,6 +35,7 @@ export async function buildApiDeps(config: ApiConfig, database: DatabaseHandle, 
       syncWaitMs: config.SYNC_WAIT_MS,
       bodyLimit: config.BODY_LIMIT,
       temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+      eagerStart: workerConnection !== undefined,
       testSessions: {
         idleTimeoutMs: config.TEST_SESSION_IDLE_TIMEOUT_MS,
         maxSessionsPerUser: config.TEST_SESSION_MAX_PER_USER,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProvidersFileError } from '@trellis/executors';
-import { readLlmSettings } from './config';
+import { readLlmSettings, WorkerConfig, workerLimits } from './config';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-llm-'));
 
@@ -38,5 +38,38 @@ describe('readLlmSettings', () => {
     expect(() => readLlmSettings(both, { ANTHROPIC_API_KEY: 'k' })).toThrow(/LLM_BASE_URL already sets the default/);
     expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: join(dir, 'missing.json') })).toThrow(ProvidersFileError);
     expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: providersFile({ providers: { claude } }) }, {})).toThrow(/ANTHROPIC_API_KEY is not set/);
+  });
+});
+
+describe('worker cache and concurrency settings', () => {
+  const problems = (env: Record<string, string>) =>
+    (WorkerConfig.safeParse(env).error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+
+  it('default to a cache that holds 2,000 runs and the SDK’s concurrency limits', () => {
+    expect(workerLimits(WorkerConfig.parse({}))).toEqual({
+      maxCachedWorkflows: 2_000,
+      maxConcurrentWorkflowTasks: 40,
+      maxConcurrentActivities: 200,
+      maxConcurrentLocalActivities: 100,
+    });
+  });
+
+  it('reads numbers from the environment, and 0 turns the cache off', () => {
+    const config = WorkerConfig.parse({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8', WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '50' });
+    expect(workerLimits(config)).toMatchObject({ maxCachedWorkflows: 0, maxConcurrentWorkflowTasks: 8, maxConcurrentLocalActivities: 50 });
+  });
+
+  it('names the variable and the problem for bad values', () => {
+    expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS: .*number/)]);
+    expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toContain('WORKER_MAX_CACHED_WORKFLOWS: must be 0 (cache off) or at least 2');
+    expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '-5' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS: /)]);
+    expect(problems({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toEqual([expect.stringMatching(/^WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: /)]);
+    expect(problems({ WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '2.5' })).toEqual([expect.stringMatching(/^WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: /)]);
+  });
+
+  it('refuses more concurrent workflow tasks than cached runs', () => {
+    expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40' })).toEqual([
+      'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must not exceed WORKER_MAX_CACHED_WORKFLOWS',
+    ]);
   });
 });

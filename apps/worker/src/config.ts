@@ -16,11 +16,31 @@ export const WorkerConfig = z.object({
   /** JSON file of further named providers (OpenAI-compatible or Anthropic); see docs/llm.md. */
   LLM_PROVIDERS_FILE: z.string().min(1).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(200),
+  /**
+   * Runs kept in the workflow cache (a paused run stays cached until it resumes; a small one holds ~0.1 MB of
+   * heap, bench scenario 6). Fixed rather than the SDK's heap-derived default, which evicts past ~180 runs on a
+   * 512 MB heap. 0 disables the cache (every workflow task replays the history).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .refine((n) => n !== 1, 'must be 0 (cache off) or at least 2')
+    .default(2_000),
+  /** Workflow tasks run at once; at most WORKER_MAX_CACHED_WORKFLOWS. */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(10_000).default(40),
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
   /** How often the reconciler compares live execution rows with Temporal; 0 turns it off. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** A pending row with no Temporal run for this long is failed as never started. */
   RECONCILE_LOST_START_MS: z.coerce.number().int().min(1_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => c.WORKER_MAX_CACHED_WORKFLOWS === 0 || c.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS <= c.WORKER_MAX_CACHED_WORKFLOWS, {
+  message: 'must not exceed WORKER_MAX_CACHED_WORKFLOWS',
+  path: ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'],
+  // Only once each field is valid on its own, so a bad value gets one message.
+  when: (payload) => payload.issues.length === 0,
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
@@ -76,4 +96,14 @@ export function loadLlmSettings(config: WorkerConfig, env: NodeJS.ProcessEnv = p
     for (const problem of error.problems) console.error(`  ${problem}`);
     process.exit(1);
   }
+}
+
+/** The worker's cache and concurrency limits from config, as createTrellisWorker takes them. */
+export function workerLimits(config: WorkerConfig) {
+  return {
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentWorkflowTasks: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    maxConcurrentLocalActivities: config.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
+  };
 }

@@ -1,12 +1,22 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
-import { appendEvents, listLiveExecutions, transitionExecution, type Database, type Execution } from '@trellis/db';
+import {
+  appendEvents,
+  createEventAnnouncer,
+  listLiveExecutions,
+  transitionExecution,
+  type Database,
+  type EventAnnouncer,
+  type Execution,
+} from '@trellis/db';
 import type { Logger } from 'pino';
 
 export interface ReconcilerOptions {
   db: Database;
   temporal: Client;
   log: Logger;
+  /** Announces the repaired rows' events after commit; the reconciler makes (and closes) its own when absent. */
+  announcer?: EventAnnouncer;
   /** How often to look (default 10 s, so a drift is repaired well within 30 s). */
   intervalMs: number;
   /** A pending row with no Temporal run this old was never started: fail it. */
@@ -24,6 +34,9 @@ type Repair = { status: ExecutionStatus; error?: { code: string; message: string
 export function startReconciler(options: ReconcilerOptions): { stop(): Promise<void>; runOnce(): Promise<number> } {
   let stopped = false;
   let current: Promise<number> = Promise.resolve(0);
+  const announcer =
+    options.announcer ??
+    createEventAnnouncer(options.db, { onError: (error) => options.log.warn({ err: error }, 'event announcement failed') });
   const runOnce = async (): Promise<number> => {
     let repaired = 0;
     const rows = await listLiveExecutions(options.db, new Date(Date.now() - options.intervalMs / 2), options.batchSize ?? 200);
@@ -31,7 +44,7 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
       if (stopped) break;
       try {
         const repair = await diagnose(options, row);
-        if (repair && (await apply(options.db, row, repair))) {
+        if (repair && (await apply(options.db, announcer, row, repair))) {
           repaired++;
           options.log.warn({ executionId: row.id, status: repair.status }, 'reconciled execution with Temporal');
         }
@@ -51,6 +64,7 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
       stopped = true;
       clearInterval(timer);
       await current.catch(() => undefined);
+      if (!options.announcer) await announcer.close();
     },
   };
 }
@@ -93,8 +107,8 @@ async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Rep
   }
 }
 
-async function apply(db: Database, row: Execution, repair: Repair): Promise<boolean> {
-  return db.transaction(async (tx) => {
+async function apply(db: Database, announcer: EventAnnouncer, row: Execution, repair: Repair): Promise<boolean> {
+  const written = await db.transaction(async (tx) => {
     const updated = await transitionExecution(tx, row.id, repair.status, {
       finishedAt: new Date(),
       currentNodes: [],
@@ -102,8 +116,8 @@ async function apply(db: Database, row: Execution, repair: Repair): Promise<bool
       ...(repair.error ? { error: repair.error } : {}),
       ...(repair.output !== undefined ? { outputData: repair.output } : {}),
     });
-    if (!updated) return false;
-    await appendEvents(tx, row.id, [
+    if (!updated) return undefined;
+    return appendEvents(tx, row.id, [
       {
         key: `reconcile:${repair.status}`,
         type: `execution.${repair.status}`,
@@ -113,6 +127,7 @@ async function apply(db: Database, row: Execution, repair: Repair): Promise<bool
         data: { reconciled: true, ...(repair.error ? { error: repair.error } : {}) },
       },
     ]);
-    return true;
   });
+  if (written) announcer.announce(row.id, written);
+  return written !== undefined;
 }

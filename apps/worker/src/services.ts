@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import type { Database } from '@trellis/db';
+import { createEventAnnouncer, type Database } from '@trellis/db';
 import { createProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
-import { loadLlmSettings, type WorkerConfig } from './config';
+import { loadLlmSettings, workerLimits, type WorkerConfig } from './config';
 import { startReconciler } from './reconciler';
 import { createTrellisWorker } from './worker';
 
@@ -29,20 +29,23 @@ export async function createWorkerServices(params: {
   const llm = createProviderRegistry(loadLlmSettings(config));
   if (llm.defaultProvider === 'echo') log.warn('no LLM provider configured: llm nodes without a provider use the offline echo provider');
   log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
+  const announcer = createEventAnnouncer(db, { onError: (error) => log.warn({ err: error }, 'event announcement failed') });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createTrellisWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
+    announcer,
     llm,
     log,
-    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    ...workerLimits(config),
   });
   const reconciler =
     config.RECONCILE_INTERVAL_MS > 0
       ? startReconciler({
           db,
+          announcer,
           temporal: params.temporal,
           log,
           intervalMs: config.RECONCILE_INTERVAL_MS,
@@ -53,6 +56,7 @@ export async function createWorkerServices(params: {
     worker,
     close: async () => {
       await reconciler?.stop();
+      await announcer.close();
       await connection.close();
     },
   };

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
-import type { Database } from '@trellis/db';
+import type { Database, EventAnnouncer } from '@trellis/db';
 import type { LlmProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { createGraphActivities } from './activities/graph-activities';
@@ -11,9 +11,15 @@ export interface CreateWorkerParams {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** Announces committed events to API processes; one per worker process, closed by its owner. */
+  announcer: EventAnnouncer;
   llm: LlmProviderRegistry;
   log: Logger;
   maxConcurrentActivities?: number;
+  /** Cache and concurrency limits (WORKER_* settings); the SDK's defaults where unset. */
+  maxCachedWorkflows?: number;
+  maxConcurrentWorkflowTasks?: number;
+  maxConcurrentLocalActivities?: number;
   /** A prebuilt bundle (tests build one per run); bundled on first use otherwise. */
   bundle?: WorkflowBundleOption;
 }
@@ -26,10 +32,13 @@ export async function createTrellisWorker(params: CreateWorkerParams): Promise<W
     taskQueue: params.taskQueue,
     workflowBundle: params.bundle ?? (await workflowBundle()),
     activities: {
-      ...createGraphActivities({ db: params.db, llm: params.llm, log: params.log }),
-      ...createTestSessionActivities({ db: params.db }),
+      ...createGraphActivities({ db: params.db, announcer: params.announcer, llm: params.llm, log: params.log }),
+      ...createTestSessionActivities({ db: params.db, announcer: params.announcer }),
     },
     maxConcurrentActivityTaskExecutions: params.maxConcurrentActivities ?? 200,
+    maxCachedWorkflows: params.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: params.maxConcurrentWorkflowTasks,
+    maxConcurrentLocalActivityExecutions: params.maxConcurrentLocalActivities,
   });
 }
 

@@ -1,6 +1,6 @@
 import { TrellisApiError } from './errors';
 import { followExecution, type FollowOptions } from './follow';
-import type { Execution, ExecutionEvent, ListExecutionsParams, NodeRecord, Page, StartExecutionParams, Workflow } from './types';
+import type { Execution, ExecutionEvent, ExecutionPage, ListExecutionsParams, NodeRecord, Page, StartExecutionParams, Workflow } from './types';
 
 export interface ClientOptions {
   /** e.g. http://localhost:3000 */
@@ -53,7 +53,16 @@ export function createTrellisClient(options: ClientOptions) {
     executions: {
       start: ({ idempotencyKey, ...body }: StartExecutionParams) =>
         call<Execution>('POST', '/executions', { body, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined }),
-      list: (query: ListExecutionsParams = {}) => call<Page<Execution>>('GET', '/executions', { query: query as Query }),
+      list: (query: ListExecutionsParams = {}) => call<ExecutionPage>('GET', '/executions', { query: query as Query }),
+      /** Every execution matching the filters, newest first, page by page through `next_cursor`. */
+      async *all(query: Omit<ListExecutionsParams, 'page' | 'cursor'> = {}): AsyncGenerator<Execution> {
+        let cursor: string | undefined;
+        do {
+          const page: ExecutionPage = await call<ExecutionPage>('GET', '/executions', { query: { ...query, cursor } as Query });
+          yield* page.items;
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor);
+      },
       get: (id: string) => call<Execution & { nodes: unknown[] }>('GET', `/executions/${encodeURIComponent(id)}`),
       nodes: (id: string) => call<{ items: NodeRecord[] }>('GET', `/executions/${encodeURIComponent(id)}/nodes`),
       pause: control('pause'),

@@ -60,6 +60,18 @@ export interface Page<T> {
   pages: number;
 }
 
+/**
+ * A page of executions. Follow `next_cursor` (null on the last page) for the next one: as fast at any
+ * depth as the first. `total` is exact unless `total_exact` is false (a status or time filter matched
+ * more than 10,000 executions; then it is an estimate). `page` is null when the page was asked for by cursor.
+ */
+export interface ExecutionPage extends Omit<Page<Execution>, 'page'> {
+  page: number | null;
+  total_exact: boolean;
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
 export interface NodeRecord {
   node_id: string;
   node_type: string;
@@ -103,7 +115,10 @@ export interface ListExecutionsParams {
   status?: ExecutionStatus | ExecutionStatus[];
   created_after?: string;
   created_before?: string;
+  /** Page number from 1 (OFFSET: slower the deeper it goes); not together with `cursor`. */
   page?: number;
+  /** A previous page's `next_cursor`, with the same filters. */
+  cursor?: string;
   size?: number;
   include_test?: boolean;
 }

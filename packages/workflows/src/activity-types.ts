@@ -14,6 +14,8 @@ export interface RunNodeInput extends ExecutionRef {
 }
 
 export interface RunNodeOutput {
+  /** The node's id, echoed so a local activity's marker in the history names its node. */
+  nodeId?: string;
   output: unknown;
   branch?: 'true' | 'false';
   usage?: Usage;

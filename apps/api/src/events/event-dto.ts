@@ -14,3 +14,13 @@ export function toEventMessage(event: ExecutionEvent) {
     ...(event.data != null ? { data: event.data } : {}),
   };
 }
+
+// A feed hands the same event object to every follower, so each event is serialized once.
+const serialized = new WeakMap<ExecutionEvent, string>();
+
+/** toEventMessage as JSON text, computed once per event object. */
+export function eventMessageJson(event: ExecutionEvent): string {
+  let json = serialized.get(event);
+  if (json === undefined) serialized.set(event, (json = JSON.stringify(toEventMessage(event))));
+  return json;
+}

@@ -101,6 +101,38 @@ export const Workflow = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), size: z.number().int(), pages: z.number().int() });
 
+const KeysetPaging = {
+  total_exact: z.boolean().describe('false when total is an estimate: a status or time filter matched more than 10,000 executions'),
+  has_more: z.boolean().describe('exact: whether another page follows'),
+  next_cursor: z.string().nullable().describe('pass as ?cursor= for the next page (fast at any depth); null on the last page'),
+};
+
+/** GET /executions: the paged list shape plus the cursor of the next page; `page` is null when asked for by cursor. */
+export const ExecutionPage = pageOf(Execution).extend({ page: z.number().int().nullable(), ...KeysetPaging });
+
+/** One record of the per-workflow history (seeds 000/001; times in Unix ms). */
+const HistoryRecord = z.object({
+  execute_id: z.string(),
+  workflow_id: z.string(),
+  workflow_name: z.string(),
+  workflow_version: z.number().int(),
+  create_time: z.number().int(),
+  update_time: z.number().int(),
+  execute_status: z.enum(['running', 'success', 'failed', 'interrupted']),
+  status: z.enum(EXECUTION_STATUSES),
+  error_code: z.string().nullable(),
+  error_message: z.string().nullable(),
+  output: z.unknown(),
+  is_output_trimmed: z.boolean(),
+  input_parameters: z.unknown(),
+  debug_url: z.string(),
+  run_mode: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe('0 sync, 1 stream, 2 async'),
+  usage: Usage.nullable(),
+});
+
+/** GET /workflows/{id}/history. */
+export const HistoryPage = z.object({ success: z.literal(true), histories: z.array(HistoryRecord), total: z.number().int(), ...KeysetPaging });
+
 export const TimelineResponse = z.object({
   items: z.array(
     z.object({

@@ -1,18 +1,19 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
-import { findExecution, findWorkflow, listEvents, listExecutions, listNodeExecutions, type Execution } from '@trellis/db';
+import { findExecution, findWorkflow, listEvents, listNodeExecutions, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
-import { toEventMessage } from '../events/event-dto';
-import { followExecution } from '../events/follow-execution';
+import { eventMessageJson } from '../events/event-dto';
 import { toTokenMessage } from '../events/token-message';
 import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { parseBody, parseQuery } from '../validation';
-import { pageOf, PageQuery } from './paging';
+import { readExecutionPage } from './execution-pages';
+import { CursorParam } from './page-cursor';
+import { PageQuery } from './paging';
 
 export const StartExecutionBody = z
   .object({
@@ -27,6 +28,8 @@ export const StartExecutionBody = z
   .strict();
 
 export const ListExecutionsQuery = PageQuery.extend({
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor'),
+  cursor: CursorParam.optional(),
   workflow_id: z.string().min(1).max(200).optional(),
   status: z
     .string()
@@ -79,7 +82,7 @@ export function executionsRouter(deps: ApiDeps): Router {
 
   router.get('/', async (req, res) => {
     const query = parseQuery(ListExecutionsQuery, req.query);
-    const { items, total } = await listExecutions(
+    const list = await readExecutionPage(
       db,
       {
         ownerId: req.userId,
@@ -89,9 +92,18 @@ export function executionsRouter(deps: ApiDeps): Router {
         createdBefore: query.created_before,
         includeTest: query.include_test,
       },
-      { offset: (query.page - 1) * query.size, limit: query.size },
+      { cursor: query.cursor, page: query.page, size: query.size },
     );
-    res.json(pageOf(items.map(dto), total, query));
+    res.json({
+      items: list.items.map(dto),
+      total: list.total,
+      total_exact: list.totalExact,
+      page: list.page,
+      size: query.size,
+      pages: list.pages,
+      has_more: list.hasMore,
+      next_cursor: list.nextCursor,
+    });
   });
 
   router.get('/:id', async (req, res) => {
@@ -184,10 +196,10 @@ function streamEvents(deps: ApiDeps, res: Response, executionId: string): void {
   const stopTokens = deps.hub.onTokens(executionId, (delta) =>
     res.write(`event: node.token\ndata: ${JSON.stringify(toTokenMessage(delta))}\n\n`),
   );
-  const stop = followExecution(deps.database.db, deps.hub, {
+  const stop = deps.hub.follow({
     executionId,
     afterSeq: 0,
-    onEvent: (event) => res.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(toEventMessage(event))}\n\n`),
+    onEvents: (events) => res.write(events.map((e) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${eventMessageJson(e)}\n\n`).join('')),
     onEnd: () => {
       stopTokens();
       res.end();

@@ -11,11 +11,14 @@ import {
 import { AppError, notFound } from '../errors';
 import type { ApiDeps } from '../services/deps';
 import { parseQuery } from '../validation';
+import { readExecutionPage } from './execution-pages';
+import { CursorParam } from './page-cursor';
 import { toHistoryRecord, toNodeExecuteStatus } from './workflow-history-record';
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
-  page_index: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  page_index: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor'),
+  cursor: CursorParam.optional(),
   /** Test-session runs are left out unless asked for. */
   include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
@@ -34,12 +37,19 @@ export function workflowHistoryRouter(deps: ApiDeps): Router {
 
   router.get('/', async (req, res) => {
     const query = parseQuery(HistoryPageQuery, req.query);
-    const { items, total } = await listExecutions(
+    const list = await readExecutionPage(
       db,
       { ownerId: req.userId, workflowId: workflowIdOf(req.params), includeTest: query.include_test },
-      { offset: (query.page_index - 1) * query.page_size, limit: query.page_size },
+      { cursor: query.cursor, page: query.page_index, size: query.page_size },
     );
-    res.json({ success: true, histories: items.map(record), total, has_more: query.page_index * query.page_size < total });
+    res.json({
+      success: true,
+      histories: list.items.map(record),
+      total: list.total,
+      total_exact: list.totalExact,
+      has_more: list.hasMore,
+      next_cursor: list.nextCursor,
+    });
   });
 
   router.get('/:execute_id', async (req, res) => {

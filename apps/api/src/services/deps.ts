@@ -31,5 +31,10 @@ export interface ApiDeps {
     limits?: Partial<StartLimits>;
     /** Deadline for the API's calls to Temporal (default 10 s); past it the request answers 503. */
     temporalCallTimeoutMs?: number;
+    /**
+     * Ask Temporal to hand each new run's first workflow task straight to the worker in this process (eager start).
+     * Only possible when `temporal` shares the worker's NativeConnection (npm start, the benchmark).
+     */
+    eagerStart?: boolean;
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { WorkflowDefinition } from '@trellis/core';
-import { insertExecution, patchLiveExecution, transitionExecution, type Execution, type RunMode } from '@trellis/db';
+import { insertExecution, transitionExecution, type Execution, type RunMode } from '@trellis/db';
 import {
   IS_TEST_ATTRIBUTE,
   OWNER_ATTRIBUTE,
@@ -74,6 +74,7 @@ export async function startExecution(
       deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
       taskQueue: deps.settings.taskQueue,
       workflowId: execution.id,
+      requestEagerStart: deps.settings.eagerStart,
       args: [input],
       memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
       typedSearchAttributes: [
@@ -84,9 +85,8 @@ export async function startExecution(
       ],
       }),
     );
-    const runId = handle.firstExecutionRunId;
-    const updated = await patchLiveExecution(deps.database.db, execution.id, { temporalRunId: runId });
-    return { execution: updated ?? { ...execution, temporalRunId: runId }, created };
+    // The workflow's first record stores the run id; writing it here too would cost every start a round trip.
+    return { execution: { ...execution, temporalRunId: handle.firstExecutionRunId }, created };
   } catch (error) {
     // A concurrent identical start won the race: same execution, one run.
     if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created };

@@ -22,9 +22,9 @@ interface Seen {
 }
 
 /**
- * Turns a run's Temporal history into timeline entries: workflow start and end, activities (with
- * attempt, type and, for node activities, the node id), updates, signals, cancellation and timers.
- * Workflow-task bookkeeping and markers are left out.
+ * Turns a run's Temporal history into timeline entries: workflow start and end, activities and local
+ * activities (with attempt, type and, for nodes, the node id), updates, signals, cancellation and timers.
+ * Workflow-task bookkeeping and other markers (patches) are left out.
  */
 export function temporalTimelineItems(events: TemporalHistoryEvent[]): TimelineItem[] {
   const seen: Seen = { activities: new Map(), attempts: new Map(), updates: new Map() };
@@ -38,7 +38,13 @@ export function temporalTimelineItems(events: TemporalHistoryEvent[]): TimelineI
 
 function describe(event: TemporalHistoryEvent, seen: Seen): Entry | undefined {
   const id = String(event.eventId);
-  return describeWorkflow(event) ?? describeActivity(event, id, seen) ?? describeMessage(event, id, seen) ?? describeTimer(event);
+  return (
+    describeWorkflow(event) ??
+    describeActivity(event, id, seen) ??
+    describeLocalActivity(event) ??
+    describeMessage(event, id, seen) ??
+    describeTimer(event)
+  );
 }
 
 function describeWorkflow(event: TemporalHistoryEvent): Entry | undefined {
@@ -136,6 +142,27 @@ function describeActivity(event: TemporalHistoryEvent, id: string, seen: Seen): 
     return activityEntry('ActivityTaskCanceled', info, `${label(info)} cancelled`);
   }
   return undefined;
+}
+
+/** The Core SDK's marker for a local activity's outcome: its data names the type and attempt, its result the node. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+function describeLocalActivity(event: TemporalHistoryEvent): Entry | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
+  const data = decode(marker.details?.data?.payloads?.[0]) as { activity_type?: unknown; activity_id?: unknown; attempt?: unknown } | undefined;
+  const result = decode(marker.details?.result?.payloads?.[0]) as { nodeId?: unknown } | undefined;
+  const info: ActivityInfo = {
+    type: typeof data?.activity_type === 'string' ? data.activity_type : 'activity',
+    activityId: String(data?.activity_id ?? ''),
+    ...(typeof result?.nodeId === 'string' ? { nodeId: result.nodeId } : {}),
+  };
+  const attempt = typeof data?.attempt === 'number' ? { attempt: data.attempt } : {};
+  if (marker.failure) {
+    const reason = marker.failure.message ?? 'unknown failure';
+    return activityEntry('LocalActivityFailed', info, `local ${label(info)} failed: ${reason}`, { ...attempt, local: true, error: reason });
+  }
+  return activityEntry('LocalActivityCompleted', info, `local ${label(info)} completed`, { ...attempt, local: true });
 }
 
 function describeMessage(event: TemporalHistoryEvent, id: string, seen: Seen): Entry | undefined {

@@ -1,20 +1,20 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { listEvents, type Database } from '@trellis/db';
-import { toEventMessage } from '../events/event-dto';
-import { followExecution } from '../events/follow-execution';
+import { listEvents, type Database, type EventRange } from '@trellis/db';
+import { eventMessageJson } from '../events/event-dto';
 import type { ApiDeps } from '../services/deps';
 import type { ExecutionOwners } from './execution-owners';
-import { sendJson } from './send-json';
+import { sendJson, sendTexts } from './send-json';
 
 /**
  * `/ws`: live events of every execution the user owns, from the moment of the `subscribed` hello.
- * The first notification about an execution starts a follower at the batch that notification
+ * The first notification about an execution starts a follower at the first event that notification
  * announced; the follower then delivers each later event once, in seq order, until the terminal one.
  */
 export function streamAllExecutions(
   socket: WebSocket,
   deps: ApiDeps,
-  options: { userId: string; owners: ExecutionOwners; maxBufferedBytes: number },
+  options: { userId: string; owners: ExecutionOwners; maxBufferedBytes: number; connection: Duplex },
 ): void {
   const { db } = deps.database;
   const send = (message: unknown) => sendJson(socket, message, options.maxBufferedBytes);
@@ -22,17 +22,22 @@ export function streamAllExecutions(
   const followed = new Map<string, (() => void) | 'starting' | 'ignored'>();
   let closed = false;
 
-  const follow = async (executionId: string, seq: number): Promise<void> => {
+  const follow = async ({ executionId, firstSeq, lastSeq }: EventRange): Promise<void> => {
     try {
       if ((await options.owners.ownerOf(executionId)) !== options.userId) {
         followed.set(executionId, 'ignored');
         return;
       }
-      const afterSeq = (await firstSeqOfBatch(db, executionId, seq)) - 1;
+      // The old notification format gives only the last seq.
+      const afterSeq = (firstSeq ?? (await firstSeqOfBatch(db, executionId, lastSeq))) - 1;
       if (closed) return;
       followed.set(
         executionId,
-        followExecution(db, deps.hub, { executionId, afterSeq, onEvent: (event) => send(toEventMessage(event)) }),
+        deps.hub.follow({
+          executionId,
+          afterSeq,
+          onEvents: (events) => sendTexts(socket, options.connection, events.map(eventMessageJson), options.maxBufferedBytes),
+        }),
       );
     } catch (error) {
       // Postgres hiccup: forget the execution so its next notification tries again.
@@ -41,10 +46,10 @@ export function streamAllExecutions(
     }
   };
 
-  const unsubscribe = deps.hub.onAny((executionId, seq) => {
-    if (closed || followed.has(executionId)) return;
-    followed.set(executionId, 'starting');
-    void follow(executionId, seq);
+  const unsubscribe = deps.hub.onAny((range) => {
+    if (closed || followed.has(range.executionId)) return;
+    followed.set(range.executionId, 'starting');
+    void follow(range);
   });
   socket.once('close', () => {
     closed = true;
@@ -55,8 +60,8 @@ export function streamAllExecutions(
 }
 
 /**
- * The first seq of the batch a notification announced (`seq` is the batch's last). A batch is written in
- * one transaction, so its events share `created_at` (Postgres `now()` is the transaction's start).
+ * The first seq of the batch an old-format notification announced (`lastSeq` is the batch's last). A batch is
+ * written in one transaction, so its events share `created_at` (Postgres `now()` is the transaction's start).
  */
 async function firstSeqOfBatch(db: Database, executionId: string, lastSeq: number): Promise<number> {
   const recent = await listEvents(db, { executionId, afterSeq: Math.max(0, lastSeq - 100), limit: 101 });

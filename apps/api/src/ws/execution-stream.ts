@@ -1,9 +1,9 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { toEventMessage } from '../events/event-dto';
-import { followExecution } from '../events/follow-execution';
+import { eventMessageJson } from '../events/event-dto';
 import { toTokenMessage } from '../events/token-message';
 import type { ApiDeps } from '../services/deps';
-import { sendJson } from './send-json';
+import { sendJson, sendTexts } from './send-json';
 
 /**
  * `/ws/:execution_id`: sends every stored event after `afterSeq`, then live ones in seq order, each once,
@@ -13,12 +13,12 @@ import { sendJson } from './send-json';
 export function streamExecution(
   socket: WebSocket,
   deps: ApiDeps,
-  options: { executionId: string; afterSeq: number; maxBufferedBytes: number },
+  options: { executionId: string; afterSeq: number; maxBufferedBytes: number; connection: Duplex },
 ): void {
-  const stop = followExecution(deps.database.db, deps.hub, {
+  const stop = deps.hub.follow({
     executionId: options.executionId,
     afterSeq: options.afterSeq,
-    onEvent: (event) => sendJson(socket, toEventMessage(event), options.maxBufferedBytes),
+    onEvents: (events) => sendTexts(socket, options.connection, events.map(eventMessageJson), options.maxBufferedBytes),
   });
   const stopTokens = deps.hub.onTokens(options.executionId, (delta) =>
     sendJson(socket, toTokenMessage(delta), options.maxBufferedBytes),

@@ -51,7 +51,7 @@ export function attachWebSockets(server: Server, deps: ApiDeps): AttachedWebSock
       ws.once('close', () => metrics.wsConnections.dec());
       // Client frames carry nothing we act on; errors (e.g. 1009 for an oversized frame) just close the socket.
       ws.on('error', (error) => deps.log.debug({ err: error, userId: upgrade.userId }, 'websocket error'));
-      const common = { maxBufferedBytes: settings.maxBufferedBytes };
+      const common = { maxBufferedBytes: settings.maxBufferedBytes, connection: socket };
       if (upgrade.target.kind === 'all') {
         streamAllExecutions(ws, deps, { ...common, userId: upgrade.userId, owners });
       } else {

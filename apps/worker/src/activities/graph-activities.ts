@@ -6,6 +6,7 @@ import {
   recordNodeFinished,
   transitionExecution,
   type Database,
+  type EventAnnouncer,
   type ExecutionEvent,
 } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
@@ -21,6 +22,8 @@ import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
 export interface ActivityDeps {
   db: Database;
+  /** Announces what each committed write appended, after its commit. */
+  announcer: EventAnnouncer;
   llm: LlmProviderRegistry;
   log: Logger;
 }
@@ -28,7 +31,7 @@ export interface ActivityDeps {
 const HEARTBEAT_EVERY_MS = 1_000;
 
 /** The graph workflow's activities; every record is written here so Temporal's retries cover it. */
-export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActivities => ({
+export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps): GraphActivities => ({
   async runNode(input) {
     const { executionId, node } = input;
     const ctx = Context.current();
@@ -44,7 +47,7 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     };
     // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
     const deadline = databaseDeadline(ctx, attempt.startedAt.getTime());
-    const record = (write: () => Promise<ExecutionEvent[]>) => waitForDatabase(ctx, deadline, write);
+    const record = async (write: () => Promise<ExecutionEvent[]>) => announcer.announce(executionId, await waitForDatabase(ctx, deadline, write));
     if (!local) await record(() => recordAttemptStarted(db, attempt));
 
     const heartbeat = local ? undefined : setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
@@ -85,11 +88,11 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
     const durationMs = finishedAt.getTime() - attempt.startedAt.getTime();
     nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
     await record(() => recordAttemptCompleted(db, attempt, { ...result, finishedAt }, local));
-    return { output: result.output, branch: result.branch, usage: result.usage, durationMs };
+    return { nodeId: node.id, output: result.output, branch: result.branch, usage: result.usage, durationMs };
   },
 
   async recordNodeFailed({ executionId, node, error }) {
-    await db.transaction(async (tx) => {
+    const events = await db.transaction(async (tx) => {
       const written = await recordNodeFinished(tx, {
         executionId,
         nodeId: node.id,
@@ -99,9 +102,9 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         error,
         finishedAt: new Date(),
       });
-      if (!written) return;
+      if (!written) return [];
       await markNodesDone(tx, executionId, [node.id], false);
-      await appendEvents(tx, executionId, [
+      return appendEvents(tx, executionId, [
         {
           key: `node:${node.id}:failed`,
           type: 'node.failed',
@@ -113,11 +116,12 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         },
       ]);
     });
+    announcer.announce(executionId, events);
   },
 
   async recordNodesSkipped({ executionId, nodes, totalNodes }) {
     const finishedAt = new Date();
-    await db.transaction(async (tx) => {
+    const events = await db.transaction(async (tx) => {
       const skipped: string[] = [];
       for (const node of nodes) {
         const written = await recordNodeFinished(tx, {
@@ -130,9 +134,9 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         });
         if (written) skipped.push(node.id);
       }
-      if (skipped.length === 0) return;
+      if (skipped.length === 0) return [];
       await markNodesDone(tx, executionId, skipped, true, totalNodes);
-      await appendEvents(
+      return appendEvents(
         tx,
         executionId,
         skipped.map((id) => ({
@@ -144,10 +148,11 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         })),
       );
     });
+    announcer.announce(executionId, events);
   },
 
   async recordExecutionStatus(input) {
-    return db.transaction(async (tx) => {
+    const events = await db.transaction(async (tx) => {
       const now = new Date();
       const row = await transitionExecution(tx, input.executionId, input.status, {
         ...(input.runId ? { temporalRunId: input.runId } : {}),
@@ -158,8 +163,8 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
         ...(isTerminal(input.status) ? { finishedAt: now, currentNodes: [] } : {}),
         message: input.message,
       });
-      if (!row) return false;
-      await appendEvents(tx, input.executionId, [
+      if (!row) return undefined;
+      return appendEvents(tx, input.executionId, [
         {
           key: input.eventKey,
           type: input.eventType,
@@ -169,7 +174,8 @@ export const createGraphActivities = ({ db, llm, log }: ActivityDeps): GraphActi
           data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
         },
       ]);
-      return true;
     });
+    if (events) announcer.announce(input.executionId, events);
+    return events !== undefined;
   },
 });

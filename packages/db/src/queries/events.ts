@@ -3,9 +3,6 @@ import type { DbOrTx } from '../client';
 import { executionEvents, type EventLevel } from '../schema/execution-events';
 import { executions } from '../schema/executions';
 
-/** Postgres channel on which every committed batch of events is announced as `<executionId>:<lastSeq>`. */
-export const EVENTS_CHANNEL = 'trellis_events';
-
 export interface NewEvent {
   /** Unique per execution; a retried write with the same key is dropped. */
   key: string;
@@ -20,8 +17,9 @@ export interface NewEvent {
 export type ExecutionEvent = typeof executionEvents.$inferSelect;
 
 /**
- * Appends events with gapless seqs (under the execution row's lock) and announces them on commit.
- * Must run inside a transaction. Returns the events actually written (duplicates by key are skipped).
+ * Appends events with gapless seqs (under the execution row's lock). Must run inside a transaction. Returns
+ * the events actually written (duplicates by key are skipped): announce them through an EventAnnouncer once
+ * the transaction has committed.
  */
 export async function appendEvents(tx: DbOrTx, executionId: string, events: NewEvent[]): Promise<ExecutionEvent[]> {
   if (events.length === 0) return [];
@@ -53,7 +51,6 @@ export async function appendEvents(tx: DbOrTx, executionId: string, events: NewE
   }));
   const written = await tx.insert(executionEvents).values(rows).returning();
   await tx.update(executions).set({ lastSeq: seq }).where(eq(executions.id, executionId));
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${executionId}:${seq}`})`);
   return written;
 }
 
@@ -75,4 +72,55 @@ export async function listEvents(db: DbOrTx, params: ListEventsParams): Promise<
     .where(and(...conditions))
     .orderBy(asc(executionEvents.seq))
     .limit(params.limit ?? 1000);
+}
+
+/** Where a reader of one execution's events stands: it has every event up to `afterSeq`. */
+export interface EventCursor {
+  executionId: string;
+  afterSeq: number;
+}
+
+/**
+ * Events of several executions in one round trip: for each cursor, up to `limit` events after its seq.
+ * Ordered by execution, then seq. Live followers of many executions cost one query per batch of notifications.
+ */
+export async function listEventsAfter(db: DbOrTx, cursors: EventCursor[], limit: number): Promise<ExecutionEvent[]> {
+  if (cursors.length === 0) return [];
+  const json = JSON.stringify(cursors.map((c) => ({ execution_id: c.executionId, after_seq: c.afterSeq })));
+  const result = await db.execute(sql`
+    select e.execution_id, e.seq, e.key, e.type, e.status, e.node_id, e.level, e.message, e.data, e.created_at
+    from jsonb_to_recordset(${json}::jsonb) as cursor(execution_id text, after_seq integer)
+    cross join lateral (
+      select * from execution_events x
+      where x.execution_id = cursor.execution_id and x.seq > cursor.after_seq
+      order by x.seq
+      limit ${limit}
+    ) e
+    order by e.execution_id, e.seq
+  `);
+  return (result as unknown as { rows: EventRow[] }).rows.map((row) => ({
+    executionId: row.execution_id,
+    seq: Number(row.seq),
+    key: row.key,
+    type: row.type,
+    status: row.status,
+    nodeId: row.node_id,
+    level: row.level,
+    message: row.message,
+    data: row.data,
+    createdAt: new Date(row.created_at),
+  }));
+}
+
+interface EventRow {
+  execution_id: string;
+  seq: number | string;
+  key: string;
+  type: string;
+  status: string | null;
+  node_id: string | null;
+  level: EventLevel;
+  message: string;
+  data: unknown;
+  created_at: string | Date;
 }

@@ -46,7 +46,8 @@ export interface ExecutionFilters {
   includeTest?: boolean;
 }
 
-function filterConditions(filters: ExecutionFilters): SQL | undefined {
+/** The WHERE clause for `filters`: the owner always, test runs only when asked for. */
+export function executionFilterConditions(filters: ExecutionFilters): SQL | undefined {
   const conditions: SQL[] = [eq(executions.ownerId, filters.ownerId)];
   if (filters.workflowId) conditions.push(eq(executions.workflowId, filters.workflowId));
   if (filters.statuses?.length) conditions.push(inArray(executions.status, filters.statuses));
@@ -56,13 +57,16 @@ function filterConditions(filters: ExecutionFilters): SQL | undefined {
   return and(...conditions);
 }
 
-/** One page of an owner's executions, newest first, with the total matching the filters. */
+/**
+ * One page of an owner's executions, newest first, with the exact total (count(*) over every match): for
+ * small sets. The list endpoints use listExecutionPage and countExecutions (execution-pages.ts) instead.
+ */
 export async function listExecutions(
   db: DbOrTx,
   filters: ExecutionFilters,
   page: { offset: number; limit: number },
 ): Promise<{ items: Execution[]; total: number }> {
-  const where = filterConditions(filters);
+  const where = executionFilterConditions(filters);
   const [items, totals] = await Promise.all([
     db
       .select()
@@ -77,7 +81,7 @@ export async function listExecutions(
 }
 
 /** Statuses from which `to` may be reached, per the one transition table. */
-function statusesLeadingTo(to: ExecutionStatus): ExecutionStatus[] {
+export function statusesLeadingTo(to: ExecutionStatus): ExecutionStatus[] {
   return EXECUTION_STATUSES.filter((from) => canTransition(from, to));
 }
 
@@ -112,16 +116,6 @@ export async function transitionExecution(
     .update(executions)
     .set({ ...patch, status: to, updatedAt: new Date() })
     .where(and(eq(executions.id, id), inArray(executions.status, statusesLeadingTo(to))))
-    .returning();
-  return rows[0];
-}
-
-/** Patches fields of an execution that is not terminal yet; returns the row, or undefined when terminal. */
-export async function patchLiveExecution(db: DbOrTx, id: string, patch: ExecutionPatch): Promise<Execution | undefined> {
-  const rows = await db
-    .update(executions)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(executions.id, id), inArray(executions.status, ['pending', 'running', 'paused'])))
     .returning();
   return rows[0];
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ExecutionStatus, Usage } from '@trellis/core';
 
 export type RunMode = 'sync' | 'stream' | 'async';
@@ -42,12 +42,36 @@ export const executions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
+  // Lists read newest first, `order by created_at desc, id desc` (DESC means NULLS FIRST), and page by
+  // `(created_at, id) < cursor`; each index below serves one filter shape in exactly that order, so a page at
+  // any depth reads only its own rows (is_test is checked on the row).
   (t) => [
-    index('executions_owner_created_idx').on(t.ownerId, t.createdAt.desc(), t.id.desc()),
-    index('executions_workflow_created_idx').on(t.workflowId, t.createdAt.desc(), t.id.desc()),
-    index('executions_owner_status_created_idx').on(t.ownerId, t.status, t.createdAt.desc()),
+    index('executions_owner_created_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('executions_owner_workflow_created_idx').on(t.ownerId, t.workflowId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('executions_owner_status_created_idx').on(t.ownerId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     uniqueIndex('executions_owner_idempotency_idx')
       .on(t.ownerId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    // The reconciler's scan of live runs; small however many finished runs the table holds.
+    index('executions_live_updated_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('pending', 'running', 'paused')`),
   ],
+);
+
+/**
+ * How many executions each owner has per workflow, test flag and shard: list totals without count(*).
+ * Maintained by statement triggers on `executions` (migration 0002); a row's shard spreads concurrent
+ * starts of one workflow over several counter rows, so they do not queue on one row lock.
+ */
+export const executionCounts = pgTable(
+  'execution_counts',
+  {
+    ownerId: text('owner_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    isTest: boolean('is_test').notNull(),
+    shard: smallint('shard').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.workflowId, t.isTest, t.shard] })],
 );

@@ -6,14 +6,15 @@ import {
   listEvents,
   listNodeExecutions,
   openDatabase,
+  recordExecutionTransition,
   recordNodeCompletion,
   type DatabaseHandle,
   type NodeCompletion,
 } from '@trellis/db';
 
-// recordNodeCompletion is the one-statement hot path of every node: against a real database (PGlite, or
-// Postgres with DATABASE_URL) it must keep seqs gapless under concurrency and stay idempotent.
-describe('recordNodeCompletion', () => {
+// recordNodeCompletion and recordExecutionTransition are the one-statement hot path of every run: against a
+// real database (PGlite, or Postgres with DATABASE_URL) they must keep seqs gapless and stay idempotent.
+describe('single-statement records', () => {
   let database: DatabaseHandle;
 
   beforeAll(async () => {
@@ -22,9 +23,9 @@ describe('recordNodeCompletion', () => {
   });
   afterAll(() => database.close());
 
-  const newExecution = async (totalNodes: number) => {
+  const newExecution = async (totalNodes: number, status: 'pending' | 'running' = 'running') => {
     const id = `completion-${randomUUID()}`;
-    await insertExecution(database.db, { id, ownerId: 'completion', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'running', totalNodes });
+    await insertExecution(database.db, { id, ownerId: 'completion', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status, totalNodes });
     return id;
   };
   const completion = (executionId: string, nodeId: string, withStart: boolean): NodeCompletion => ({
@@ -87,5 +88,40 @@ describe('recordNodeCompletion', () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(events.map((e) => e.key)).size).toBe(8);
     expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 4, progress: 1, lastSeq: 8 });
+  });
+
+  const transition = (executionId: string, to: 'running' | 'completed', key: string) =>
+    recordExecutionTransition(database.db, {
+      executionId,
+      to,
+      patch: to === 'completed' ? { outputData: { ok: 1 }, finishedAt: new Date(), currentNodes: [] } : { temporalRunId: 'run-1' },
+      event: { key, type: `execution.${to}`, status: to, message: to, data: to === 'completed' ? { usage: { total_tokens: 0 } } : null },
+    });
+
+  it('moves the execution and appends its event after the node events', async () => {
+    const id = await newExecution(4);
+    await recordNodeCompletion(database.db, completion(id, 'a', true));
+    const written = await transition(id, 'completed', 'execution.completed:1');
+    expect(written.map((e) => [e.seq, e.type, e.status])).toEqual([[3, 'execution.completed', 'completed']]);
+    expect(await findExecution(database.db, id)).toMatchObject({ status: 'completed', outputData: { ok: 1 }, lastSeq: 3 });
+  });
+
+  it('refuses a transition the table does not allow and never overwrites a terminal status', async () => {
+    const id = await newExecution(4);
+    await transition(id, 'completed', 'execution.completed:1');
+    expect(await transition(id, 'running', 'execution.resumed:2')).toEqual([]);
+    expect(await findExecution(database.db, id)).toMatchObject({ status: 'completed', lastSeq: 1 });
+  });
+
+  it('writes an event once when the same transition is retried', async () => {
+    const id = await newExecution(4, 'pending');
+    await transition(id, 'running', 'execution.started:1');
+    expect(await transition(id, 'running', 'execution.started:1')).toEqual([]);
+    expect((await listEvents(database.db, { executionId: id })).map((e) => e.seq)).toEqual([1]);
+    expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', temporalRunId: 'run-1', lastSeq: 1 });
+    // A late retry of the start must not move a paused execution back to running.
+    await recordExecutionTransition(database.db, { executionId: id, to: 'paused', patch: {}, event: { key: 'execution.paused:2', type: 'execution.paused', status: 'paused', message: 'paused' } });
+    expect(await transition(id, 'running', 'execution.started:1')).toEqual([]);
+    expect(await findExecution(database.db, id)).toMatchObject({ status: 'paused', lastSeq: 2 });
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "executions_live_updated_idx" ON "executions" USING btree ("updated_at") WHERE "executions"."status" in ('pending', 'running', 'paused');

@@ -1,0 +1,70 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ExecutionEvent, NewEvent } from './events';
+
+/**
+ * Pieces of single-statement writes that append events (see recordNodeCompletion, recordExecutionTransition):
+ * `fresh` lists the events whose key the execution lacks, numbered 1..n; the row update adds FRESH_COUNT to
+ * last_seq under the execution row's lock and returns it as `execution`; the final insert gives the events the
+ * seqs just reserved. Seqs stay gapless: a duplicate key never reserves one.
+ */
+export function freshEvents(executionId: string, events: NewEvent[]): SQL {
+  const rows = events.map((e) => ({
+    key: e.key,
+    type: e.type,
+    message: e.message,
+    status: e.status ?? null,
+    node_id: e.nodeId ?? null,
+    level: e.level ?? 'info',
+    data: e.data ?? null,
+  }));
+  return sql`fresh as (
+    select e.value, row_number() over (order by e.ord) as n
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, ord)
+    where not exists (select 1 from execution_events x where x.execution_id = ${executionId} and x.key = e.value->>'key')
+  )`;
+}
+
+export const FRESH_COUNT = sql`(select count(*) from fresh)`;
+
+/** Inserts the fresh events after the `execution` CTE's last_seq and returns them. */
+export function insertFreshEvents(executionId: string): SQL {
+  return sql`insert into execution_events (execution_id, seq, key, type, status, node_id, level, message, data)
+    select ${executionId}, execution.last_seq - ${FRESH_COUNT} + fresh.n,
+      fresh.value->>'key', fresh.value->>'type', fresh.value->>'status', fresh.value->>'node_id',
+      fresh.value->>'level', fresh.value->>'message', nullif(fresh.value->'data', 'null'::jsonb)
+    from execution, fresh
+    returning execution_id, seq, key, type, status, node_id, level, message, data, created_at`;
+}
+
+interface EventRow {
+  execution_id: string;
+  seq: number | string;
+  key: string;
+  type: string;
+  status: string | null;
+  node_id: string | null;
+  level: ExecutionEvent['level'];
+  message: string;
+  data: unknown;
+  created_at: string | Date;
+}
+
+/** The events a statement ending in insertFreshEvents returned, in seq order. */
+export function writtenEvents(result: unknown): ExecutionEvent[] {
+  // pg's QueryResult and PGlite's Results both carry `rows`.
+  const rows = (result as { rows: EventRow[] }).rows;
+  return rows
+    .map((row) => ({
+      executionId: row.execution_id,
+      seq: Number(row.seq),
+      key: row.key,
+      type: row.type,
+      status: row.status,
+      nodeId: row.node_id,
+      level: row.level,
+      message: row.message,
+      data: row.data,
+      createdAt: new Date(row.created_at),
+    }))
+    .sort((a, b) => a.seq - b.seq);
+}
