@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { locateTemporalCli } from '@trellis/devstack';
+import { EAGER_START } from './stack';
 
 const ROOT = join(__dirname, '..');
 
@@ -32,7 +33,7 @@ export async function describeEnvironment(database: string, ownDevServer: boolea
     load_average_at_start: loadavg().map((x) => +x.toFixed(2)),
     database,
     temporal: ownDevServer ? 'dev server started by the harness (in-memory)' : `TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`,
-    process_layout: 'API, Trellis worker, baseline worker, load generator and (under PGlite) the database share one Node process',
+    process_layout: `API, Trellis worker, baseline worker, load generator and (under PGlite) the database share one Node process; ${EAGER_START ? 'eager workflow start on (the API shares the worker\'s connection, as in npm start)' : 'eager workflow start off (BENCH_EAGER=0)'}`,
     versions: {
       node: process.version,
       temporal_cli: temporalCli,

@@ -14,6 +14,7 @@ import { createTrellisWorker } from '../apps/worker/src/worker';
 import { startLlmWireServer, wireProviders, type LlmWireServer } from '../test/llm-wire-server';
 import { createBaselineWorker } from './baseline/worker';
 
+export const EAGER_START = process.env.BENCH_EAGER !== '0';
 const BENCH_JWT_SECRET = 'bench-secret-at-least-32-characters-long';
 
 /** Everything a scenario drives: the API over HTTP, the platform's Temporal client and DB, and the baseline's queue. */
@@ -53,13 +54,17 @@ export async function startBenchStack(): Promise<BenchStack> {
   const nativeConnection = await NativeConnection.connect({ address });
   // Cache and concurrency limits as the worker's config gives them (its defaults, or WORKER_* overrides).
   const limits = workerLimits(loadWorkerConfig());
-  const announcer = createEventAnnouncer(database.db);
+  // As in the worker (apps/worker/src/services.ts): on Postgres, announcements have a connection of their own.
+  const announcements = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, poolSize: 1 }) : undefined;
+  const announcer = createEventAnnouncer((announcements ?? database).db);
   const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, announcer, llm, log, ...limits });
   const baselineWorker = await createBaselineWorker({ connection: nativeConnection, taskQueue: baselineQueue });
   const running = [worker.run(), baselineWorker.run()];
 
+  // As in `npm start`, the API shares the worker's connection and starts runs eagerly (BENCH_EAGER=0: separate
+  // connection, no eager start, as when API and worker run as separate processes).
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({ connection: EAGER_START ? nativeConnection : connection, namespace: 'default' });
   const deps: ApiDeps = {
     database,
     temporal,
@@ -76,6 +81,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       limits: { startsPerMinute: 1_000_000, maxLiveExecutions: 1_000_000 },
       // Scenario 5 opens 1,000 sockets on one execution as one user.
       ws: { maxConnectionsPerUser: 5_000 },
+      eagerStart: EAGER_START,
     },
   };
   const api = await startApiServer(deps, { port: 0, host: '127.0.0.1' });
@@ -96,6 +102,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       baselineWorker.shutdown();
       await Promise.all(running);
       await announcer.close();
+      await announcements?.close();
       await connection.close();
       await nativeConnection.close();
       await database.close();

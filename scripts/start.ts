@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { buildApiDeps } from '../apps/api/src/build-deps';
 import { loadApiConfig } from '../apps/api/src/config';
 import { mintToken } from '../apps/api/src/auth/jwt';
@@ -39,8 +39,16 @@ async function main(): Promise<void> {
   await database.migrate();
 
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }))), metricsRegistries: [workerMetrics] };
-  const services = await createWorkerServices({ config: workerConfig, db: database.db, temporal: deps.temporal, log: log.child({ app: 'worker' }) });
+  // API and worker share one connection, so new runs start eagerly on this process's worker.
+  const connection = await NativeConnection.connect({ address: apiConfig.TEMPORAL_ADDRESS });
+  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }), connection)), metricsRegistries: [workerMetrics] };
+  const services = await createWorkerServices({
+    config: workerConfig,
+    db: database.db,
+    temporal: deps.temporal,
+    log: log.child({ app: 'worker' }),
+    connection,
+  });
   const workerRun = services.worker.run();
   const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
   const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });

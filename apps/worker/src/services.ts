@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createEventAnnouncer, type Database } from '@trellis/db';
+import { createEventAnnouncer, openDatabase, type Database } from '@trellis/db';
 import { createProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { loadLlmSettings, workerLimits, type WorkerConfig } from './config';
@@ -24,13 +24,17 @@ export async function createWorkerServices(params: {
   /** Client the reconciler describes runs with. */
   temporal: Client;
   log: Logger;
+  /** A connection to share (npm start shares it with the API for eager starts); the caller closes it. */
+  connection?: NativeConnection;
 }): Promise<WorkerServices> {
   const { config, db, log } = params;
   const llm = createProviderRegistry(loadLlmSettings(config));
   if (llm.defaultProvider === 'echo') log.warn('no LLM provider configured: llm nodes without a provider use the offline echo provider');
   log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
-  const announcer = createEventAnnouncer(db, { onError: (error) => log.warn({ err: error }, 'event announcement failed') });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // Announcements get a connection of their own: on the pool they would queue behind the writes they announce.
+  const announcements = config.DATABASE_URL ? await openDatabase({ url: config.DATABASE_URL, poolSize: 1 }) : undefined;
+  const announcer = createEventAnnouncer(announcements?.db ?? db, { onError: (error) => log.warn({ err: error }, 'event announcement failed') });
+  const connection = params.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const worker = await createTrellisWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -57,7 +61,8 @@ export async function createWorkerServices(params: {
     close: async () => {
       await reconciler?.stop();
       await announcer.close();
-      await connection.close();
+      await announcements?.close();
+      if (!params.connection) await connection.close();
     },
   };
 }

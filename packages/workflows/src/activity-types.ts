@@ -52,6 +52,6 @@ export interface GraphActivities {
   recordNodeFailed(input: NodeFailedInput): Promise<void>;
   /** Records nodes on branches not taken. */
   recordNodesSkipped(input: NodesSkippedInput): Promise<void>;
-  /** Moves the execution row to a status (monotonic) and appends its event; false when not allowed. */
+  /** Moves the execution row to a status (monotonic) and appends its event; false when not allowed or already recorded. */
   recordExecutionStatus(input: RecordStatusInput): Promise<boolean>;
 }

@@ -4,7 +4,7 @@ import {
   markNodesDone,
   publishTokenDeltas,
   recordNodeFinished,
-  transitionExecution,
+  recordExecutionTransition,
   type Database,
   type EventAnnouncer,
   type ExecutionEvent,
@@ -152,9 +152,11 @@ export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps)
   },
 
   async recordExecutionStatus(input) {
-    const events = await db.transaction(async (tx) => {
-      const now = new Date();
-      const row = await transitionExecution(tx, input.executionId, input.status, {
+    const now = new Date();
+    const events = await recordExecutionTransition(db, {
+      executionId: input.executionId,
+      to: input.status,
+      patch: {
         ...(input.runId ? { temporalRunId: input.runId } : {}),
         ...(input.output !== undefined ? { outputData: input.output } : {}),
         ...(input.error ? { error: input.error } : {}),
@@ -162,20 +164,17 @@ export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps)
         ...(input.status === 'running' && input.eventType === 'execution.started' ? { startedAt: now } : {}),
         ...(isTerminal(input.status) ? { finishedAt: now, currentNodes: [] } : {}),
         message: input.message,
-      });
-      if (!row) return undefined;
-      return appendEvents(tx, input.executionId, [
-        {
-          key: input.eventKey,
-          type: input.eventType,
-          status: input.status,
-          level: input.status === 'failed' || input.status === 'timed_out' ? 'error' : 'info',
-          message: input.message,
-          data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
-        },
-      ]);
+      },
+      event: {
+        key: input.eventKey,
+        type: input.eventType,
+        status: input.status,
+        level: input.status === 'failed' || input.status === 'timed_out' ? 'error' : 'info',
+        message: input.message,
+        data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
+      },
     });
-    if (events) announcer.announce(input.executionId, events);
-    return events !== undefined;
+    announcer.announce(input.executionId, events);
+    return events.length > 0;
   },
 });
