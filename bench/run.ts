@@ -52,7 +52,7 @@ async function main(): Promise<void> {
         measureLiveStatus(stack, {
           executions: env('BENCH_LIVE_EXECUTIONS', 100),
           nodes: 6,
-          waitMs: 2_000,
+          waitMs: env('BENCH_LIVE_WAIT_MS', 5_000),
           listeners: env('BENCH_LISTENERS', 1000),
           burstEvents: env('BENCH_BURST_EVENTS', 200),
           writers: env('BENCH_WRITERS', 12),
