@@ -40,7 +40,7 @@ export function createEventAnnouncer(db: Database, options: EventAnnouncerOption
     if (payloads.length === 0) return;
     try {
       const calls = payloads.map((payload) => sql`pg_notify(${EVENTS_CHANNEL}, ${payload})`);
-      const q0 = performance.now(); await db.execute(sql`select ${sql.join(calls, sql`, `)}`); const g = globalThis as any; (g.__n ??= []).push(performance.now() - q0); if (g.__n.length % 20 === 0) { const a = [...g.__n].sort((x: number, y: number) => x - y); const b = [...(g.__t ?? [])].sort((x: number, y: number) => x - y); console.error('notify stmt median', a[a.length >> 1]?.toFixed(1), 'p90', a[Math.floor(a.length * 0.9)]?.toFixed(1), 'announce->send median', b[b.length >> 1]?.toFixed(1), 'p90', b[Math.floor(b.length * 0.9)]?.toFixed(1)); }
+      await db.execute(sql`select ${sql.join(calls, sql`, `)}`);
     } catch (error) {
       options.onError?.(error, ranges);
     }
@@ -52,7 +52,7 @@ export function createEventAnnouncer(db: Database, options: EventAnnouncerOption
     // Taken when the previous statement is done, so a slow database makes batches bigger, not a queue longer.
     sending = sending.then(() => {
       if (pending.size === 0) return;
-      const ranges = [...pending.values()]; const g = globalThis as any; for (const r of ranges) (g.__t ??= []).push(performance.now() - ((r as any).at ?? performance.now()));
+      const ranges = [...pending.values()];
       pending = new Map();
       return send(ranges);
     });
@@ -70,7 +70,6 @@ export function createEventAnnouncer(db: Database, options: EventAnnouncerOption
       }
       const queued = pending.get(executionId);
       pending.set(executionId, {
-        ...({ at: (queued as any)?.at ?? performance.now() } as object),
         executionId,
         firstSeq: Math.min(firstSeq, queued?.firstSeq ?? firstSeq),
         lastSeq: Math.max(lastSeq, queued?.lastSeq ?? lastSeq),
