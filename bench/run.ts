@@ -43,7 +43,12 @@ async function main(): Promise<void> {
         measureThroughput(stack, { seconds: env('BENCH_SECONDS', 20), concurrency: env('BENCH_CONCURRENCY', 10), slices: 5 }));
     if (wanted('latency'))
       results.scenarios.latency = await measure('latency', () =>
-        measureLatency(stack, { ratePerSecond: env('BENCH_RATE', 4), seconds: env('BENCH_LATENCY_SECONDS', 20) }));
+        measureLatency(stack, {
+          ratePerSecond: env('BENCH_RATE', 4),
+          seconds: env('BENCH_LATENCY_SECONDS', 20),
+          burstRatePerSecond: env('BENCH_BURST_RATE', 100),
+          burstSeconds: env('BENCH_BURST_SECONDS', 5),
+        }));
     if (wanted('history_paging'))
       results.scenarios.history_paging = await measure('history_paging', () =>
         measureHistoryPaging(stack, { rows: env('BENCH_HISTORY_ROWS', 1_000_000), samples: env('BENCH_HISTORY_SAMPLES', 200), offsetSamples: 5 }));
