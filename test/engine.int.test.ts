@@ -1,4 +1,4 @@
-import { listEvents } from '@trellis/db';
+import { findExecution, listEvents } from '@trellis/db';
 import { statusQuery } from '@trellis/workflows';
 import { control, llm, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
 import type { LlmWireServer } from './llm-wire-server';
@@ -83,8 +83,9 @@ describe('graph engine on Temporal', () => {
     const view = await waitFor(() => handle.query(statusQuery), (v) => v.current_nodes.includes('slow'));
     expect(view).toMatchObject({ status: 'running', current_nodes: ['slow'], completed: 1, total: 3 });
     expect(view.progress).toBeCloseTo(1 / 3);
-    const row = await waitForStatus(stack, id, 'running');
-    expect(row.currentNodes).toEqual(['slow']);
+    // The row follows once the node's activity has recorded its start (the query answers from workflow state).
+    const row = await waitFor(() => findExecution(stack.deps.database.db, id), (r) => r?.currentNodes.includes('slow') === true);
+    expect(row).toMatchObject({ status: 'running', currentNodes: ['slow'] });
     await waitForStatus(stack, id, 'completed');
   });
 
