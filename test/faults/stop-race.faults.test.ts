@@ -8,8 +8,11 @@ import { describeRun, expectRunIntact, summarizeRun, type RunSummary } from './r
 import { sleep, waitForTerminal } from './run-helpers';
 
 const RUNS = 30;
-/** Stops land 0, 50, … 1,450 ms after the last LLM node completed: across the output node and the recording of the end. */
-const stopDelay = (i: number) => i * 50;
+/**
+ * Stops land 0, 30, … 870 ms after the 300 ms LLM node started: across its completion, the output node (a local
+ * activity, done within milliseconds) and the recording of the end, so both outcomes occur.
+ */
+const stopDelay = (i: number) => i * 30;
 
 const definition = {
   nodes: [{ id: 'in', type: 'input', config: {} }, llm('a', 'slow-300'), { id: 'out', type: 'output', config: {} }],
@@ -37,7 +40,7 @@ describe('stop racing completion', () => {
     const raced = await Promise.all(
       Array.from({ length: RUNS }, async (_, i) => {
         const id = await startRun(stack, user, definition, { topic: `race ${i}` });
-        await poll(() => listEvents(db, { executionId: id }), (events) => events.some((e) => e.type === 'node.completed' && e.nodeId === 'a'), 30_000, 10);
+        await poll(() => listEvents(db, { executionId: id }), (events) => events.some((e) => e.type === 'node.started' && e.nodeId === 'a'), 30_000, 10);
         await sleep(stopDelay(i));
         const stop = await control(stack, user, id, 'stop');
         await waitForTerminal(db, id, 30_000);
@@ -58,7 +61,7 @@ describe('stop racing completion', () => {
     const unchanged = first.every((row, i) => JSON.stringify(row) === JSON.stringify(second[i]));
     recordOutcome(
       'stopped or completed, matching Temporal; never overwritten',
-      `${RUNS} runs, stop sent 0–${stopDelay(RUNS - 1)} ms after the last LLM node completed: ${accepted}× stop accepted (200), ${RUNS - accepted}× refused (409); ` +
+      `${RUNS} runs, stop sent 0–${stopDelay(RUNS - 1)} ms after the 300 ms LLM node started: ${accepted}× stop accepted (200), ${RUNS - accepted}× refused (409); ` +
         `final ${tally('stopped')}× stopped, ${tally('completed')}× completed, ${RUNS - tally('stopped') - tally('completed')}× other; row = Temporal result in ${runs.filter((r, i) => r.status === results[i]!.status).length}/${RUNS}; ` +
         `${later.filter((r) => r.status === 409).length}/${later.length} later stop/cancel requests refused with 409; rows unchanged after them, a reconciler pass and 1.5 s: ${unchanged}; e.g. ${describeRun(runs[0]!)}`,
     );
