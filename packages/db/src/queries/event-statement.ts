@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { eventsOfResult } from './event-rows';
 import type { ExecutionEvent, NewEvent } from './events';
 
 /**
@@ -36,35 +37,7 @@ export function insertFreshEvents(executionId: string): SQL {
     returning execution_id, seq, key, type, status, node_id, level, message, data, created_at`;
 }
 
-interface EventRow {
-  execution_id: string;
-  seq: number | string;
-  key: string;
-  type: string;
-  status: string | null;
-  node_id: string | null;
-  level: ExecutionEvent['level'];
-  message: string;
-  data: unknown;
-  created_at: string | Date;
-}
-
 /** The events a statement ending in insertFreshEvents returned, in seq order. */
 export function writtenEvents(result: unknown): ExecutionEvent[] {
-  // pg's QueryResult and PGlite's Results both carry `rows`.
-  const rows = (result as { rows: EventRow[] }).rows;
-  return rows
-    .map((row) => ({
-      executionId: row.execution_id,
-      seq: Number(row.seq),
-      key: row.key,
-      type: row.type,
-      status: row.status,
-      nodeId: row.node_id,
-      level: row.level,
-      message: row.message,
-      data: row.data,
-      createdAt: new Date(row.created_at),
-    }))
-    .sort((a, b) => a.seq - b.seq);
+  return eventsOfResult(result).sort((a, b) => a.seq - b.seq);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { executionEvents, type EventLevel } from '../schema/execution-events';
 import { executions } from '../schema/executions';
+import { eventsOfResult } from './event-rows';
 
 export interface NewEvent {
   /** Unique per execution; a retried write with the same key is dropped. */
@@ -98,29 +99,5 @@ export async function listEventsAfter(db: DbOrTx, cursors: EventCursor[], limit:
     ) e
     order by e.execution_id, e.seq
   `);
-  return (result as unknown as { rows: EventRow[] }).rows.map((row) => ({
-    executionId: row.execution_id,
-    seq: Number(row.seq),
-    key: row.key,
-    type: row.type,
-    status: row.status,
-    nodeId: row.node_id,
-    level: row.level,
-    message: row.message,
-    data: row.data,
-    createdAt: new Date(row.created_at),
-  }));
-}
-
-interface EventRow {
-  execution_id: string;
-  seq: number | string;
-  key: string;
-  type: string;
-  status: string | null;
-  node_id: string | null;
-  level: EventLevel;
-  message: string;
-  data: unknown;
-  created_at: string | Date;
+  return eventsOfResult(result);
 }
