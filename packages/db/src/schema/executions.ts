@@ -52,9 +52,10 @@ export const executions = pgTable(
     uniqueIndex('executions_owner_idempotency_idx')
       .on(t.ownerId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
-    // The reconciler's scan of live runs; small however many finished runs the table holds.
-    index('executions_live_updated_idx')
-      .on(t.updatedAt)
+    // The reconciler's scan of live runs; small however many finished runs the table holds. Keyed on created_at,
+    // which never changes, so the per-node row updates (progress, updated_at) stay HOT and leave it alone.
+    index('executions_live_idx')
+      .on(t.createdAt)
       .where(sql`${t.status} in ('pending', 'running', 'paused')`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "executions_live_updated_idx";--> statement-breakpoint
+CREATE INDEX "executions_live_idx" ON "executions" USING btree ("created_at") WHERE "executions"."status" in ('pending', 'running', 'paused');
