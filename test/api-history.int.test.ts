@@ -75,7 +75,7 @@ describe('execution history, PUT status and per-workflow history', () => {
       await settle(id, 'completed');
       await stack.deps.temporal.workflow.getHandle(id).result(); // the row ends a moment before the run does
       const res = await api().get(`/api/v1/executions/${id}/history`).set('Authorization', bearer('hist-alice')).expect(200);
-      const items = res.body.items as Array<{ timestamp: string; source: string; event: string; node_id?: string; status?: string }>;
+      const items = res.body.items as Array<{ timestamp: string; source: string; event: string; node_id?: string; status?: string; message: string; data?: { node_ids?: string[] } }>;
 
       const times = items.map((i) => Date.parse(i.timestamp));
       expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -85,9 +85,13 @@ describe('execution history, PUT status and per-workflow history', () => {
       const temporal = items.filter((i) => i.source === 'temporal');
       expect(temporal[0]).toMatchObject({ event: 'WorkflowExecutionStarted', status: 'running' });
       expect(temporal.at(-1)).toMatchObject({ event: 'WorkflowExecutionCompleted', status: 'completed' });
-      // shout is a local activity (a marker in the history); loud is a regular activity with its task events.
+      // in → shout is a chain run as one local activity (a marker in the history); loud is a regular activity
+      // with its task events; out runs alone as a local activity.
       const eventsOf = (node: string) => temporal.filter((i) => i.node_id === node).map((i) => i.event);
-      expect(eventsOf('shout')).toEqual(['LocalActivityCompleted']);
+      const chain = temporal.find((i) => i.event === 'LocalActivityCompleted' && i.node_id === 'in');
+      expect(chain?.data?.node_ids).toEqual(['in', 'shout']);
+      expect(chain?.message).toBe('local activity runChain for nodes in, shout completed');
+      expect(eventsOf('out')).toEqual(['LocalActivityCompleted']);
       expect(eventsOf('loud')).toEqual(['ActivityTaskScheduled', 'ActivityTaskStarted', 'ActivityTaskCompleted']);
       expect(items.every((i) => typeof (i as { message?: unknown }).message === 'string')).toBe(true);
     });

@@ -11,7 +11,10 @@ export const HISTORY_FIXTURES_DIR = join(__dirname, 'fixtures', 'histories');
 /** Saves a run's Temporal history as a replay fixture (only when UPDATE_HISTORY_FIXTURES=1). */
 export async function saveHistoryFixture(stack: TestStack, executionId: string, name: string): Promise<void> {
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
-  const history = await stack.deps.temporal.workflow.getHandle(executionId).fetchHistory();
+  const handle = stack.deps.temporal.workflow.getHandle(executionId);
+  // The row can be terminal while the run's last workflow task is still open (local activities write it).
+  await handle.result().catch(() => undefined);
+  const history = await handle.fetchHistory();
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
   writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), historyToJSON(history));
 }

@@ -177,15 +177,28 @@ describe('graph engine on Temporal', () => {
   });
 
   it('fails a transform whose expression errors at run time without retrying it', async () => {
+    // in → ok → bad → out is one chain of cheap nodes: what ran before bad is kept, bad runs again alone and fails.
     const definition = {
-      nodes: [input, { id: 'bad', type: 'transform', config: { expression: '$undefinedFunction(1)' } }, output],
-      edges: [{ source: 'in', target: 'bad' }, { source: 'bad', target: 'out' }],
+      nodes: [
+        input,
+        { id: 'ok', type: 'transform', config: { expression: '"fine"' } },
+        { id: 'bad', type: 'transform', config: { expression: '$undefinedFunction(1)' } },
+        output,
+      ],
+      edges: [{ source: 'in', target: 'ok' }, { source: 'ok', target: 'bad' }, { source: 'bad', target: 'out' }],
     };
     const id = await startRun(stack, 'eng', definition, {});
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('failed');
     expect(row.error).toMatchObject({ code: 'EXPRESSION_ERROR', node_id: 'bad' });
-    expect((await nodesById(stack, id)).bad!.attempt).toBe(1);
+    const nodes = await nodesById(stack, id);
+    expect(nodes.ok).toMatchObject({ status: 'completed', output: 'fine' });
+    expect(nodes.bad).toMatchObject({ status: 'failed', attempt: 1 });
+    expect(nodes.out).toBeUndefined(); // nothing starts after a failure
+    const events = await listEvents(stack.database.db, { executionId: id });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.nodeId === 'bad').map((e) => e.type)).toEqual(['node.started', 'node.attempt_failed', 'node.failed']);
+    await saveHistoryFixture(stack, id, 'chain-node-fails');
   });
 
   it('ends a run that exceeds its timeout as timed_out, cancelling the node in flight', async () => {

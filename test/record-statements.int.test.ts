@@ -8,6 +8,7 @@ import {
   openDatabase,
   recordExecutionTransition,
   recordNodeCompletion,
+  recordNodeCompletions,
   type DatabaseHandle,
   type NodeCompletion,
 } from '@trellis/db';
@@ -88,6 +89,33 @@ describe('single-statement records', () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(events.map((e) => e.key)).size).toBe(8);
     expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 4, progress: 1, lastSeq: 8 });
+  });
+
+  it('records a chain of nodes in one statement, skipping the nodes already finished', async () => {
+    const id = await newExecution(4);
+    // A retried chain: its first node was recorded by an earlier attempt whose result was lost.
+    await recordNodeCompletion(database.db, completion(id, 'a', true));
+    const chain = ['a', 'b', 'c'].map((node) => completion(id, node, true));
+    const written = await recordNodeCompletions(database.db, {
+      executionId: id,
+      totalNodes: 4,
+      nodes: chain.map(({ executionId: _, totalNodes: __, events: ___, ...node }) => ({ ...node, attempt: 2 })),
+      events: chain.flatMap((c) => c.events),
+    });
+    expect(written.map((e) => [e.seq, e.key])).toEqual([
+      [3, 'node:b:started:1'],
+      [4, 'node:b:completed'],
+      [5, 'node:c:started:1'],
+      [6, 'node:c:completed'],
+    ]);
+    const nodes = await listNodeExecutions(database.db, id);
+    expect(nodes.map((n) => [n.nodeId, n.status, n.attempt])).toEqual([
+      ['a', 'completed', 1],
+      ['b', 'completed', 2],
+      ['c', 'completed', 2],
+    ]);
+    expect(nodes[2]).toMatchObject({ input: { from: 'in' }, output: { value: 'c', nested: [1, null, { ok: true }] } });
+    expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 3, progress: 0.75, lastSeq: 6, currentNodes: [] });
   });
 
   const transition = (executionId: string, to: 'running' | 'completed', key: string) =>

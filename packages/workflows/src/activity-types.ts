@@ -22,6 +22,26 @@ export interface RunNodeOutput {
   durationMs: number;
 }
 
+/** A chain of cheap nodes run back to back in one activity (see GraphState.chainFrom). */
+export interface RunChainInput extends ExecutionRef {
+  nodes: NodeDefinition[];
+  /** What the first node sees; each later node also sees the outputs of the chain's nodes before it. */
+  context: ExpressionContext;
+  /** The first node's taken predecessors; each later node's is the node before it. */
+  predecessors: string[];
+  totalNodes: number;
+}
+
+export interface RunChainOutput {
+  /** The chain's node ids, so a local activity's marker in the history names them. */
+  nodeIds: string[];
+  /**
+   * The nodes that completed, in order. Shorter than the chain when a node's attempt failed: nothing is recorded
+   * for that node, and the workflow runs it on its own, with its own retries and failure records.
+   */
+  completed: RunNodeOutput[];
+}
+
 export interface NodeFailedInput extends ExecutionRef {
   node: Pick<NodeDefinition, 'id' | 'type'>;
   error: { code: string; message: string; details?: unknown };
@@ -48,6 +68,8 @@ export interface RecordStatusInput extends ExecutionRef {
 export interface GraphActivities {
   /** Runs one node's executor and records its start, result and events. */
   runNode(input: RunNodeInput): Promise<RunNodeOutput>;
+  /** Runs a chain of cheap nodes in order and records their completions (batched, at most ~50 ms behind). */
+  runChain(input: RunChainInput): Promise<RunChainOutput>;
   /** Records a node that failed for good (after its last attempt). */
   recordNodeFailed(input: NodeFailedInput): Promise<void>;
   /** Records nodes on branches not taken. */

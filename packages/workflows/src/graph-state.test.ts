@@ -61,4 +61,14 @@ describe('GraphState', () => {
     state.markFailed('in');
     expect(state.advance()).toEqual({ ready: [], skipped: ['a'] });
   });
+
+  it('chains nodes joined by single unconditional edges, stopping at branches, joins and nodes that do not fit', () => {
+    const state = new GraphState(diamond);
+    const any = () => true;
+    expect(state.chainFrom('in', any, 10)).toEqual(['in', 'check']);
+    expect(state.chainFrom('check', any, 10)).toEqual(['check']); // its edges are conditional
+    expect(state.chainFrom('no', any, 10)).toEqual(['no', 'no2']); // out joins two edges
+    expect(state.chainFrom('in', (n) => n.type !== 'condition', 10)).toEqual(['in']);
+    expect(state.chainFrom('no', any, 1)).toEqual(['no']);
+  });
 });

@@ -1,4 +1,4 @@
-import { buildGraph, type EdgeDefinition, type Graph, type NodeStatus, type WorkflowDefinition } from '@trellis/core/pure';
+import { buildGraph, type EdgeDefinition, type Graph, type NodeDefinition, type NodeStatus, type WorkflowDefinition } from '@trellis/core/pure';
 
 /**
  * Which nodes of one run are pending, running, done or skipped, and which may start next.
@@ -76,6 +76,25 @@ export class GraphState {
   /** Ids of the predecessors whose edge into `id` was taken, in definition order. */
   takenPredecessors(id: string): string[] {
     return (this.graph.incoming.get(id) ?? []).filter((edge) => this.isTaken(edge)).map((edge) => edge.source);
+  }
+
+  /**
+   * The straight run of nodes starting at `id` that can execute back to back in one step: each next node is
+   * the only target of the previous one's only (unconditional) edge, has no other incoming edge, and passes
+   * `fits`. Nothing can happen between two of them that the graph could observe, so they may run as one unit.
+   */
+  chainFrom(id: string, fits: (node: NodeDefinition) => boolean, maxLength: number): string[] {
+    const chain = [id];
+    let current = id;
+    while (chain.length < maxLength) {
+      const out = this.graph.outgoing.get(current) ?? [];
+      if (out.length !== 1 || out[0]!.branch !== undefined) break;
+      const next = out[0]!.target;
+      if ((this.graph.incoming.get(next) ?? []).length !== 1 || !fits(this.graph.nodes.get(next)!)) break;
+      chain.push(next);
+      current = next;
+    }
+    return chain;
   }
 
   /** Every node `id` depends on, transitively: the outputs its expressions may read. */

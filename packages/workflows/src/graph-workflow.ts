@@ -20,7 +20,7 @@ import {
   type NodeDefinition,
   type Usage,
 } from '@trellis/core/pure';
-import type { GraphActivities } from './activity-types';
+import type { GraphActivities, RunNodeOutput } from './activity-types';
 import {
   nodeResultsQuery,
   pauseUpdate,
@@ -33,10 +33,20 @@ import {
   type NodeResult,
 } from './definitions';
 import { GraphState } from './graph-state';
-import { nodeActivityOptions, nodeLocalActivityOptions, RECORD_ACTIVITY_OPTIONS, runsLocally } from './node-activity-options';
+import {
+  chainLocalActivityOptions,
+  nodeActivityOptions,
+  nodeLocalActivityOptions,
+  RECORD_ACTIVITY_OPTIONS,
+  runsLocally,
+} from './node-activity-options';
 
 /** Marks runs whose cheap nodes and bookkeeping are local activities; runs started before it replay as they ran. */
 export const LOCAL_ACTIVITIES_PATCH = 'cheap-nodes-as-local-activities';
+/** Marks runs whose straight chains of cheap nodes run as one local activity each (after LOCAL_ACTIVITIES_PATCH). */
+export const CHAINS_PATCH = 'cheap-node-chains';
+/** Longest chain run as one activity: bounds its marker in the history and how long a pause waits for it. */
+const MAX_CHAIN = 64;
 
 type RunError = { code: string; message: string; node_id?: string; details?: unknown };
 
@@ -44,6 +54,7 @@ type RunError = { code: string; message: string; node_id?: string; details?: unk
 export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWorkflowResult> {
   const ref = { executionId: input.executionId, workflowId: input.workflowId };
   const local = patched(LOCAL_ACTIVITIES_PATCH);
+  const chains = local && patched(CHAINS_PATCH);
   const records = local
     ? proxyLocalActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS)
     : proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
@@ -130,46 +141,79 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     { validator: control('stop') },
   );
 
-  const runNode = async (id: string): Promise<void> => {
-    const node = state.graph.nodes.get(id)!;
+  const contextFor = (id: string) => {
     const visible: Record<string, unknown> = {};
     for (const ancestor of state.ancestors(id)) if (ancestor in outputs) visible[ancestor] = outputs[ancestor];
+    return {
+      input: input.inputData,
+      nodes: visible,
+      variables: input.variables ?? {},
+      execution: { id: input.executionId, workflow_id: input.workflowId },
+      ...(input.messages ? { messages: input.messages } : {}),
+    };
+  };
+  const settle = (id: string, result: RunNodeOutput) => {
+    state.markCompleted(id, result.branch);
+    outputs[id] = result.output;
+    usage = addUsage(usage, result.usage);
+    results[id] = { status: 'completed', ...result };
+  };
+  const fail = async (id: string, error: unknown) => {
+    state.markFailed(id);
+    const nodeError = describeNodeError(error);
+    results[id] = { status: 'failed', error: nodeError };
+    if (!failure && !isCancellation(error)) failure = { ...nodeError, node_id: id };
+    const node = state.graph.nodes.get(id)!;
+    await CancellationScope.nonCancellable(() =>
+      records.recordNodeFailed({ ...ref, node: { id, type: node.type }, error: nodeError }),
+    );
+  };
+  // Runs `work` for the node `id` in a scope a failure elsewhere can cancel; wakes the main loop when it ends.
+  const inScope = async (id: string, work: () => Promise<void>) => {
     const scope = new CancellationScope();
     nodeScopes.set(id, scope);
     results[id] = { status: 'running' };
     try {
-      const result = await scope.run(() =>
-        nodeActivities(node).runNode({
-          ...ref,
-          node,
-          predecessors: state.takenPredecessors(id),
-          totalNodes: state.total,
-          context: {
-            input: input.inputData,
-            nodes: visible,
-            variables: input.variables ?? {},
-            execution: { id: input.executionId, workflow_id: input.workflowId },
-            ...(input.messages ? { messages: input.messages } : {}),
-          },
-        }),
-      );
-      state.markCompleted(id, result.branch);
-      outputs[id] = result.output;
-      usage = addUsage(usage, result.usage);
-      results[id] = { status: 'completed', ...result };
+      await scope.run(work);
     } catch (error) {
-      state.markFailed(id);
-      const nodeError = describeNodeError(error);
-      results[id] = { status: 'failed', error: nodeError };
-      if (!failure && !isCancellation(error)) failure = { ...nodeError, node_id: id };
-      await CancellationScope.nonCancellable(() =>
-        records.recordNodeFailed({ ...ref, node: { id, type: node.type }, error: nodeError }),
-      );
+      await fail(id, error);
     } finally {
       nodeScopes.delete(id);
       wake++;
     }
   };
+
+  const runNode = (id: string): Promise<void> =>
+    inScope(id, async () => {
+      const node = state.graph.nodes.get(id)!;
+      const result = await nodeActivities(node).runNode({
+        ...ref,
+        node,
+        predecessors: state.takenPredecessors(id),
+        totalNodes: state.total,
+        context: contextFor(id),
+      });
+      settle(id, result);
+    });
+
+  // A chain's nodes after the first stay pending until it returns; a node whose attempt failed in it then runs alone.
+  const runChain = (ids: string[]): Promise<void> =>
+    inScope(ids[0]!, async () => {
+      const nodes = ids.map((id) => state.graph.nodes.get(id)!);
+      const { completed } = await proxyLocalActivities<GraphActivities>(chainLocalActivityOptions(nodes)).runChain({
+        ...ref,
+        nodes,
+        predecessors: state.takenPredecessors(ids[0]!),
+        totalNodes: state.total,
+        context: contextFor(ids[0]!),
+      });
+      completed.forEach((result, i) => settle(ids[i]!, result));
+      const failed = ids[completed.length];
+      if (failed === undefined) return;
+      state.markRunning(failed);
+      wake++; // the main loop looks again (a failure elsewhere cancels this node's scope too)
+      await runNode(failed);
+    });
 
   const runGraph = async (): Promise<void> => {
     const inFlight = new Set<Promise<void>>();
@@ -188,7 +232,11 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
             failure = { code: 'MAX_STEPS_EXCEEDED', message: `more than ${input.maxSteps} node runs` };
             break;
           }
-          const running = runNode(id);
+          const node = state.graph.nodes.get(id)!;
+          const room = input.maxSteps === undefined ? MAX_CHAIN : Math.min(MAX_CHAIN, 1 + input.maxSteps - steps);
+          const chain = chains && runsLocally(node) ? state.chainFrom(id, runsLocally, room) : [id];
+          steps += chain.length - 1;
+          const running = chain.length > 1 ? runChain(chain) : runNode(id);
           inFlight.add(running);
           void running.then(() => inFlight.delete(running));
         }

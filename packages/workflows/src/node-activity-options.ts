@@ -22,6 +22,18 @@ export function nodeLocalActivityOptions(node: NodeDefinition): LocalActivityOpt
   return { startToCloseTimeout: nodeTimeoutMs(node), retry: nodeRetryPolicy(node) };
 }
 
+/**
+ * Options for a chain of cheap nodes as one local activity: the sum of their timeouts. A node's own failure is
+ * returned, not thrown (the workflow reruns that node alone under its own policy), so retries here only cover
+ * the worker's trouble, e.g. a database write that outlived its wait.
+ */
+export function chainLocalActivityOptions(nodes: NodeDefinition[]): LocalActivityOptions {
+  return {
+    startToCloseTimeout: nodes.reduce((sum, node) => sum + nodeTimeoutMs(node), 0),
+    retry: { maximumAttempts: 3, initialInterval: 1_000, backoffCoefficient: 2 },
+  };
+}
+
 /** Activity options for one node: its timeout, its retry policy (default 3 attempts, exponential), heartbeats. */
 export function nodeActivityOptions(node: NodeDefinition): ActivityOptions {
   return {

@@ -12,6 +12,8 @@ interface ActivityInfo {
   type: string;
   activityId: string;
   nodeId?: string;
+  /** Every node of a chain run as one local activity (nodeId is its first). */
+  nodeIds?: string[];
 }
 
 /** What earlier events told us that later ones only reference by event id. */
@@ -151,11 +153,14 @@ function describeLocalActivity(event: TemporalHistoryEvent): Entry | undefined {
   const marker = event.markerRecordedEventAttributes;
   if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
   const data = decode(marker.details?.data?.payloads?.[0]) as { activity_type?: unknown; activity_id?: unknown; attempt?: unknown } | undefined;
-  const result = decode(marker.details?.result?.payloads?.[0]) as { nodeId?: unknown } | undefined;
+  const result = decode(marker.details?.result?.payloads?.[0]) as { nodeId?: unknown; nodeIds?: unknown } | undefined;
+  const nodeIds = Array.isArray(result?.nodeIds) ? result.nodeIds.filter((id): id is string => typeof id === 'string') : [];
+  const nodeId = typeof result?.nodeId === 'string' ? result.nodeId : nodeIds[0];
   const info: ActivityInfo = {
     type: typeof data?.activity_type === 'string' ? data.activity_type : 'activity',
     activityId: String(data?.activity_id ?? ''),
-    ...(typeof result?.nodeId === 'string' ? { nodeId: result.nodeId } : {}),
+    ...(nodeId ? { nodeId } : {}),
+    ...(nodeIds.length > 0 ? { nodeIds } : {}),
   };
   const attempt = typeof data?.attempt === 'number' ? { attempt: data.attempt } : {};
   if (marker.failure) {
@@ -210,6 +215,7 @@ function activityOf(seen: Seen, scheduledEventId: Long): ActivityInfo {
 }
 
 function label(info: ActivityInfo): string {
+  if (info.nodeIds && info.nodeIds.length > 1) return `activity ${info.type} for nodes ${info.nodeIds.join(', ')}`;
   return info.nodeId ? `activity ${info.type} for node ${info.nodeId}` : `activity ${info.type}`;
 }
 
@@ -218,7 +224,7 @@ function activityEntry(event: string, info: ActivityInfo, message: string, extra
     event,
     ...(info.nodeId ? { node_id: info.nodeId } : {}),
     message,
-    data: { activity_type: info.type, activity_id: info.activityId, ...extra },
+    data: { activity_type: info.type, activity_id: info.activityId, ...(info.nodeIds ? { node_ids: info.nodeIds } : {}), ...extra },
   };
 }
 

@@ -17,6 +17,7 @@ import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
+import { createRunChain } from './run-chain';
 import { createTokenBatcher } from './token-batcher';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
@@ -32,6 +33,8 @@ const HEARTBEAT_EVERY_MS = 1_000;
 
 /** The graph workflow's activities; every record is written here so Temporal's retries cover it. */
 export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps): GraphActivities => ({
+  runChain: createRunChain({ db, announcer, llm, log }),
+
   async runNode(input) {
     const { executionId, node } = input;
     const ctx = Context.current();

@@ -1,7 +1,7 @@
 import {
   appendEvents,
   markNodeRunning,
-  recordNodeCompletion,
+  recordNodeCompletions,
   recordNodeStarted,
   type Database,
   type DbOrTx,
@@ -68,32 +68,44 @@ export function recordAttemptFailed(db: Database, attempt: NodeAttempt, failure:
  * was not recorded separately), in one statement. Idempotent: a node already finished is left as it is.
  */
 export function recordAttemptCompleted(db: Database, attempt: NodeAttempt, success: NodeSuccess, withStart: boolean): Promise<ExecutionEvent[]> {
-  const { executionId, node } = attempt;
-  const durationMs = success.finishedAt.getTime() - attempt.startedAt.getTime();
-  return recordNodeCompletion(db, {
-    executionId,
-    nodeId: node.id,
-    nodeType: node.type,
-    attempt: attempt.attempt,
-    ...(withStart ? { input: attempt.input } : {}),
-    output: success.output,
-    usage: success.usage ?? null,
-    startedAt: attempt.startedAt,
-    finishedAt: success.finishedAt,
-    totalNodes: attempt.totalNodes,
-    events: [
-      ...(withStart ? [startedEvent(attempt)] : []),
-      {
-        key: `node:${node.id}:completed`,
-        type: 'node.completed',
-        nodeId: node.id,
-        status: 'completed',
-        message: `node ${node.id} completed in ${durationMs} ms`,
-        data: { duration_ms: durationMs, usage: success.usage, branch: success.branch },
-      },
-    ],
+  return recordAttemptsCompleted(db, [{ attempt, success }], withStart);
+}
+
+/** Several completed attempts of one execution (a chain of nodes), in one statement like recordAttemptCompleted. */
+export function recordAttemptsCompleted(
+  db: Database,
+  done: Array<{ attempt: NodeAttempt; success: NodeSuccess }>,
+  withStart: boolean,
+): Promise<ExecutionEvent[]> {
+  const first = done[0]!.attempt;
+  return recordNodeCompletions(db, {
+    executionId: first.executionId,
+    totalNodes: first.totalNodes,
+    nodes: done.map(({ attempt, success }) => ({
+      nodeId: attempt.node.id,
+      nodeType: attempt.node.type,
+      attempt: attempt.attempt,
+      ...(withStart ? { input: attempt.input } : {}),
+      output: success.output,
+      usage: success.usage ?? null,
+      startedAt: attempt.startedAt,
+      finishedAt: success.finishedAt,
+    })),
+    events: done.flatMap(({ attempt, success }) => [...(withStart ? [startedEvent(attempt)] : []), completedEvent(attempt, success)]),
   });
 }
+
+const completedEvent = ({ node, startedAt }: NodeAttempt, success: NodeSuccess): NewEvent => {
+  const durationMs = success.finishedAt.getTime() - startedAt.getTime();
+  return {
+    key: `node:${node.id}:completed`,
+    type: 'node.completed',
+    nodeId: node.id,
+    status: 'completed',
+    message: `node ${node.id} completed in ${durationMs} ms`,
+    data: { duration_ms: durationMs, usage: success.usage, branch: success.branch },
+  };
+};
 
 async function markAttemptRunning(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
   const { executionId, node } = attempt;

@@ -6,9 +6,10 @@ import type { ExecutionEvent, NewEvent } from './events';
  * Pieces of single-statement writes that append events (see recordNodeCompletion, recordExecutionTransition):
  * `fresh` lists the events whose key the execution lacks, numbered 1..n; the row update adds FRESH_COUNT to
  * last_seq under the execution row's lock and returns it as `execution`; the final insert gives the events the
- * seqs just reserved. Seqs stay gapless: a duplicate key never reserves one.
+ * seqs just reserved. Seqs stay gapless: a duplicate key never reserves one. With `ofWrittenNodes`, only events of
+ * the node ids a preceding `node` CTE returned are fresh.
  */
-export function freshEvents(executionId: string, events: NewEvent[]): SQL {
+export function freshEvents(executionId: string, events: NewEvent[], options: { ofWrittenNodes?: boolean } = {}): SQL {
   const rows = events.map((e) => ({
     key: e.key,
     type: e.type,
@@ -22,6 +23,7 @@ export function freshEvents(executionId: string, events: NewEvent[]): SQL {
     select e.value, row_number() over (order by e.ord) as n
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, ord)
     where not exists (select 1 from execution_events x where x.execution_id = ${executionId} and x.key = e.value->>'key')
+    ${options.ofWrittenNodes ? sql`and e.value->>'node_id' in (select node_id from node)` : sql``}
   )`;
 }
 

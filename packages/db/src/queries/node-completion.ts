@@ -4,8 +4,8 @@ import type { DbOrTx } from '../client';
 import type { ExecutionEvent, NewEvent } from './events';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
 
-export interface NodeCompletion {
-  executionId: string;
+/** One completed node attempt, as its row records it. */
+export interface CompletedNode {
   nodeId: string;
   nodeType: string;
   attempt: number;
@@ -15,45 +15,73 @@ export interface NodeCompletion {
   usage: Usage | null;
   startedAt: Date;
   finishedAt: Date;
+}
+
+export interface NodeCompletions {
+  executionId: string;
   totalNodes: number;
-  /** Appended in order with the next gapless seqs; keys already present are skipped. */
+  nodes: CompletedNode[];
+  /** Appended in order with the next gapless seqs; keys already present, and events of nodes not written, are skipped. */
   events: NewEvent[];
 }
 
+export interface NodeCompletion extends CompletedNode {
+  executionId: string;
+  totalNodes: number;
+  events: NewEvent[];
+}
+
+/** One node's completion: see recordNodeCompletions. */
+export function recordNodeCompletion(db: DbOrTx, { executionId, totalNodes, events, ...node }: NodeCompletion): Promise<ExecutionEvent[]> {
+  return recordNodeCompletions(db, { executionId, totalNodes, nodes: [node], events });
+}
+
 /**
- * Records a completed node in one statement (one round trip, no explicit transaction): the node row, the
- * execution's progress and current nodes, and its events. Idempotent like recordNodeFinished: when the node
- * had already finished nothing is written. Returns the events written, to be announced by the caller.
+ * Records completed nodes of one execution in one statement (one round trip, no explicit transaction): the node
+ * rows, the execution's progress and current nodes, and their events. Idempotent per node: a node that had
+ * already finished is left as it is and its events are not written. Returns the events written, to be announced
+ * by the caller.
  *
- * This is the hot path of every run, hence one data-modifying CTE rather than the five statements
- * recordNodeFinished + markNodesDone + appendEvents take. The UPDATE of the execution row takes its lock,
- * so concurrent completions of one execution get consecutive seqs.
+ * This is the hot path of every run (a chain of cheap nodes is recorded in one call), hence one data-modifying
+ * CTE. The UPDATE of the execution row takes its lock, so concurrent completions of one execution get
+ * consecutive seqs.
  */
-export async function recordNodeCompletion(db: DbOrTx, c: NodeCompletion): Promise<ExecutionEvent[]> {
-  const durationMs = c.finishedAt.getTime() - c.startedAt.getTime();
-  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-  const inputUpdate = c.input !== undefined ? sql`input = excluded.input,` : sql``;
+export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Promise<ExecutionEvent[]> {
+  if (c.nodes.length === 0) return [];
+  const rows = c.nodes.map((n) => ({
+    node_id: n.nodeId,
+    node_type: n.nodeType,
+    attempt: n.attempt,
+    input: n.input ?? null,
+    output: n.output ?? null,
+    usage: n.usage,
+    started_at: n.startedAt.toISOString(),
+    finished_at: n.finishedAt.toISOString(),
+    duration_ms: n.finishedAt.getTime() - n.startedAt.getTime(),
+  }));
   const result = await db.execute(sql`
     with node as (
       insert into node_executions
         (execution_id, node_id, node_type, status, attempt, input, output, error, usage, started_at, finished_at, duration_ms)
-      values (${c.executionId}, ${c.nodeId}, ${c.nodeType}, 'completed', ${c.attempt}, ${json(c.input)}::jsonb,
-        ${json(c.output)}::jsonb, null, ${json(c.usage)}::jsonb, ${c.startedAt.toISOString()}::timestamptz,
-        ${c.finishedAt.toISOString()}::timestamptz, ${durationMs})
+      select ${c.executionId}, r.node_id, r.node_type, 'completed', r.attempt, nullif(r.input, 'null'::jsonb),
+        nullif(r.output, 'null'::jsonb), null, nullif(r.usage, 'null'::jsonb), r.started_at, r.finished_at, r.duration_ms
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(node_id text, node_type text, attempt integer,
+        input jsonb, output jsonb, usage jsonb, started_at timestamptz, finished_at timestamptz, duration_ms integer)
       on conflict (execution_id, node_id) do update set
-        node_type = excluded.node_type, status = excluded.status, attempt = excluded.attempt, ${inputUpdate}
-        output = excluded.output, error = null, usage = excluded.usage, started_at = excluded.started_at,
-        finished_at = excluded.finished_at, duration_ms = excluded.duration_ms
+        node_type = excluded.node_type, status = excluded.status, attempt = excluded.attempt,
+        input = coalesce(excluded.input, node_executions.input), output = excluded.output, error = null,
+        usage = excluded.usage, started_at = excluded.started_at, finished_at = excluded.finished_at,
+        duration_ms = excluded.duration_ms
         where node_executions.status not in ('completed', 'skipped', 'failed')
-      returning 1
+      returning node_id
     ),
-    ${freshEvents(c.executionId, c.events)},
+    ${freshEvents(c.executionId, c.events, { ofWrittenNodes: true })},
     execution as (
       update executions set
-        current_nodes = current_nodes - ${c.nodeId}::text,
-        completed_nodes = completed_nodes + 1,
+        current_nodes = current_nodes - (select array_agg(node_id) from node),
+        completed_nodes = completed_nodes + (select count(*) from node),
         total_nodes = ${c.totalNodes},
-        progress = least(1.0, (completed_nodes + 1)::real / greatest(${c.totalNodes}, 1)),
+        progress = least(1.0, (completed_nodes + (select count(*) from node))::real / greatest(${c.totalNodes}, 1)),
         last_seq = last_seq + ${FRESH_COUNT},
         updated_at = now()
       where id = ${c.executionId} and exists (select 1 from node)

@@ -1,0 +1,68 @@
+import { Context } from '@temporalio/activity';
+import type { EventAnnouncer, Database } from '@trellis/db';
+import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
+import type { GraphActivities, RunNodeInput, RunNodeOutput } from '@trellis/workflows';
+import type { Logger } from 'pino';
+import { nodeDurationSeconds } from '../metrics';
+import { describeError } from './node-failure';
+import { nodeInputOf } from './node-input';
+import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
+import { databaseDeadline, waitForDatabase } from './wait-for-database';
+
+/** Completed nodes are written once this much time has passed since the last write, so live views lag little. */
+const FLUSH_AFTER_MS = 50;
+
+/**
+ * Runs a chain of cheap nodes back to back in one local activity: one SDK round trip for the whole chain, and
+ * usually one statement for all its records. A node whose attempt fails ends the chain unrecorded; the
+ * workflow runs it on its own, under its retry policy (cheap nodes are pure, so running it again is safe).
+ */
+export function createRunChain({ db, announcer, llm, log }: { db: Database; announcer: EventAnnouncer; llm: LlmProviderRegistry; log: Logger }): GraphActivities['runChain'] {
+  return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes }) => {
+    const ctx = Context.current();
+    const deadline = databaseDeadline(ctx, Date.now());
+    const outputs: Record<string, unknown> = { ...context.nodes };
+    const completed: RunNodeOutput[] = [];
+    let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
+    let lastFlush = Date.now();
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      lastFlush = Date.now();
+      announcer.announce(executionId, await waitForDatabase(ctx, deadline, () => recordAttemptsCompleted(db, batch, true)));
+    };
+
+    for (const [i, node] of nodes.entries()) {
+      const input: RunNodeInput = {
+        executionId,
+        workflowId,
+        node,
+        context: { ...context, nodes: { ...outputs } },
+        predecessors: i === 0 ? predecessors : [nodes[i - 1]!.id],
+        totalNodes,
+      };
+      const attempt: NodeAttempt = { executionId, node, attempt: ctx.info.attempt, input: nodeInputOf(input), startedAt: new Date(), totalNodes };
+      let result;
+      try {
+        result = await executeNode(
+          { node, context: input.context, predecessors: input.predecessors },
+          { llm, signal: ctx.cancellationSignal, heartbeat: () => undefined },
+        );
+      } catch (error) {
+        if (ctx.cancellationSignal.aborted) throw error;
+        log.info({ executionId, nodeId: node.id, code: describeError(error).code }, 'node failed in a chain; it runs again on its own');
+        break;
+      }
+      const finishedAt = new Date();
+      const durationMs = finishedAt.getTime() - attempt.startedAt.getTime();
+      nodeDurationSeconds.observe({ type: node.type, outcome: 'completed' }, durationMs / 1000);
+      outputs[node.id] = result.output;
+      completed.push({ nodeId: node.id, output: result.output, branch: result.branch, usage: result.usage, durationMs });
+      pending.push({ attempt, success: { ...result, finishedAt } });
+      if (Date.now() - lastFlush >= FLUSH_AFTER_MS) await flush();
+    }
+    await flush();
+    return { nodeIds: nodes.map((node) => node.id), completed };
+  };
+}
