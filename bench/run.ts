@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         measureNodeOverhead(stack, { nodes: env('BENCH_CHAIN', 40), runs: Math.max(5, env('BENCH_RUNS', 7)) }));
     if (wanted('throughput'))
       results.scenarios.throughput = await measure('throughput', () =>
-        measureThroughput(stack, { seconds: env('BENCH_SECONDS', 20), concurrency: env('BENCH_CONCURRENCY', 10), slices: 5 }));
+        measureThroughput(stack, { seconds: env('BENCH_SECONDS', 60), concurrency: env('BENCH_CONCURRENCY', 32), slices: 5 }));
     if (wanted('latency'))
       results.scenarios.latency = await measure('latency', () =>
         measureLatency(stack, {

@@ -76,6 +76,38 @@ describe('graph engine on Temporal', () => {
     await saveHistoryFixture(stack, id, 'fan-out-fan-in');
   });
 
+  it('runs a graph of cheap nodes as one local activity that also writes the start and the completion', async () => {
+    const definition = {
+      nodes: [input, { id: 'greet', type: 'transform', config: { expression: '"Hello, " & input.name' } }, output],
+      edges: [{ source: 'in', target: 'greet' }, { source: 'greet', target: 'out' }],
+    };
+    const id = await startRun(stack, 'eng', definition, { name: 'Ada' });
+    const row = await waitForStatus(stack, id, 'terminal');
+    expect(row).toMatchObject({ status: 'completed', outputData: 'Hello, Ada', completedNodes: 3, progress: 1, currentNodes: [] });
+    expect(row.temporalRunId).toBeTruthy();
+    expect(row.startedAt!.getTime()).toBeLessThanOrEqual(row.finishedAt!.getTime());
+    const events = await listEvents(stack.database.db, { executionId: id });
+    expect(events.map((e) => `${e.seq} ${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`)).toEqual([
+      '1 execution.started',
+      '2 node.started in',
+      '3 node.completed in',
+      '4 node.started greet',
+      '5 node.completed greet',
+      '6 node.started out',
+      '7 node.completed out',
+      '8 execution.completed',
+    ]);
+    const handle = stack.deps.temporal.workflow.getHandle(id);
+    expect(await handle.result()).toMatchObject({ status: 'completed', output: 'Hello, Ada' });
+    const history = await handle.fetchHistory();
+    const temporalEvents = history.events ?? [];
+    // One workflow task holding one local activity: no activity task round trips at all.
+    expect(temporalEvents.filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(0);
+    expect(temporalEvents.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(temporalEvents.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
+    await saveHistoryFixture(stack, id, 'cheap-run');
+  });
+
   it('answers progress and current nodes by query while a node runs', async () => {
     const definition = { nodes: [input, llm('slow', 'slow-1500'), output], edges: [{ source: 'in', target: 'slow' }, { source: 'slow', target: 'out' }] };
     const id = await startRun(stack, 'eng', definition, { topic: 'q' });

@@ -30,6 +30,18 @@ export interface RunChainInput extends ExecutionRef {
   /** The first node's taken predecessors; each later node's is the node before it. */
   predecessors: string[];
   totalNodes: number;
+  /** The run's start, written before the nodes when this chain is the first thing the run does. */
+  start?: RecordStatusInput;
+  /** Present when this chain ends the run: once every node completed, the run's completion is written too. */
+  finish?: ChainFinish;
+}
+
+/** The completed status of a run a chain ends; its output and usage are completed from the chain's nodes. */
+export interface ChainFinish extends Omit<RecordStatusInput, 'output' | 'usage'> {
+  /** The run's output nodes that will have completed (see runOutput), and the outputs of those that already did. */
+  outputNodeIds: string[];
+  outputs: Record<string, unknown>;
+  usage: Usage;
 }
 
 export interface RunChainOutput {
@@ -40,6 +52,8 @@ export interface RunChainOutput {
    * for that node, and the workflow runs it on its own, with its own retries and failure records.
    */
   completed: RunNodeOutput[];
+  /** The run's completion was written (every node completed and `finish` was given). */
+  finished?: boolean;
 }
 
 export interface NodeFailedInput extends ExecutionRef {

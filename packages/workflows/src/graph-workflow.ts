@@ -20,7 +20,7 @@ import {
   type NodeDefinition,
   type Usage,
 } from '@trellis/core/pure';
-import type { GraphActivities, RunNodeOutput } from './activity-types';
+import type { ChainFinish, GraphActivities, RecordStatusInput, RunChainOutput, RunNodeOutput } from './activity-types';
 import {
   nodeResultsQuery,
   pauseUpdate,
@@ -33,6 +33,7 @@ import {
   type NodeResult,
 } from './definitions';
 import { GraphState } from './graph-state';
+import { runOutput } from './run-output';
 import {
   chainLocalActivityOptions,
   nodeActivityOptions,
@@ -75,28 +76,44 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   let steps = 0;
   let wake = 0; // bumped on every change the main loop must look at
   let eventCounter = 0;
-  let statusWrites: Promise<unknown> = Promise.resolve();
+  let finishing = false; // a chain that ends the run is in flight: it cannot be paused or stopped any more
+  let finishedByChain = false;
+  let finalChain: Promise<void> | undefined;
 
-  // Status writes are chained so the row sees them in the order the workflow decided them.
+  const statusInput = (next: ExecutionStatus, eventType: string, text: string, extra: object = {}): RecordStatusInput => ({
+    ...ref,
+    status: next,
+    eventKey: `${eventType}:${++eventCounter}`,
+    eventType,
+    message: text,
+    ...extra,
+  });
+  // Status writes are chained so the row sees them in the order the workflow decided them; the first is the
+  // start, written on its own or by the run's first chain (startRecorded is called once it is).
+  let startRecorded!: () => void;
+  let statusWrites: Promise<unknown> = new Promise<void>((resolve) => (startRecorded = resolve));
+  let pendingStart: RecordStatusInput | undefined = statusInput('running', 'execution.started', 'execution started', {
+    runId: workflowInfo().runId,
+  });
+  const writeStart = async () => {
+    const start = pendingStart;
+    pendingStart = undefined;
+    try {
+      if (start) await records.recordExecutionStatus(start);
+    } finally {
+      startRecorded();
+    }
+  };
   const recordStatus = (next: ExecutionStatus, eventType: string, text: string, extra: object = {}) => {
-    const write = statusWrites.then(() =>
-      records.recordExecutionStatus({
-        ...ref,
-        status: next,
-        eventKey: `${eventType}:${++eventCounter}`,
-        eventType,
-        message: text,
-        ...extra,
-      }),
-    );
+    const write = statusWrites.then(() => records.recordExecutionStatus(statusInput(next, eventType, text, extra)));
     statusWrites = write.catch(() => undefined);
     return write;
   };
 
   // Update validators: a rejected transition never reaches history, and the caller gets the reason at once.
   const control = (action: 'pause' | 'resume' | 'stop') => () => {
-    if (!canTransition(status, CONTROL_ACTIONS[action]) || stopRequested) {
-      throw new Error(`cannot ${action} an execution that is ${stopRequested ? 'stopping' : status}`);
+    if (!canTransition(status, CONTROL_ACTIONS[action]) || stopRequested || finishing) {
+      throw new Error(`cannot ${action} an execution that is ${stopRequested ? 'stopping' : finishing ? 'finishing' : status}`);
     }
   };
   setHandler(statusQuery, () => ({
@@ -169,8 +186,8 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     );
   };
   // Runs `work` for the node `id` in a scope a failure elsewhere can cancel; wakes the main loop when it ends.
-  const inScope = async (id: string, work: () => Promise<void>) => {
-    const scope = new CancellationScope();
+  const inScope = async (id: string, work: () => Promise<void>, cancellable = true) => {
+    const scope = new CancellationScope({ cancellable });
     nodeScopes.set(id, scope);
     results[id] = { status: 'running' };
     try {
@@ -197,23 +214,48 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     });
 
   // A chain's nodes after the first stay pending until it returns; a node whose attempt failed in it then runs alone.
-  const runChain = (ids: string[]): Promise<void> =>
-    inScope(ids[0]!, async () => {
-      const nodes = ids.map((id) => state.graph.nodes.get(id)!);
-      const { completed } = await proxyLocalActivities<GraphActivities>(chainLocalActivityOptions(nodes)).runChain({
-        ...ref,
-        nodes,
-        predecessors: state.takenPredecessors(ids[0]!),
-        totalNodes: state.total,
-        context: contextFor(ids[0]!),
-      });
-      completed.forEach((result, i) => settle(ids[i]!, result));
-      const failed = ids[completed.length];
-      if (failed === undefined) return;
-      state.markRunning(failed);
-      wake++; // the main loop looks again (a failure elsewhere cancels this node's scope too)
-      await runNode(failed);
-    });
+  // A chain that ends the run is not cancellable: once it writes the completion, the run must complete.
+  const runChain = (ids: string[], start: RecordStatusInput | undefined, finish: ChainFinish | undefined): Promise<void> =>
+    inScope(
+      ids[0]!,
+      async () => {
+        const nodes = ids.map((id) => state.graph.nodes.get(id)!);
+        let outcome: RunChainOutput;
+        try {
+          outcome = await proxyLocalActivities<GraphActivities>(chainLocalActivityOptions(nodes)).runChain({
+            ...ref,
+            nodes,
+            predecessors: state.takenPredecessors(ids[0]!),
+            totalNodes: state.total,
+            context: contextFor(ids[0]!),
+            ...(start ? { start } : {}),
+            ...(finish ? { finish } : {}),
+          });
+        } finally {
+          if (start) startRecorded();
+          finishing = false;
+        }
+        outcome.completed.forEach((result, i) => settle(ids[i]!, result));
+        finishedByChain = outcome.finished === true;
+        const failed = ids[outcome.completed.length];
+        if (failed === undefined) return;
+        state.markRunning(failed);
+        wake++; // the main loop looks again (a failure elsewhere cancels this node's scope too)
+        await runNode(failed);
+      },
+      finish === undefined,
+    );
+
+  // The completion a chain writes when it ends the run: every node outside it has settled, none failed.
+  const finishAfter = (chain: string[]): ChainFinish | undefined => {
+    if (status !== 'running' || stopRequested || failure) return undefined;
+    const inChain = new Set(chain);
+    const settled = (id: string) => inChain.has(id) || ['completed', 'skipped'].includes(state.statusOf(id));
+    if (![...state.graph.nodes.keys()].every(settled)) return undefined;
+    const outputNodeIds = input.definition.nodes.filter((n) => n.type === 'output' && (inChain.has(n.id) || state.statusOf(n.id) === 'completed')).map((n) => n.id);
+    const earlier = Object.fromEntries(outputNodeIds.filter((id) => !inChain.has(id)).map((id) => [id, outputs[id]]));
+    return { ...statusInput('completed', 'execution.completed', 'execution completed'), outputNodeIds, outputs: earlier, usage };
+  };
 
   const runGraph = async (): Promise<void> => {
     const inFlight = new Set<Promise<void>>();
@@ -227,6 +269,9 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
           const nodes = skipped.map((id) => ({ id, type: state.graph.nodes.get(id)!.type }));
           await records.recordNodesSkipped({ ...ref, nodes, totalNodes: state.total });
         }
+        // The start rides along with the run's first chain when that is all it begins with.
+        const alone = ready.length === 1 && skipped.length === 0 && runsLocally(state.graph.nodes.get(ready[0]!)!);
+        if (pendingStart && !alone) await writeStart();
         for (const id of ready) {
           if (input.maxSteps !== undefined && ++steps > input.maxSteps) {
             failure = { code: 'MAX_STEPS_EXCEEDED', message: `more than ${input.maxSteps} node runs` };
@@ -234,12 +279,24 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
           }
           const node = state.graph.nodes.get(id)!;
           const room = input.maxSteps === undefined ? MAX_CHAIN : Math.min(MAX_CHAIN, 1 + input.maxSteps - steps);
-          const chain = chains && runsLocally(node) ? state.chainFrom(id, runsLocally, room) : [id];
-          steps += chain.length - 1;
-          const running = chain.length > 1 ? runChain(chain) : runNode(id);
+          let running: Promise<void>;
+          if (chains && runsLocally(node)) {
+            const chain = state.chainFrom(id, runsLocally, room);
+            steps += chain.length - 1;
+            const finish = ready.length === 1 && inFlight.size === 0 ? finishAfter(chain) : undefined;
+            finishing = finish !== undefined;
+            const start = pendingStart;
+            pendingStart = undefined;
+            running = runChain(chain, start, finish);
+            if (finish) finalChain = running;
+          } else {
+            running = runNode(id);
+          }
           inFlight.add(running);
           void running.then(() => inFlight.delete(running));
         }
+      } else if (pendingStart) {
+        await writeStart(); // paused or stopped before anything began
       }
       if (inFlight.size === 0 && status !== 'paused') return;
       if (inFlight.size === 0 && (stopRequested || failure)) return;
@@ -247,8 +304,14 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     }
   };
 
+  const completed = (): GraphWorkflowResult => {
+    status = 'completed';
+    message = 'completed';
+    return { status: 'completed', output: finalOutput(input, state, outputs), usage, nodes: results };
+  };
+
   try {
-    await recordStatus('running', 'execution.started', 'execution started', { runId: workflowInfo().runId });
+    if (!chains) await writeStart();
     const graphScope = new CancellationScope();
     if (input.runTimeoutMs) {
       void CancellationScope.nonCancellable(async () => {
@@ -259,6 +322,9 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     }
     await graphScope.run(runGraph);
   } catch (error) {
+    // A chain that ends the run writes its completion: a cancellation or timeout arriving meanwhile changes nothing.
+    if (finalChain) await CancellationScope.nonCancellable(() => finalChain!);
+    if (finishedByChain) return completed();
     if (!timedOut && isCancellation(error)) {
       await CancellationScope.nonCancellable(async () => {
         status = 'cancelled';
@@ -268,6 +334,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     }
     if (!timedOut) throw error;
   }
+  if (finishedByChain) return completed();
   if (timedOut) {
     status = 'timed_out';
     const error = { code: 'RUN_TIMEOUT', message: `run exceeded ${input.runTimeoutMs} ms` };
@@ -290,14 +357,13 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   status = 'completed';
   message = 'completed';
   await recordStatus('completed', 'execution.completed', 'execution completed', { output, usage });
-  return { status: 'completed', output, usage, nodes: results };
+  return completed();
 }
 
-/** The run's output: the output node's value, or an object keyed by node id when several completed. */
+/** The run's output from its completed output nodes (see runOutput). */
 function finalOutput(input: GraphWorkflowInput, state: GraphState, outputs: Record<string, unknown>): unknown {
   const done = input.definition.nodes.filter((n) => n.type === 'output' && state.statusOf(n.id) === 'completed');
-  if (done.length === 1) return outputs[done[0]!.id];
-  return Object.fromEntries(done.map((n) => [n.id, outputs[n.id]]));
+  return runOutput(done.map((n) => n.id), outputs);
 }
 
 function describeNodeError(error: unknown): { code: string; message: string; details?: unknown } {

@@ -5,3 +5,4 @@ export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
 export * from './test-session-definitions';
 export type { testSessionWorkflow, TestSessionEnd } from './test-session-workflow';
+export { runOutput } from './run-output';

@@ -4,12 +4,10 @@ import {
   markNodesDone,
   publishTokenDeltas,
   recordNodeFinished,
-  recordExecutionTransition,
   type Database,
   type EventAnnouncer,
   type ExecutionEvent,
 } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import type { Logger } from 'pino';
@@ -18,6 +16,7 @@ import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
 import { createRunChain } from './run-chain';
+import { recordStatusChange } from './status-records';
 import { createTokenBatcher } from './token-batcher';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
@@ -155,28 +154,7 @@ export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps)
   },
 
   async recordExecutionStatus(input) {
-    const now = new Date();
-    const events = await recordExecutionTransition(db, {
-      executionId: input.executionId,
-      to: input.status,
-      patch: {
-        ...(input.runId ? { temporalRunId: input.runId } : {}),
-        ...(input.output !== undefined ? { outputData: input.output } : {}),
-        ...(input.error ? { error: input.error } : {}),
-        ...(input.usage ? { usage: input.usage } : {}),
-        ...(input.status === 'running' && input.eventType === 'execution.started' ? { startedAt: now } : {}),
-        ...(isTerminal(input.status) ? { finishedAt: now, currentNodes: [] } : {}),
-        message: input.message,
-      },
-      event: {
-        key: input.eventKey,
-        type: input.eventType,
-        status: input.status,
-        level: input.status === 'failed' || input.status === 'timed_out' ? 'error' : 'info',
-        message: input.message,
-        data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
-      },
-    });
+    const events = await recordStatusChange(db, input);
     announcer.announce(input.executionId, events);
     return events.length > 0;
   },

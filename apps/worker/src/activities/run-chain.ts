@@ -1,12 +1,14 @@
 import { Context } from '@temporalio/activity';
-import type { EventAnnouncer, Database } from '@trellis/db';
+import { addUsage } from '@trellis/core';
+import type { Database, EventAnnouncer, ExecutionEvent } from '@trellis/db';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
-import type { GraphActivities, RunNodeInput, RunNodeOutput } from '@trellis/workflows';
+import { runOutput, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import type { Logger } from 'pino';
 import { nodeDurationSeconds } from '../metrics';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
+import { recordStatusChange } from './status-records';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
 /** Completed nodes are written once this much time has passed since the last write, so live views lag little. */
@@ -16,11 +18,16 @@ const FLUSH_AFTER_MS = 50;
  * Runs a chain of cheap nodes back to back in one local activity: one SDK round trip for the whole chain, and
  * usually one statement for all its records. A node whose attempt fails ends the chain unrecorded; the
  * workflow runs it on its own, under its retry policy (cheap nodes are pure, so running it again is safe).
+ * The run's first chain also writes its start, and a chain that ends the run writes its completion: a small
+ * run is then one activity. Every write is idempotent, so a retried chain writes nothing twice.
  */
 export function createRunChain({ db, announcer, llm, log }: { db: Database; announcer: EventAnnouncer; llm: LlmProviderRegistry; log: Logger }): GraphActivities['runChain'] {
-  return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes }) => {
+  return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, finish }) => {
     const ctx = Context.current();
     const deadline = databaseDeadline(ctx, Date.now());
+    const write = async (statement: () => Promise<ExecutionEvent[]>) =>
+      announcer.announce(executionId, await waitForDatabase(ctx, deadline, statement));
+    if (start) await write(() => recordStatusChange(db, start));
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
     let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
@@ -30,7 +37,7 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
       const batch = pending;
       pending = [];
       lastFlush = Date.now();
-      announcer.announce(executionId, await waitForDatabase(ctx, deadline, () => recordAttemptsCompleted(db, batch, true)));
+      await write(() => recordAttemptsCompleted(db, batch, true));
     };
 
     for (const [i, node] of nodes.entries()) {
@@ -63,6 +70,12 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
       if (Date.now() - lastFlush >= FLUSH_AFTER_MS) await flush();
     }
     await flush();
-    return { nodeIds: nodes.map((node) => node.id), completed };
+    const nodeIds = nodes.map((node) => node.id);
+    if (!finish || completed.length < nodes.length) return { nodeIds, completed };
+    const { outputNodeIds, outputs: earlier, usage, ...status } = finish;
+    const output = runOutput(outputNodeIds, { ...earlier, ...outputs });
+    const total = completed.reduce((sum, node) => addUsage(sum, node.usage), usage);
+    await write(() => recordStatusChange(db, { ...status, output, usage: total }));
+    return { nodeIds, completed, finished: true };
   };
 }
