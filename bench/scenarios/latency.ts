@@ -16,7 +16,9 @@ export interface LatencyResult {
   first_running_target: string;
   first_running_met: boolean;
   /** POST /executions response times at a high open-loop rate (the runs complete afterwards, not timed). */
-  burst: { rate_per_second: number; seconds: number; post_response_ms: Summary; errors: number; target: string; met: boolean };
+  burst: Burst;
+  /** The same at half the rate, for context: how the answer time grows with load. */
+  half_burst?: Burst;
 }
 
 /**
@@ -80,12 +82,22 @@ export async function measureLatency(
     ratio_first_running: ratio(first.median, baseline.start_to_first_activity_running_ms.median),
     first_running_target: 'p50 ≤ 50 ms, p99 ≤ 150 ms',
     first_running_met: first.median <= 50 && first.p99 <= 150,
+    half_burst: await measureBurst(stack, workflowId, api, options.burstRatePerSecond / 2, options.burstSeconds),
     burst: await measureBurst(stack, workflowId, api, options.burstRatePerSecond, options.burstSeconds),
   };
 }
 
+interface Burst {
+  rate_per_second: number;
+  seconds: number;
+  post_response_ms: Summary;
+  errors: number;
+  target: string;
+  met: boolean;
+}
+
 /** POST /executions response times at `rate` starts/s; waits for every run to end before returning. */
-async function measureBurst(stack: BenchStack, workflowId: string, api: ReturnType<typeof benchApi>, rate: number, seconds: number) {
+async function measureBurst(stack: BenchStack, workflowId: string, api: ReturnType<typeof benchApi>, rate: number, seconds: number): Promise<Burst> {
   const ids: string[] = [];
   const times: number[] = [];
   const errors = await steady(rate, Math.round(rate * seconds), async () => {
