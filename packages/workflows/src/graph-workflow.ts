@@ -215,8 +215,9 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
 
   // A chain's nodes after the first stay pending until it returns; a node whose attempt failed in it then runs alone.
   // A chain that ends the run is not cancellable: once it writes the completion, the run must complete.
-  const runChain = (ids: string[], start: RecordStatusInput | undefined, finish: ChainFinish | undefined): Promise<void> =>
-    inScope(
+  const runChain = async (ids: string[], start: RecordStatusInput | undefined, finish: ChainFinish | undefined): Promise<void> => {
+    let failed: string | undefined;
+    await inScope(
       ids[0]!,
       async () => {
         const nodes = ids.map((id) => state.graph.nodes.get(id)!);
@@ -237,14 +238,13 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
         }
         outcome.completed.forEach((result, i) => settle(ids[i]!, result));
         finishedByChain = outcome.finished === true;
-        const failed = ids[outcome.completed.length];
-        if (failed === undefined) return;
-        state.markRunning(failed);
-        wake++; // the main loop looks again (a failure elsewhere cancels this node's scope too)
-        await runNode(failed);
+        failed = ids[outcome.completed.length];
+        if (failed !== undefined) state.markRunning(failed); // not for the main loop to start: it runs below
       },
       finish === undefined,
     );
+    if (failed !== undefined) await runNode(failed);
+  };
 
   // The completion a chain writes when it ends the run: every node outside it has settled, none failed.
   const finishAfter = (chain: string[]): ChainFinish | undefined => {
