@@ -1,3 +1,4 @@
+import { isTerminal } from '@trellis/core';
 import { findExecution, listEvents } from '@trellis/db';
 import { statusQuery } from '@trellis/workflows';
 import { control, llm, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
@@ -106,6 +107,29 @@ describe('graph engine on Temporal', () => {
     expect(temporalEvents.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
     expect(temporalEvents.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
     await saveHistoryFixture(stack, id, 'cheap-run');
+  });
+
+  it('writes a long chain\'s nodes as they finish and refuses pause and stop with 409 once it ends the run', async () => {
+    // Twenty transforms of some tens of ms each (well inside the 1 s expression budget): one chain that ends the run.
+    const slow = Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, type: 'transform', config: { expression: '$count([1..5000].($string($)))' } }));
+    const nodes = [input, ...slow, output];
+    const definition = { nodes, edges: nodes.slice(1).map((node, i) => ({ source: nodes[i]!.id, target: node.id })) };
+    const id = await startRun(stack, 'eng', definition, {});
+    // The chain writes the start before its first node, then its records every ~50 ms, not all at its end.
+    const partly = await waitFor(() => findExecution(stack.database.db, id), (row) => !!row && (row.completedNodes > 0 || isTerminal(row.status)));
+    expect(partly).toMatchObject({ status: 'running' });
+    expect(partly!.completedNodes).toBeLessThan(nodes.length);
+    // Temporal holds an update until the running workflow task ends, which here ends the run; a chain running
+    // longer than a task's heartbeat meets the workflow's own refusal instead. Either way: 409, and it completes.
+    for (const action of ['pause', 'stop']) {
+      const refused = await control(stack, 'eng', id, action).expect(409);
+      expect(refused.body.error.message).toMatch(new RegExp(`^cannot ${action} an execution that is (finishing|completed)$`));
+    }
+    const row = await waitForStatus(stack, id, 'terminal');
+    expect(row).toMatchObject({ status: 'completed', outputData: 5000, completedNodes: nodes.length });
+    const events = await listEvents(stack.database.db, { executionId: id });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.at(-1)!.type).toBe('execution.completed');
   });
 
   it('answers progress and current nodes by query while a node runs', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Client } from '@temporalio/client';
 import { startTemporalDevServer } from '@trellis/devstack';
@@ -19,7 +20,8 @@ describe('Temporal unreachable', () => {
       temporal: new Client({ connection, namespace: 'default' }),
       settings: { ...stack.deps.settings, temporalCallTimeoutMs: 2_000 },
     });
-    const auth = `Bearer ${stack.tokenFor('down')}`;
+    // A user of its own: a database kept between runs (DATABASE_URL) still holds earlier runs' rows.
+    const auth = `Bearer ${stack.tokenFor(`down-${randomUUID()}`)}`;
     const definition = { nodes: [{ id: 'in', type: 'input', config: {} }, { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'out' }] };
     const wf = await request(app).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'down', definition }).expect(201);
     await doomed.stop();

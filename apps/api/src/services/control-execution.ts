@@ -1,4 +1,5 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isTerminal } from '@trellis/core';
 import { canTransition, CONTROL_ACTIONS, type ControlAction } from '@trellis/core';
 import { findExecution, type Execution } from '@trellis/db';
 import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
@@ -25,20 +26,23 @@ export async function controlExecution(
     throw invalidTransition(`cannot ${action} an execution that is ${execution.status}`, execution.status);
   }
   const handle = deps.temporal.workflow.getHandle(id);
+  const currentStatus = async () => (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;
   let message: string;
-  if (action === 'cancel') {
-    await withTemporalDeadline(deps, () => handle.cancel());
-    message = 'cancellation requested';
-  } else {
-    try {
+  try {
+    if (action === 'cancel') {
+      await withTemporalDeadline(deps, () => handle.cancel());
+      message = 'cancellation requested';
+    } else {
       message = (await withTemporalDeadline(deps, () => handle.executeUpdate(UPDATES[action]))).message;
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) {
-        const current = (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;
-        throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, current);
-      }
-      throw error;
     }
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, await currentStatus());
+    // The run ended while the request was on its way (Temporal holds an update until the running task ends).
+    if (error instanceof WorkflowNotFoundError) {
+      const current = await currentStatus();
+      if (isTerminal(current)) throw invalidTransition(`cannot ${action} an execution that is ${current}`, current);
+    }
+    throw error;
   }
   const latest = (await findExecution(deps.database.db, id, ownerId)) ?? execution;
   return { execution: latest, message };

@@ -68,6 +68,8 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
       completed.push({ nodeId: node.id, output: result.output, branch: result.branch, usage: result.usage, durationMs });
       pending.push({ attempt, success: { ...result, finishedAt } });
       if (Date.now() - lastFlush >= FLUSH_AFTER_MS) await flush();
+      // Expressions evaluate without yielding to the event loop: let the API and timers in between nodes.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await flush();
     const nodeIds = nodes.map((node) => node.id);
