@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { insertExecution } from '@trellis/db';
+import { eq } from 'drizzle-orm';
+import { executions, insertExecution } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
 import { startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
@@ -45,6 +46,23 @@ describe('executions API', () => {
     let count = 0;
     for await (const _ of runs) count++;
     expect(count).toBe(1);
+  });
+
+  it('never starts a second run when a repeated start finds the first run already finished', async () => {
+    const executionId = `idem-done-${Date.now()}`;
+    const send = () =>
+      request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 3 } });
+    expect((await send()).status).toBe(202);
+    const first = await waitForStatus(stack, executionId, 'terminal');
+    await stack.deps.temporal.workflow.getHandle(executionId).result();
+    // The race: a repeat that read the row before the run recorded its start, arriving after the run ended.
+    await stack.database.db.update(executions).set({ temporalRunId: null }).where(eq(executions.id, executionId));
+    const repeat = await send();
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(executionId);
+    const described = await stack.deps.temporal.workflow.getHandle(executionId).describe();
+    expect(described.runId).toBe(first.temporalRunId);
+    expect(described.status.name).toBe('COMPLETED');
   });
 
   it('treats the Idempotency-Key header the same way', async () => {

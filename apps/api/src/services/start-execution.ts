@@ -74,6 +74,9 @@ export async function startExecution(
       deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
       taskQueue: deps.settings.taskQueue,
       workflowId: execution.id,
+      // One execution, one run: a repeated start that finds the first run already finished (a small run can
+      // end within milliseconds) must not start a second one under the same id.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       requestEagerStart: deps.settings.eagerStart,
       args: [input],
       memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
