@@ -23,14 +23,15 @@ export function nodeLocalActivityOptions(node: NodeDefinition): LocalActivityOpt
 }
 
 /**
- * Options for a chain of cheap nodes as one local activity: the sum of their timeouts. A node's own failure is
- * returned, not thrown (the workflow reruns that node alone under its own policy), so retries here only cover
- * the worker's trouble, e.g. a database write that outlived its wait.
+ * Options for a chain of cheap nodes as one local activity: the sum of their timeouts per attempt. A node's own
+ * failure is returned, not thrown (the workflow reruns that node alone under its own policy), so what a chain
+ * throws is the worker's trouble, e.g. a database outage; and since a chain carries the run's start or
+ * completion, it retries like the other bookkeeping writes.
  */
 export function chainLocalActivityOptions(nodes: NodeDefinition[]): LocalActivityOptions {
   return {
+    ...RECORD_ACTIVITY_OPTIONS,
     startToCloseTimeout: nodes.reduce((sum, node) => sum + nodeTimeoutMs(node), 0),
-    retry: { maximumAttempts: 3, initialInterval: 1_000, backoffCoefficient: 2 },
   };
 }
 

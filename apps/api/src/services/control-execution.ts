@@ -1,6 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { isTerminal } from '@trellis/core';
-import { canTransition, CONTROL_ACTIONS, type ControlAction } from '@trellis/core';
+import { canTransition, CONTROL_ACTIONS, isTerminal, type ControlAction } from '@trellis/core';
 import { findExecution, type Execution } from '@trellis/db';
 import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { invalidTransition, notFound } from '../errors';
