@@ -33,10 +33,10 @@ const ROOT = join(__dirname, '..');
 /** Where the time goes when a target is missed (from the profiles and timings noted in each item). */
 const CAUSES = {
   per_execution: [
-    'A small run is one local activity inside one workflow task: the run\'s first chain of cheap nodes writes `execution.started`, the node records (one statement) and, as the chain that ends the run, `execution.completed`. What is left per run is the POST and that task.',
+    'A small run is one local activity inside one workflow task: the run\'s first chain of cheap nodes writes `execution.started`, the node records and, as the chain that ends the run, `execution.completed`, all in one statement (folded 2026-11-25: −9 % machine CPU per run, +11 % runs/s in three interleaved A/B pairs). What is left per run is the POST and that task.',
     'The box is CPU-bound at about 100 runs/s: sampled from /proc over 15 s at ~100 runs/s (2026-11-24, Postgres), a run costs ~8.4 ms CPU in the Node process (API, worker, SDK threads and the load generator), ~6.5 ms in the Temporal dev server (start, one workflow task, completion, visibility, the result long-poll) and ~2.6 ms in Postgres. Two cores give ~115 such runs/s at best.',
-    'In the Node main thread (`--cpu-prof`, 2026-11-24) database round trips take ~30 % of the samples: pg\'s query submit (a `writev` per statement) ~15 %, pg-protocol parsing ~9 %, drizzle query building ~6 %. A run makes six statements: POST (workflow read, live-execution count, insert) and the chain (start, node records, completion). A Unix socket instead of loopback TCP changed nothing measurable (102/s either way).',
-    'What would close the gap: fold the start and completion into the node-records statement (one statement per small run) and the live count into the insert, prepared statements for those, and a worker and Temporal server on their own cores.',
+    'In the Node main thread (`--cpu-prof`, 2026-11-24) database round trips take ~30 % of the samples: pg\'s query submit (a `writev` per statement) ~15 %, pg-protocol parsing ~9 %, drizzle query building ~6 %. A run made six statements then: POST (workflow read, live-execution count, insert) and the chain (start, node records, completion); the chain\'s three are one statement now. A Unix socket instead of loopback TCP changed nothing measurable (102/s either way).',
+    'What would close the gap: fold the live count into the insert, prepared statements for the POST\'s and the chain\'s statements, and a worker and Temporal server on their own cores.',
   ],
   pglite: [
     'Under PGlite every statement runs on one in-process connection on the main thread, shared with the API, the worker and the load generator; with `DATABASE_URL` the database work leaves the process.',
@@ -121,9 +121,9 @@ export function renderMarkdown(r: BenchResults): string {
   if (t) {
     lines.push('', '## 2. Throughput', '',
       `${t.concurrency} closed-loop clients each start a run and wait for its result, for ${t.seconds} s; platform: a 3-node workflow (input → transform → output) via POST /executions; baseline: a one-activity Temporal workflow. Rate = completed ÷ (first start → last completion); also the median of ${t.platform.slices} equal slices of the window.`, '',
-      '| | started | completed | completed/s | median of slices | end-to-end median / p99 ms |', '|---|---|---|---|---|---|',
-      `| platform | ${t.platform.started} | ${t.platform.completed} | ${t.platform.per_second} | ${t.platform.per_second_median_of_slices} | ${ms(t.platform.end_to_end_ms)} |`,
-      `| baseline | ${t.baseline.started} | ${t.baseline.completed} | ${t.baseline.per_second} | ${t.baseline.per_second_median_of_slices} | ${ms(t.baseline.end_to_end_ms)} |`, '',
+      '| | started | completed | completed/s | median of slices | end-to-end median / p99 ms | machine CPU per run |', '|---|---|---|---|---|---|---|',
+      `| platform | ${t.platform.started} | ${t.platform.completed} | ${t.platform.per_second} | ${t.platform.per_second_median_of_slices} | ${ms(t.platform.end_to_end_ms)} | ${cpuPerRun(t.platform)} |`,
+      `| baseline | ${t.baseline.started} | ${t.baseline.completed} | ${t.baseline.per_second} | ${t.baseline.per_second_median_of_slices} | ${ms(t.baseline.end_to_end_ms)} | ${cpuPerRun(t.baseline)} |`, '',
       `Lost: ${t.platform.lost}, duplicated: ${t.platform.duplicated}, rows not \`completed\`: ${t.platform.not_completed} (202s vs \`executions\` rows vs 3 \`node_executions\` rows each).`,
       `Ratio ${t.ratio}× against ${t.target}: ${verdict(t.met)}.${t.absolute_target ? ` Absolute: ${t.platform.per_second}/s, p99 ${t.platform.end_to_end_ms.p99} ms against ${t.absolute_target}: ${verdict(t.absolute_met)}.` : ''} Peak RSS: bench process ${t.memory.bench_process_rss_mb} MB, Temporal dev server ${t.memory.temporal_server_rss_mb} MB; load average after ${t.memory.load_average_after.join(', ')}.`);
     if (!t.met || t.absolute_met === false) lines.push('', 'Likely causes of the miss:', '', ...causes(e.database).map((c) => `- ${c}`));
@@ -144,4 +144,9 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.scenarios.memory) lines.push(...memorySection(r.scenarios.memory, e.database));
   if (r.not_measured.length) lines.push('', '## Not measured', '', ...r.not_measured.map((s) => `- ${s}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Busy CPU of every process on the machine per completed run (older results files lack it). */
+function cpuPerRun(loop: { machine_cpu_ms_per_run?: number }): string {
+  return loop.machine_cpu_ms_per_run === undefined ? '—' : `${loop.machine_cpu_ms_per_run} ms`;
 }

@@ -152,4 +152,99 @@ describe('single-statement records', () => {
     expect(await transition(id, 'running', 'execution.started:1')).toEqual([]);
     expect(await findExecution(database.db, id)).toMatchObject({ status: 'paused', lastSeq: 2 });
   });
+
+  describe('with the run\'s start and completion folded in', () => {
+    const started = (key = 'execution.started:1') => ({
+      to: 'running' as const,
+      patch: { temporalRunId: 'run-1', startedAt: new Date(), message: 'execution started' },
+      event: { key, type: 'execution.started', status: 'running', message: 'execution started' },
+    });
+    const finished = (key = 'execution.completed:1') => ({
+      to: 'completed' as const,
+      patch: { outputData: { answer: 42 }, usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 }, finishedAt: new Date(), currentNodes: [], message: 'execution completed' },
+      event: { key, type: 'execution.completed', status: 'completed', message: 'execution completed', data: { usage: { total_tokens: 3 } } },
+    });
+    const smallRun = (id: string, nodeIds: string[], around: { before?: ReturnType<typeof started>; after?: ReturnType<typeof finished> }, totalNodes = 2) => {
+      const chain = nodeIds.map((node) => completion(id, node, true));
+      return recordNodeCompletions(database.db, {
+        executionId: id,
+        totalNodes,
+        nodes: chain.map(({ executionId: _, totalNodes: __, events: ___, ...node }) => node),
+        events: chain.flatMap((c) => c.events),
+        ...around,
+      });
+    };
+
+    it('writes start, nodes and completion in one statement, events in that order', async () => {
+      const id = await newExecution(2, 'pending');
+      const written = await smallRun(id, ['a', 'b'], { before: started(), after: finished() });
+      expect(written.map((e) => [e.seq, e.type, e.nodeId])).toEqual([
+        [1, 'execution.started', null],
+        [2, 'node.started', 'a'],
+        [3, 'node.completed', 'a'],
+        [4, 'node.started', 'b'],
+        [5, 'node.completed', 'b'],
+        [6, 'execution.completed', null],
+      ]);
+      expect(written[5]!.data).toEqual({ usage: { total_tokens: 3 } });
+      const row = await findExecution(database.db, id);
+      expect(row).toMatchObject({
+        status: 'completed',
+        temporalRunId: 'run-1',
+        outputData: { answer: 42 },
+        usage: { total_tokens: 3 },
+        message: 'execution completed',
+        completedNodes: 2,
+        progress: 1,
+        currentNodes: [],
+        lastSeq: 6,
+      });
+      expect(row!.startedAt).toBeInstanceOf(Date);
+      expect(row!.finishedAt).toBeInstanceOf(Date);
+      expect((await listNodeExecutions(database.db, id)).map((n) => n.status)).toEqual(['completed', 'completed']);
+    });
+
+    it('writes nothing twice when the same statement is retried', async () => {
+      const id = await newExecution(2, 'pending');
+      await smallRun(id, ['a', 'b'], { before: started(), after: finished() });
+      expect(await smallRun(id, ['a', 'b'], { before: started(), after: finished() })).toEqual([]);
+      expect(await findExecution(database.db, id)).toMatchObject({ status: 'completed', lastSeq: 6 });
+    });
+
+    it('starts the run with the first records and leaves the completion to a later statement', async () => {
+      const id = await newExecution(2, 'pending');
+      expect((await smallRun(id, ['a'], { before: started() })).map((e) => e.type)).toEqual(['execution.started', 'node.started', 'node.completed']);
+      expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', message: 'execution started', completedNodes: 1, progress: 0.5, lastSeq: 3 });
+      // A retry of the chain that wrote them: the start is not repeated; the last node and the completion land.
+      const written = await smallRun(id, ['a', 'b'], { before: started(), after: finished() });
+      expect(written.map((e) => [e.seq, e.type])).toEqual([
+        [4, 'node.started'],
+        [5, 'node.completed'],
+        [6, 'execution.completed'],
+      ]);
+      expect(await findExecution(database.db, id)).toMatchObject({ status: 'completed', completedNodes: 2, lastSeq: 6 });
+    });
+
+    it('does not move a run that has ended meanwhile', async () => {
+      // Cancelled while its first chain ran: the nodes are recorded, the status and its events are not.
+      const id = await newExecution(2, 'pending');
+      await recordExecutionTransition(database.db, { executionId: id, to: 'cancelled', patch: {}, event: { key: 'execution.cancelled', type: 'execution.cancelled', status: 'cancelled', message: 'cancelled' } });
+      const written = await smallRun(id, ['a'], { before: started(), after: finished() });
+      expect(written.map((e) => e.type)).toEqual(['node.started', 'node.completed']);
+      expect(await findExecution(database.db, id)).toMatchObject({ status: 'cancelled', temporalRunId: null, outputData: null, lastSeq: 3 });
+    });
+
+    it('gives concurrent writers of one run consecutive seqs', async () => {
+      const id = await newExecution(4, 'pending');
+      await Promise.all([
+        smallRun(id, ['a', 'b'], { before: started() }, 4),
+        recordNodeCompletion(database.db, completion(id, 'c', true)),
+        recordNodeCompletion(database.db, completion(id, 'd', false)),
+      ]);
+      const events = await listEvents(database.db, { executionId: id });
+      expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', completedNodes: 4, lastSeq: 8 });
+    });
+  });
 });
+

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { benchApi, chainDefinition } from '../api-client';
+import { machineBusyCpuMs } from '../machine-cpu';
 import type { BenchStack } from '../stack';
 import { ratio, summarize, type Summary } from '../stats';
 
@@ -13,6 +14,8 @@ export interface LoopResult {
   per_second_median_of_slices: number;
   slices: number;
   end_to_end_ms: Summary;
+  /** Busy CPU of the whole machine (every process) per completed run: steadier than the rate on a noisy box. */
+  machine_cpu_ms_per_run: number;
 }
 
 export interface ThroughputResult {
@@ -86,6 +89,7 @@ export async function measureThroughput(stack: BenchStack, options: { seconds: n
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 async function closedLoop(options: { seconds: number; concurrency: number; slices: number }, once: () => Promise<void>): Promise<LoopResult> {
+  const cpu0 = machineBusyCpuMs();
   const t0 = performance.now();
   const deadline = t0 + options.seconds * 1000;
   const latencies: number[] = [];
@@ -102,6 +106,7 @@ async function closedLoop(options: { seconds: number; concurrency: number; slice
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));
+  const cpuMs = machineBusyCpuMs() - cpu0;
   const elapsed = Math.max(...finishedAt) / 1000;
   const slice = options.seconds / options.slices;
   const sliceRates = Array.from({ length: options.slices }, (_, i) => finishedAt.filter((t) => t >= i * slice * 1000 && t < (i + 1) * slice * 1000).length / slice);
@@ -112,5 +117,6 @@ async function closedLoop(options: { seconds: number; concurrency: number; slice
     per_second_median_of_slices: summarize(sliceRates).median,
     slices: options.slices,
     end_to_end_ms: summarize(latencies),
+    machine_cpu_ms_per_run: Math.round((cpuMs / Math.max(1, latencies.length)) * 100) / 100,
   };
 }

@@ -7,6 +7,7 @@ import {
   type DbOrTx,
   type ExecutionEvent,
   type NewEvent,
+  type StatusChange,
 } from '@trellis/db';
 import type { NodeDefinition, Usage } from '@trellis/core';
 
@@ -71,14 +72,19 @@ export function recordAttemptCompleted(db: Database, attempt: NodeAttempt, succe
   return recordAttemptsCompleted(db, [{ attempt, success }], withStart);
 }
 
-/** Several completed attempts of one execution (a chain of nodes), in one statement like recordAttemptCompleted. */
+/**
+ * Several completed attempts of one execution (a chain of nodes), in one statement like recordAttemptCompleted,
+ * with the status changes `around` them (the run's start before, its completion after) in the same statement.
+ */
 export function recordAttemptsCompleted(
   db: Database,
   done: Array<{ attempt: NodeAttempt; success: NodeSuccess }>,
   withStart: boolean,
+  around: { before?: StatusChange; after?: StatusChange } = {},
 ): Promise<ExecutionEvent[]> {
   const first = done[0]!.attempt;
   return recordNodeCompletions(db, {
+    ...around,
     executionId: first.executionId,
     totalNodes: first.totalNodes,
     nodes: done.map(({ attempt, success }) => ({

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { addUsage } from '@trellis/core';
-import type { Database, EventAnnouncer, ExecutionEvent } from '@trellis/db';
+import { recordExecutionTransition, type Database, type EventAnnouncer, type ExecutionEvent, type StatusChange } from '@trellis/db';
 import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
 import { runOutput, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import type { Logger } from 'pino';
@@ -8,7 +8,7 @@ import { nodeDurationSeconds } from '../metrics';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
-import { recordStatusChange } from './status-records';
+import { statusChangeOf } from './status-records';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
 /** Completed nodes are written once this much time has passed since the last write, so live views lag little. */
@@ -18,8 +18,10 @@ const FLUSH_AFTER_MS = 50;
  * Runs a chain of cheap nodes back to back in one local activity: one SDK round trip for the whole chain, and
  * usually one statement for all its records. A node whose attempt fails ends the chain unrecorded; the
  * workflow runs it on its own, under its retry policy (cheap nodes are pure, so running it again is safe).
- * The run's first chain also writes its start, and a chain that ends the run writes its completion: a small
- * run is then one activity. Every write is idempotent, so a retried chain writes nothing twice.
+ * The run's first chain also writes its start, in the statement of its first records (so the row reads `pending`
+ * until then, at most ~50 ms plus one node), and a chain that ends the run writes its completion with its last
+ * records: a small run is then one activity and one statement. Every write is idempotent, so a retried chain
+ * writes nothing twice.
  */
 export function createRunChain({ db, announcer, llm, log }: { db: Database; announcer: EventAnnouncer; llm: LlmProviderRegistry; log: Logger }): GraphActivities['runChain'] {
   return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, finish }) => {
@@ -27,17 +29,19 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
     const deadline = databaseDeadline(ctx, Date.now());
     const write = async (statement: () => Promise<ExecutionEvent[]>) =>
       announcer.announce(executionId, await waitForDatabase(ctx, deadline, statement));
-    if (start) await write(() => recordStatusChange(db, start));
+    let unwrittenStart = start;
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
     let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
     let lastFlush = Date.now();
-    const flush = async () => {
-      if (pending.length === 0) return;
+    const flush = async (after?: StatusChange) => {
       const batch = pending;
+      const before = unwrittenStart && statusChangeOf(unwrittenStart);
       pending = [];
+      unwrittenStart = undefined;
       lastFlush = Date.now();
-      await write(() => recordAttemptsCompleted(db, batch, true));
+      if (batch.length > 0) return write(() => recordAttemptsCompleted(db, batch, true, { before, after }));
+      for (const change of [before, after]) if (change) await write(() => recordExecutionTransition(db, { executionId, ...change }));
     };
 
     for (const [i, node] of nodes.entries()) {
@@ -71,13 +75,15 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
       // Expressions evaluate without yielding to the event loop: let the API and timers in between nodes.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await flush();
     const nodeIds = nodes.map((node) => node.id);
-    if (!finish || completed.length < nodes.length) return { nodeIds, completed };
+    if (!finish || completed.length < nodes.length) {
+      await flush();
+      return { nodeIds, completed };
+    }
     const { outputNodeIds, outputs: earlier, usage, ...status } = finish;
     const output = runOutput(outputNodeIds, { ...earlier, ...outputs });
     const total = completed.reduce((sum, node) => addUsage(sum, node.usage), usage);
-    await write(() => recordStatusChange(db, { ...status, output, usage: total }));
+    await flush(statusChangeOf({ ...status, output, usage: total }));
     return { nodeIds, completed, finished: true };
   };
 }

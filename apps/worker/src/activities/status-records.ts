@@ -1,12 +1,16 @@
 import { isTerminal } from '@trellis/core';
-import { recordExecutionTransition, type Database, type ExecutionEvent } from '@trellis/db';
+import { recordExecutionTransition, type Database, type ExecutionEvent, type StatusChange } from '@trellis/db';
 import type { RecordStatusInput } from '@trellis/workflows';
 
 /** Moves the execution row to a status and appends its event, in one statement; returns the events written. */
 export function recordStatusChange(db: Database, input: RecordStatusInput): Promise<ExecutionEvent[]> {
+  return recordExecutionTransition(db, { executionId: input.executionId, ...statusChangeOf(input) });
+}
+
+/** The row change and event a status input stands for (also written folded into node records: see runChain). */
+export function statusChangeOf(input: RecordStatusInput): StatusChange {
   const now = new Date();
-  return recordExecutionTransition(db, {
-    executionId: input.executionId,
+  return {
     to: input.status,
     patch: {
       ...(input.runId ? { temporalRunId: input.runId } : {}),
@@ -25,5 +29,5 @@ export function recordStatusChange(db: Database, input: RecordStatusInput): Prom
       message: input.message,
       data: input.error ? { error: input.error } : input.usage ? { usage: input.usage } : null,
     },
-  });
+  };
 }

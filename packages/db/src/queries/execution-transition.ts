@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
-import type { ExecutionEvent, NewEvent } from './events';
-import { statusesLeadingTo, type ExecutionPatch } from './executions';
+import type { ExecutionEvent } from './events';
+import { statusesLeadingTo } from './executions';
+import type { StatusChange } from './status-change';
 
 /**
  * Moves the execution to `to` (when the transition table allows it from its current status; a terminal status
@@ -13,7 +13,7 @@ import { statusesLeadingTo, type ExecutionPatch } from './executions';
  */
 export async function recordExecutionTransition(
   db: DbOrTx,
-  params: { executionId: string; to: ExecutionStatus; patch: ExecutionPatch; event: NewEvent },
+  params: { executionId: string } & StatusChange,
 ): Promise<ExecutionEvent[]> {
   const { executionId, to } = params;
   const update = db

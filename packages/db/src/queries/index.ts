@@ -6,5 +6,6 @@ export * from './execution-transition';
 export * from './executions';
 export * from './node-completion';
 export * from './node-executions';
+export type { StatusChange } from './status-change';
 export * from './tokens';
 export * from './workflows';

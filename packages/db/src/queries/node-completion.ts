@@ -3,6 +3,7 @@ import type { Usage } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import type { ExecutionEvent, NewEvent } from './events';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
+import { patchColumns, statusAfter, statusGate, type StatusChange } from './status-change';
 
 /** One completed node attempt, as its row records it. */
 export interface CompletedNode {
@@ -23,6 +24,10 @@ export interface NodeCompletions {
   nodes: CompletedNode[];
   /** Appended in order with the next gapless seqs; keys already present, and events of nodes not written, are skipped. */
   events: NewEvent[];
+  /** A status change written in the same statement, its event before the node events (a run's start). */
+  before?: StatusChange;
+  /** A status change written in the same statement, its event after the node events (a run's completion). */
+  after?: StatusChange;
 }
 
 export interface NodeCompletion extends CompletedNode {
@@ -38,16 +43,18 @@ export function recordNodeCompletion(db: DbOrTx, { executionId, totalNodes, even
 
 /**
  * Records completed nodes of one execution in one statement (one round trip, no explicit transaction): the node
- * rows, the execution's progress and current nodes, and their events. Idempotent per node: a node that had
- * already finished is left as it is and its events are not written. Returns the events written, to be announced
- * by the caller.
+ * rows, the execution's progress and current nodes, and their events; with `before`/`after`, also the status
+ * changes around them (a small run's start, nodes and completion are then one statement). Idempotent per node: a
+ * node that had already finished is left as it is and its events are not written. A status change applies as
+ * recordExecutionTransition's would: when its event is new and the transition table allows it from the row's
+ * status (locked first, so the check and the update see the same row). Returns the events written, to be
+ * announced by the caller.
  *
- * This is the hot path of every run (a chain of cheap nodes is recorded in one call), hence one data-modifying
- * CTE. The UPDATE of the execution row takes its lock, so concurrent completions of one execution get
- * consecutive seqs.
+ * This is the hot path of every run, hence one data-modifying CTE; the lock on the execution row also gives
+ * concurrent completions of one execution consecutive seqs.
  */
 export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Promise<ExecutionEvent[]> {
-  if (c.nodes.length === 0) return [];
+  if (c.nodes.length === 0 && !c.before && !c.after) return [];
   const rows = c.nodes.map((n) => ({
     node_id: n.nodeId,
     node_type: n.nodeType,
@@ -59,8 +66,11 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
     finished_at: n.finishedAt.toISOString(),
     duration_ms: n.finishedAt.getTime() - n.startedAt.getTime(),
   }));
+  const { before, after } = c;
+  const events = [...(before ? [{ ...before.event, nodeId: null }] : []), ...c.events, ...(after ? [{ ...after.event, nodeId: null }] : [])];
   const result = await db.execute(sql`
-    with node as (
+    with locked as (select status from executions where id = ${c.executionId} for no key update),
+    node as (
       insert into node_executions
         (execution_id, node_id, node_type, status, attempt, input, output, error, usage, started_at, finished_at, duration_ms)
       select ${c.executionId}, r.node_id, r.node_type, 'completed', r.attempt, nullif(r.input, 'null'::jsonb),
@@ -75,16 +85,21 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
         where node_executions.status not in ('completed', 'skipped', 'failed')
       returning node_id
     ),
-    ${freshEvents(c.executionId, c.events, { ofWrittenNodes: true })},
+    ${statusGate(c.executionId, before, after)},
+    ${freshEvents(c.executionId, events, { ofWrittenNodes: true, statusEvents: { first: before && sql`(select started from gate)`, last: after && sql`(select finished from gate)` } })},
     execution as (
       update executions set
-        current_nodes = current_nodes - (select array_agg(node_id) from node),
-        completed_nodes = completed_nodes + (select count(*) from node),
-        total_nodes = ${c.totalNodes},
-        progress = least(1.0, (completed_nodes + (select count(*) from node))::real / greatest(${c.totalNodes}, 1)),
+        status = ${statusAfter(before, after)},
+        ${patchColumns(before, after, {
+          current_nodes: sql`current_nodes - coalesce((select array_agg(node_id) from node), '{}'::text[])`,
+          completed_nodes: sql`completed_nodes + (select count(*) from node)`,
+          total_nodes: sql`${c.totalNodes}`,
+          progress: sql`least(1.0, (completed_nodes + (select count(*) from node))::real / greatest(${c.totalNodes}, 1))`,
+        })},
         last_seq = last_seq + ${FRESH_COUNT},
         updated_at = now()
-      where id = ${c.executionId} and exists (select 1 from node)
+      from gate
+      where id = ${c.executionId} and (exists (select 1 from node) or gate.started or gate.finished)
       returning last_seq
     )
     ${insertFreshEvents(c.executionId)}
