@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { describeEnvironment } from './environment';
+import { driftSection, previousResultsFile } from './report-drift';
 import { historyPagingSection, historyPagingSummaryRows } from './report-history-paging';
 import { liveStatusSection, liveStatusSummaryRows } from './report-live-status';
 import { memorySection, memorySummaryRows } from './report-memory';
@@ -57,14 +58,15 @@ export function writeReport(results: BenchResults): string {
 
 /** Regenerates docs/benchmarks.md from one results file (`npm run bench -- --render bench/results/<date>.json`). */
 export function renderReport(file: string): void {
-  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(results));
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as BenchResults;
+  const previous = previousResultsFile(file);
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), renderMarkdown(read(file), previous === undefined ? undefined : read(previous)));
 }
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 const ms = (s: { median: number; p99: number }) => `${s.median} / ${s.p99}`;
 
-export function renderMarkdown(r: BenchResults): string {
+export function renderMarkdown(r: BenchResults, previous?: BenchResults): string {
   const e = r.environment;
   const { node_overhead: n, throughput: t, latency: l } = r.scenarios;
   const lines: string[] = [
@@ -104,6 +106,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.scenarios.live_status) lines.push(...liveStatusSummaryRows(r.scenarios.live_status));
   if (r.scenarios.memory) lines.push(...memorySummaryRows(r.scenarios.memory));
   for (const s of r.not_measured) lines.push(`| ${s} | — | — | — | — | not measured |`);
+  lines.push(...driftSection(r, previous));
 
   if (n) {
     const row = (name: string, m: { median: number; p99: number; min: number; max: number; n: number }) =>
@@ -125,6 +128,7 @@ export function renderMarkdown(r: BenchResults): string {
       `| platform | ${t.platform.started} | ${t.platform.completed} | ${t.platform.per_second} | ${t.platform.per_second_median_of_slices} | ${ms(t.platform.end_to_end_ms)} | ${cpuPerRun(t.platform)} |`,
       `| baseline | ${t.baseline.started} | ${t.baseline.completed} | ${t.baseline.per_second} | ${t.baseline.per_second_median_of_slices} | ${ms(t.baseline.end_to_end_ms)} | ${cpuPerRun(t.baseline)} |`, '',
       `Lost: ${t.platform.lost}, duplicated: ${t.platform.duplicated}, rows not \`completed\`: ${t.platform.not_completed} (202s vs \`executions\` rows vs 3 \`node_executions\` rows each).`,
+      ...cpuBound(t.platform, e.cpus),
       `Ratio ${t.ratio}× against ${t.target}: ${verdict(t.met)}.${t.absolute_target ? ` Absolute: ${t.platform.per_second}/s, p99 ${t.platform.end_to_end_ms.p99} ms against ${t.absolute_target}: ${verdict(t.absolute_met)}.` : ''} Peak RSS: bench process ${t.memory.bench_process_rss_mb} MB, Temporal dev server ${t.memory.temporal_server_rss_mb} MB; load average after ${t.memory.load_average_after.join(', ')}.`);
     if (!t.met || t.absolute_met === false) lines.push('', 'Likely causes of the miss:', '', ...causes(e.database).map((c) => `- ${c}`));
   }
@@ -149,4 +153,11 @@ export function renderMarkdown(r: BenchResults): string {
 /** Busy CPU of every process on the machine per completed run (older results files lack it). */
 function cpuPerRun(loop: { machine_cpu_ms_per_run?: number }): string {
   return loop.machine_cpu_ms_per_run === undefined ? '—' : `${loop.machine_cpu_ms_per_run} ms`;
+}
+
+/** What the measured CPU per run allows on this machine's cores, when the results file has it. */
+function cpuBound(loop: { machine_cpu_ms_per_run?: number }, cores: number): string[] {
+  const perRun = loop.machine_cpu_ms_per_run;
+  if (!perRun) return [];
+  return [`Busy CPU across all processes was ${perRun} ms per completed run, so ${cores} cores allow at most ~${Math.round((cores * 1000) / perRun)} runs/s on this machine that day: at saturation the rate is what the CPU allows.`];
 }
