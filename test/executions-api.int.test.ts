@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { executions, insertExecution } from '@trellis/db';
+import { countLiveExecutions, executions, insertExecution } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
 import { startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
@@ -173,13 +173,21 @@ describe('start limits', () => {
 
   it('answers 429 when the user already has the maximum of live executions', async () => {
     const limitedApp = createApp({ ...stack.deps, settings: { ...stack.deps.settings, limits: { maxLiveExecutions: 2 } } });
-    const auth = `Bearer ${stack.tokenFor('cap')}`;
+    // A user of this run only: the database may hold earlier runs' rows.
+    const user = `cap-${Date.now()}`;
+    const auth = `Bearer ${stack.tokenFor(user)}`;
     const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'cap', definition }).expect(201);
     // Two runs the user already has in flight (rows as the API writes them before Temporal picks them up).
-    for (const id of [`cap-a-${Date.now()}`, `cap-b-${Date.now()}`]) {
-      await insertExecution(stack.database.db, { id, ownerId: 'cap', workflowId: wf.body.id, workflowVersion: 1, workflowName: 'cap', status: 'running' });
+    for (const id of [`${user}-a`, `${user}-b`]) {
+      await insertExecution(stack.database.db, { id, ownerId: user, workflowId: wf.body.id, workflowVersion: 1, workflowName: 'cap', status: 'running' });
     }
     const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: wf.body.id });
     expect([res.status, res.body.error?.code, res.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
+    expect(res.headers['retry-after']).toBe('5');
+    // The inline-definition route (seed 003) counts on its own and refuses alike.
+    const inline = await request(limitedApp).post('/api/v1/execute').set('Authorization', auth).send({ workflow_id: 'cap-inline', definition });
+    expect([inline.status, inline.body.error?.code, inline.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
+    // Nothing was started for the refused requests.
+    expect(await countLiveExecutions(stack.database.db, user)).toBe(2);
   });
 });
