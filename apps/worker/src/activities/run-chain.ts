@@ -29,14 +29,15 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
     const deadline = databaseDeadline(ctx, Date.now());
     const write = async (statement: () => Promise<ExecutionEvent[]>) =>
       announcer.announce(executionId, await waitForDatabase(ctx, deadline, statement));
-    let unwrittenStart = start;
+    // Made now, so the row's started_at is the chain's start even though it is written with the first records.
+    let unwrittenStart = start && statusChangeOf(start);
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
     let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
     let lastFlush = Date.now();
     const flush = async (after?: StatusChange) => {
       const batch = pending;
-      const before = unwrittenStart && statusChangeOf(unwrittenStart);
+      const before = unwrittenStart;
       pending = [];
       unwrittenStart = undefined;
       lastFlush = Date.now();
