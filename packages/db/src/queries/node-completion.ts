@@ -69,8 +69,7 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
   const { before, after } = c;
   const events = [...(before ? [{ ...before.event, nodeId: null }] : []), ...c.events, ...(after ? [{ ...after.event, nodeId: null }] : [])];
   const result = await db.execute(sql`
-    with locked as (select status from executions where id = ${c.executionId} for no key update),
-    node as (
+    with node as (
       insert into node_executions
         (execution_id, node_id, node_type, status, attempt, input, output, error, usage, started_at, finished_at, duration_ms)
       select ${c.executionId}, r.node_id, r.node_type, 'completed', r.attempt, nullif(r.input, 'null'::jsonb),

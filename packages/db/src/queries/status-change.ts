@@ -13,17 +13,19 @@ export interface StatusChange {
 
 /**
  * The `gate` CTE of a statement that writes up to two status changes around other records: `started` when
- * `before` applies (its event is new and the locked row's status leads to its target), `finished` when `after`
- * applies from the status `before` leaves. Needs a preceding `locked` CTE holding the row's status.
+ * `before` applies (its event is new and the row's status, read under its lock, leads to its target), `finished`
+ * when `after` applies from the status `before` leaves. Without changes the gate is constant: no lock, no read.
  */
 export function statusGate(executionId: string, before: StatusChange | undefined, after: StatusChange | undefined): SQL {
+  if (!before && !after) return sql`gate as (select false as started, false as finished)`;
   const isNew = (change: StatusChange) =>
     sql`not exists (select 1 from execution_events x where x.execution_id = ${executionId} and x.key = ${change.event.key})`;
   const leadsTo = (status: SQL, change: StatusChange) => sql`${status} in (${sql.join(statusesLeadingTo(change.to).map((s) => sql`${s}`), sql`, `)})`;
   const started = before ? sql`${leadsTo(sql`status`, before)} and ${isNew(before)}` : sql`false`;
   const statusThen = before ? sql`case when started then ${before.to} else status end` : sql`status`;
   const finished = after ? sql`${leadsTo(statusThen, after)} and ${isNew(after)}` : sql`false`;
-  return sql`gate as (select started, ${finished} as finished from (select status, ${started} as started from locked) g)`;
+  return sql`locked as (select status from executions where id = ${executionId} for no key update),
+    gate as (select started, ${finished} as finished from (select status, ${started} as started from locked) g)`;
 }
 
 /** The row's status after the gated changes. */
