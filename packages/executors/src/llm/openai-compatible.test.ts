@@ -227,9 +227,10 @@ describe('OpenAI-compatible provider, streaming', () => {
   });
 
   it('keeps a slow stream alive as long as chunks keep coming within the timeout', async () => {
+    // The whole stream (8 gaps of 250 ms) outlasts the 1 s timeout; each gap leaves 750 ms of slack for a loaded machine.
     const frames = Array.from({ length: 6 }, (_, i) => frame(chunk(`${i}`)));
-    loopback.handler = streamFrames([...frames, frame(finish), frame('[DONE]')], { gapMs: 80 });
-    expect((await provider(200).complete(streamingRequest().request)).text).toBe('012345');
+    loopback.handler = streamFrames([...frames, frame(finish), frame('[DONE]')], { gapMs: 250 });
+    expect((await provider(1000).complete(streamingRequest().request)).text).toBe('012345');
   });
 
   it('aborts mid-stream when the caller aborts: the reason is rethrown and the server sees the connection close', async () => {
