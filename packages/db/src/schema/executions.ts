@@ -12,7 +12,7 @@ export interface StoredError {
   details?: unknown;
 }
 
-/** One run of a workflow; the id is also the Temporal workflow id. Postgres projection of the Temporal run. */
+/** One run of a workflow (see temporalWorkflowId for its Temporal workflow). Postgres projection of the Temporal run. */
 export const executions = pgTable(
   'executions',
   {
@@ -21,6 +21,11 @@ export const executions = pgTable(
     workflowId: text('workflow_id').notNull(),
     workflowVersion: integer('workflow_version').notNull(),
     workflowName: text('workflow_name').notNull(),
+    /**
+     * The Temporal workflow id, chosen by the server for this row alone, so no client-chosen execution id can name
+     * another run's workflow. Null on rows made before it was stored: their workflow id is their id.
+     */
+    temporalWorkflowId: text('temporal_workflow_id'),
     temporalRunId: text('temporal_run_id'),
     status: text('status').$type<ExecutionStatus>().notNull().default('pending'),
     mode: text('mode').$type<RunMode>().notNull().default('async'),
@@ -57,6 +62,10 @@ export const executions = pgTable(
     index('executions_live_idx')
       .on(t.createdAt)
       .where(sql`${t.status} in ('pending', 'running', 'paused')`),
+    // Retention's scan of finished runs, oldest first; set once per run, when it ends.
+    index('executions_finished_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.finishedAt} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+ALTER TABLE "executions" ADD COLUMN "temporal_workflow_id" text;
