@@ -9,3 +9,7 @@ export * from './node-executions';
 export type { StatusChange } from './status-change';
 export * from './tokens';
 export * from './workflows';
+export * from './leases';
+export * from './live-executions';
+export * from './rate-limits';
+export * from './retention';
