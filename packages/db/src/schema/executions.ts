@@ -46,6 +46,9 @@ export const executions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The execution this one re-ran, and the node it re-ran from (null: the whole run). */
+    rerunOf: text('rerun_of'),
+    rerunFromNode: text('rerun_from_node'),
   },
   // Lists read newest first, `order by created_at desc, id desc` (DESC means NULLS FIRST), and page by
   // `(created_at, id) < cursor`; each index below serves one filter shape in exactly that order, so a page at
@@ -61,7 +64,11 @@ export const executions = pgTable(
     // which never changes, so the per-node row updates (progress, updated_at) stay HOT and leave it alone.
     index('executions_live_idx')
       .on(t.createdAt)
-      .where(sql`${t.status} in ('pending', 'running', 'paused')`),
+      .where(sql`${t.status} in ('pending', 'running', 'waiting', 'paused')`),
+    // GET /executions/:id/reruns and ?rerun_of=: the re-runs of one execution, newest first.
+    index('executions_rerun_of_idx')
+      .on(t.rerunOf, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.rerunOf} is not null`),
     // Retention's scan of finished runs, oldest first; set once per run, when it ends.
     index('executions_finished_idx')
       .on(t.finishedAt)

@@ -4,3 +4,4 @@ export * from './node-executions';
 export * from './execution-events';
 export * from './rate-limits';
 export * from './leases';
+export * from './human-waits';

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { NodeStatus, Usage } from '@trellis/core';
 import { executions, type StoredError } from './executions';
 
@@ -20,6 +20,11 @@ export const nodeExecutions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     durationMs: integer('duration_ms'),
+    /** A human node's answerer (a user id, `link`, or null when the wait timed out into its default) and when. */
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** A re-run took this node's output from the run it re-ran: nothing executed, no tokens spent. */
+    reused: boolean('reused').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.executionId, t.nodeId] })],
 );
