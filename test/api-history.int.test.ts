@@ -4,6 +4,7 @@ import { isTerminal } from '@trellis/core';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, TEST_JWT_SECRET, waitFor, type TestStack } from './stack';
+import { runHandle } from './engine-helpers';
 
 const input = { id: 'in', type: 'input', config: {} };
 const output = { id: 'out', type: 'output', config: {} };
@@ -73,7 +74,7 @@ describe('execution history, PUT status and per-workflow history', () => {
     it('merges platform events and the Temporal history in time order', async () => {
       const id = await start('hist-alice', await createWorkflow('hist-alice', quickGraph));
       await settle(id, 'completed');
-      await stack.deps.temporal.workflow.getHandle(id).result(); // the row ends a moment before the run does
+      await (await runHandle(stack, id)).result(); // the row ends a moment before the run does
       const res = await api().get(`/api/v1/executions/${id}/history`).set('Authorization', bearer('hist-alice')).expect(200);
       const items = res.body.items as Array<{ timestamp: string; source: string; event: string; node_id?: string; status?: string; message: string; data?: { node_ids?: string[] } }>;
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
-import { findExecution, listNodeExecutions, type Execution } from '@trellis/db';
+import { findExecution, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { waitFor, type TestStack } from './stack';
 
@@ -11,12 +11,19 @@ export const HISTORY_FIXTURES_DIR = join(__dirname, 'fixtures', 'histories');
 /** Saves a run's Temporal history as a replay fixture (only when UPDATE_HISTORY_FIXTURES=1). */
 export async function saveHistoryFixture(stack: TestStack, executionId: string, name: string): Promise<void> {
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
-  const handle = stack.deps.temporal.workflow.getHandle(executionId);
+  const handle = await runHandle(stack, executionId);
   // The row can be terminal while the run's last workflow task is still open (local activities write it).
   await handle.result().catch(() => undefined);
   const history = await handle.fetchHistory();
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
   writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), historyToJSON(history));
+}
+
+/** A Temporal handle on the execution's run (its workflow id is stored with the row). */
+export async function runHandle(stack: TestStack, executionId: string) {
+  const row = await findExecution(stack.database.db, executionId);
+  if (!row) throw new Error(`execution ${executionId} not found`);
+  return stack.deps.temporal.workflow.getHandle(temporalWorkflowIdOf(row));
 }
 
 /** Saves a workflow and starts one execution of it through the HTTP API; returns the execution id. */

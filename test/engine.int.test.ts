@@ -1,7 +1,7 @@
 import { isTerminal } from '@trellis/core';
 import { findExecution, listEvents } from '@trellis/db';
 import { statusQuery } from '@trellis/workflows';
-import { control, llm, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
+import { control, llm, nodesById, runHandle, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
 import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
@@ -98,7 +98,7 @@ describe('graph engine on Temporal', () => {
       '7 node.completed out',
       '8 execution.completed',
     ]);
-    const handle = stack.deps.temporal.workflow.getHandle(id);
+    const handle = await runHandle(stack, id);
     expect(await handle.result()).toMatchObject({ status: 'completed', output: 'Hello, Ada' });
     const history = await handle.fetchHistory();
     const temporalEvents = history.events ?? [];
@@ -135,7 +135,7 @@ describe('graph engine on Temporal', () => {
   it('answers progress and current nodes by query while a node runs', async () => {
     const definition = { nodes: [input, llm('slow', 'slow-1500'), output], edges: [{ source: 'in', target: 'slow' }, { source: 'slow', target: 'out' }] };
     const id = await startRun(stack, 'eng', definition, { topic: 'q' });
-    const handle = stack.deps.temporal.workflow.getHandle(id);
+    const handle = await runHandle(stack, id);
     const view = await waitFor(() => handle.query(statusQuery), (v) => v.current_nodes.includes('slow'));
     expect(view).toMatchObject({ status: 'running', current_nodes: ['slow'], completed: 1, total: 3 });
     expect(view.progress).toBeCloseTo(1 / 3);

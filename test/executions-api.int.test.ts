@@ -1,9 +1,9 @@
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { countLiveExecutions, executions, insertExecution } from '@trellis/db';
+import { countLiveExecutions, executions, insertExecution, temporalWorkflowIdOf } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
-import { startRun, waitForStatus } from './engine-helpers';
+import { runHandle, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
 
 const definition = {
@@ -42,7 +42,7 @@ describe('executions API', () => {
     expect(new Set(responses.map((r) => r.body.temporal_run_id).filter(Boolean)).size).toBeLessThanOrEqual(1);
     const row = await waitForStatus(stack, executionId, 'terminal');
     expect(row.outputData).toBe(4);
-    const runs = stack.deps.temporal.workflow.list({ query: `WorkflowId = '${executionId}'` });
+    const runs = stack.deps.temporal.workflow.list({ query: `WorkflowId = '${temporalWorkflowIdOf(row)}'` });
     let count = 0;
     for await (const _ of runs) count++;
     expect(count).toBe(1);
@@ -54,13 +54,13 @@ describe('executions API', () => {
       request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 3 } });
     expect((await send()).status).toBe(202);
     const first = await waitForStatus(stack, executionId, 'terminal');
-    await stack.deps.temporal.workflow.getHandle(executionId).result();
+    await (await runHandle(stack, executionId)).result();
     // The race: a repeat that read the row before the run recorded its start, arriving after the run ended.
     await stack.database.db.update(executions).set({ temporalRunId: null }).where(eq(executions.id, executionId));
     const repeat = await send();
     expect(repeat.status).toBe(200);
     expect(repeat.body.id).toBe(executionId);
-    const described = await stack.deps.temporal.workflow.getHandle(executionId).describe();
+    const described = await (await runHandle(stack, executionId)).describe();
     expect(described.runId).toBe(first.temporalRunId);
     expect(described.status.name).toBe('COMPLETED');
   });

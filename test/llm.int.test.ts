@@ -4,7 +4,7 @@ import { findExecution, listEvents } from '@trellis/db';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer, type RunningApi } from '../apps/api/src/server';
 import { llmTokensTotal } from '../apps/worker/src/metrics';
-import { control, nodesById, startRun, waitForStatus } from './engine-helpers';
+import { control, nodesById, runHandle, startRun, waitForStatus } from './engine-helpers';
 import { WIRE_API_KEY, type LlmWireServer, type WireRequest } from './llm-wire-server';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
@@ -48,7 +48,7 @@ function joinInOrder(tokens: TokenMessage[]): string {
 
 /** The run's whole Temporal history as JSON, with every payload decoded. */
 async function historyText(stack: TestStack, id: string): Promise<string> {
-  const history = await stack.deps.temporal.workflow.getHandle(id).fetchHistory();
+  const history = await (await runHandle(stack, id)).fetchHistory();
   // Protobuf's toJSON renders payload bytes as base64 under `data`.
   return JSON.stringify(history, (key, value: unknown) =>
     key === 'data' && typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : value,

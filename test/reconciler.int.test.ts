@@ -1,6 +1,6 @@
 import { findExecution, insertExecution, listEvents } from '@trellis/db';
 import { startReconciler } from '../apps/worker/src/reconciler';
-import { llm, startRun, waitForStatus } from './engine-helpers';
+import { llm, runHandle, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 describe('reconciler: Postgres rows follow Temporal', () => {
@@ -19,7 +19,7 @@ describe('reconciler: Postgres rows follow Temporal', () => {
     const definition = { nodes: [{ id: 'in', type: 'input', config: {} }, llm('stuck', 'hang'), { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'stuck' }, { source: 'stuck', target: 'out' }] };
     const id = await startRun(stack, 'rec', definition, { topic: 't' });
     await waitForStatus(stack, id, 'running');
-    await stack.deps.temporal.workflow.getHandle(id).terminate('operator pulled the plug');
+    await (await runHandle(stack, id)).terminate('operator pulled the plug');
     const row = await waitForStatus(stack, id, 'terminal', 10_000);
     expect(row.status).toBe('terminated');
     expect(row.error).toMatchObject({ code: 'TERMINATED' });

@@ -5,7 +5,7 @@ import { Client } from '@temporalio/client';
 import { connectTemporal } from '../../apps/api/src/temporal-connection';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
-import { findExecution, openDatabase, type DatabaseHandle } from '@trellis/db';
+import { findExecution, openDatabase, temporalWorkflowIdOf, type DatabaseHandle } from '@trellis/db';
 import { locateTemporalCli } from '@trellis/devstack';
 import { mintToken } from '../../apps/api/src/auth/jwt';
 import { startLlmWireServer, type LlmWireServer } from '../llm-wire-server';
@@ -206,10 +206,11 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
     );
     await waitForTerminal(db(), idemId);
     const idemRows = await loadCounts(database, loadUser);
-    const idemRuns = await poll(() => temporal.workflow.count(`WorkflowId = '${idemId}'`), (c) => c.count >= 1, 30_000, 250);
-    const idemRun = await summarizeRun(db(), temporal, idemId);
     const idemRow = await findExecution(db(), idemId);
-    const described = await temporal.workflow.getHandle(idemId).describe();
+    const idemWorkflowId = idemRow ? temporalWorkflowIdOf(idemRow) : idemId;
+    const idemRuns = await poll(() => temporal.workflow.count(`WorkflowId = '${idemWorkflowId}'`), (c) => c.count >= 1, 30_000, 250);
+    const idemRun = await summarizeRun(db(), temporal, idemId);
+    const described = await temporal.workflow.getHandle(idemWorkflowId).describe();
     const idemStatuses = [...new Set(idem.map((r) => r.status))].sort().map((s) => `${idem.filter((r) => r.status === s).length}× ${s}`).join(', ');
 
     recordOutcome(

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { findExecution, listEvents, listNodeExecutions, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
+import { findExecution, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 
 /** What a finished run looks like in Postgres and Temporal; gathered without asserting, so it can be reported. */
@@ -25,7 +25,7 @@ export async function summarizeRun(db: Database, temporal: Client, id: string): 
   const events = await listEvents(db, { executionId: id, limit: 100_000 });
   let temporalStatus: string;
   try {
-    temporalStatus = (await temporal.workflow.getHandle(id).describe()).status.name;
+    temporalStatus = (await temporal.workflow.getHandle(execution ? temporalWorkflowIdOf(execution) : id).describe()).status.name;
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
     temporalStatus = 'NOT_FOUND';

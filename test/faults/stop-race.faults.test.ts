@@ -1,6 +1,6 @@
 import { findExecution, listEvents } from '@trellis/db';
 import { startReconciler } from '../../apps/worker/src/reconciler';
-import { control, llm, startRun } from '../engine-helpers';
+import { control, llm, runHandle, startRun } from '../engine-helpers';
 import { startTestStack, type TestStack } from '../stack';
 import { poll } from './http';
 import { recordOutcome } from './record';
@@ -54,7 +54,7 @@ describe('stop racing completion', () => {
     await sleep(1_500);
     const second = await Promise.all(raced.map(({ id }) => findExecution(db, id)));
     const runs: RunSummary[] = await Promise.all(raced.map(({ id }) => summarizeRun(db, stack.deps.temporal, id)));
-    const results = await Promise.all(raced.map(({ id }) => stack.deps.temporal.workflow.getHandle(id).result() as Promise<{ status: string }>));
+    const results = await Promise.all(raced.map(async ({ id }) => (await runHandle(stack, id)).result() as Promise<{ status: string }>));
 
     const tally = (status: string) => runs.filter((r) => r.status === status).length;
     const accepted = raced.filter((r) => r.stop === 200).length;

@@ -4,6 +4,7 @@ import {
   appendEvents,
   createEventAnnouncer,
   listLiveExecutions,
+  temporalWorkflowIdOf,
   transitionExecution,
   type Database,
   type EventAnnouncer,
@@ -70,7 +71,7 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
 }
 
 async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Repair | undefined> {
-  const handle = options.temporal.workflow.getHandle(row.id);
+  const handle = options.temporal.workflow.getHandle(temporalWorkflowIdOf(row));
   let description;
   try {
     description = await handle.describe();

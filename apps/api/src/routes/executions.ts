@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
-import { findExecution, findWorkflow, listEvents, listNodeExecutions, type Execution } from '@trellis/db';
+import { findExecution, findWorkflow, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
 import { eventMessageJson } from '../events/event-dto';
@@ -171,7 +171,7 @@ export function executionsRouter(deps: ApiDeps): Router {
 
 /** Waits (bounded by SYNC_WAIT_MS) for the run to end, then reads the final row. */
 async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Execution> {
-  const handle = deps.temporal.workflow.getHandle(execution.id);
+  const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     handle.result().catch(() => undefined),

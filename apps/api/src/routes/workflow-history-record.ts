@@ -1,5 +1,5 @@
 import type { ExecutionStatus } from '@trellis/core';
-import type { Execution, NodeExecution, RunMode } from '@trellis/db';
+import { temporalWorkflowIdOf, type Execution, type NodeExecution, type RunMode } from '@trellis/db';
 import { debugUrl } from '../services/execution-dto';
 
 /** Seed 001's four statuses of a history record. */
@@ -36,7 +36,7 @@ export function toHistoryRecord(row: Execution, links: { temporalUiUrl: string; 
     output: row.outputData,
     is_output_trimmed: false,
     input_parameters: row.inputData,
-    debug_url: debugUrl(links.temporalUiUrl, links.namespace, row.id, row.temporalRunId),
+    debug_url: debugUrl(links.temporalUiUrl, links.namespace, temporalWorkflowIdOf(row), row.temporalRunId),
     run_mode: RUN_MODE[row.mode],
     usage: row.usage,
   };

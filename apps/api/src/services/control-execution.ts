@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { canTransition, CONTROL_ACTIONS, isTerminal, type ControlAction } from '@trellis/core';
-import { findExecution, type Execution } from '@trellis/db';
+import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { invalidTransition, notFound } from '../errors';
 import type { ApiDeps } from './deps';
@@ -24,7 +24,7 @@ export async function controlExecution(
   if (!canTransition(execution.status, target)) {
     throw invalidTransition(`cannot ${action} an execution that is ${execution.status}`, execution.status);
   }
-  const handle = deps.temporal.workflow.getHandle(id);
+  const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
   const currentStatus = async () => (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;
   let message: string;
   try {

@@ -1,4 +1,4 @@
-import type { Execution } from '@trellis/db';
+import { temporalWorkflowIdOf, type Execution } from '@trellis/db';
 
 /** The execution as API clients see it (snake_case, seed 002). */
 export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace: string) {
@@ -7,7 +7,7 @@ export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace:
     workflow_id: row.workflowId,
     workflow_version: row.workflowVersion,
     workflow_name: row.workflowName,
-    temporal_workflow_id: row.id,
+    temporal_workflow_id: temporalWorkflowIdOf(row),
     temporal_run_id: row.temporalRunId,
     status: row.status,
     mode: row.mode,
@@ -19,7 +19,7 @@ export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace:
     current_nodes: row.currentNodes,
     progress: row.progress,
     message: row.message,
-    debug_url: debugUrl(temporalUiUrl, namespace, row.id, row.temporalRunId),
+    debug_url: debugUrl(temporalUiUrl, namespace, temporalWorkflowIdOf(row), row.temporalRunId),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,

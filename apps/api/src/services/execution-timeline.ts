@@ -1,5 +1,5 @@
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
-import { listEvents, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
+import { listEvents, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
 import type { ApiDeps } from './deps';
 import { temporalTimelineItems } from './temporal-history-items';
 import type { TimelineItem, TimelineSource } from './timeline-item';
@@ -59,7 +59,7 @@ function platformItem(event: ExecutionEvent): TimelineItem {
 
 async function temporalItems(deps: ApiDeps, execution: Execution): Promise<TimelineItem[]> {
   try {
-    const handle = deps.temporal.workflow.getHandle(execution.id, execution.temporalRunId ?? undefined);
+    const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution), execution.temporalRunId ?? undefined);
     const history = await withTemporalDeadline(deps, () => handle.fetchHistory());
     return temporalTimelineItems(history.events ?? []);
   } catch (error) {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { WorkflowDefinition } from '@trellis/core';
-import { insertExecution, transitionExecution, type Execution, type RunMode } from '@trellis/db';
+import { insertExecution, temporalWorkflowIdOf, transitionExecution, type Execution, type RunMode } from '@trellis/db';
 import {
   IS_TEST_ATTRIBUTE,
   OWNER_ATTRIBUTE,
@@ -30,9 +30,9 @@ export interface StartExecutionParams {
 const MAX_STEPS = 10_000;
 
 /**
- * Records the execution (pending) and starts its Temporal workflow, whose id is the execution id.
- * Repeating a call with the same execution id or idempotency key returns the same execution and never
- * starts a second run; "already started" counts as success.
+ * Records the execution (pending) and starts its Temporal workflow under the id stored with the row.
+ * Repeating a call with the same execution id or idempotency key (per user) returns the same execution and never
+ * starts a second run; "already started" counts as success, as only a start of this same row can find it started.
  */
 export async function startExecution(
   deps: ApiDeps,
@@ -41,6 +41,7 @@ export async function startExecution(
   const id = params.executionId ?? randomUUID();
   const { execution, created } = await insertExecution(deps.database.db, {
     id,
+    temporalWorkflowId: newTemporalWorkflowId(id),
     ownerId: params.ownerId,
     workflowId: params.workflow.id,
     workflowVersion: params.workflow.version,
@@ -73,7 +74,7 @@ export async function startExecution(
     const handle = await withTemporalDeadline(deps, () =>
       deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
       taskQueue: deps.settings.taskQueue,
-      workflowId: execution.id,
+      workflowId: temporalWorkflowIdOf(execution),
       // One execution, one run: a repeated start that finds the first run already finished (a small run can
       // end within milliseconds) must not start a second one under the same id.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -102,4 +103,13 @@ export async function startExecution(
     }
     throw error;
   }
+}
+
+/**
+ * The Temporal workflow id of a new row: its execution id and a random part. The client picks the execution id, the
+ * server the workflow id, so no id a client sends can name another row's run (another user's, a deleted row's that
+ * Temporal still keeps) or a test session's workflow.
+ */
+function newTemporalWorkflowId(executionId: string): string {
+  return `${executionId}~${randomBytes(8).toString('hex')}`;
 }

@@ -6,6 +6,7 @@ export const createTestSessionActivities = ({ db, announcer }: { db: Database; a
   async createTestExecution({ executionId, ownerId, workflow, inputData, totalNodes }) {
     await insertExecution(db, {
       id: executionId,
+      temporalWorkflowId: executionId, // the turn's child workflow id (see runTestTurn)
       ownerId,
       workflowId: workflow.id,
       workflowVersion: workflow.version,

@@ -6,6 +6,11 @@ import { executions } from '../schema/executions';
 export type Execution = typeof executions.$inferSelect;
 export type NewExecution = typeof executions.$inferInsert;
 
+/** The Temporal workflow id of the execution's run: the one stored with the row, or (older rows) the row's id. */
+export function temporalWorkflowIdOf(row: Pick<Execution, 'id' | 'temporalWorkflowId'>): string {
+  return row.temporalWorkflowId ?? row.id;
+}
+
 /** Inserts the execution unless its id exists; returns the stored row and whether this call created it. */
 export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ execution: Execution; created: boolean }> {
   const inserted = await db.insert(executions).values(row).onConflictDoNothing().returning();
