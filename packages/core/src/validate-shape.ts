@@ -14,8 +14,17 @@ export interface ParsedGraph {
   edges: Array<Indexed<EdgeDefinition>>;
   /** Every string node id submitted, parsed or not, so edges to a malformed node are not called dangling. */
   submittedIds: ReadonlySet<string>;
-  /** False when some node or edge failed to parse; whole-graph checks (counts, reachability) then stay quiet. */
-  complete: boolean;
+  /**
+   * Every submitted node and edge as written, parsed or not (ids and ends that are strings): whole-graph checks
+   * (duplicate ids, input and output counts, reachability) see a malformed node too, so it hides none of them.
+   */
+  submitted: SubmittedGraph;
+}
+
+/** The submitted graph read leniently: what ids, types and edge ends say, whatever else is wrong with them. */
+export interface SubmittedGraph {
+  nodes: Array<{ index: number; id?: string; type?: unknown }>;
+  edges: Array<{ index: number; source: string; target: string }>;
 }
 
 /** What the shape check found: the definition if it parsed, else problems plus whatever parts could be salvaged. */
@@ -34,7 +43,7 @@ export function parseShape(raw: unknown): ShapeResult {
       nodes: nodes.map((value, index) => ({ value, index })),
       edges: edges.map((value, index) => ({ value, index })),
       submittedIds: new Set(nodes.map((node) => node.id)),
-      complete: true,
+      submitted: readSubmitted(nodes, edges),
     };
     return { definition: result.data, graph, problems: [] };
   }
@@ -49,8 +58,18 @@ function salvage(raw: unknown): ParsedGraph | undefined {
   const nodes = parseEach(raw.nodes, NodeDefinition);
   const edges = parseEach(rawEdges, EdgeDefinition);
   const submittedIds = new Set(raw.nodes.map(rawNodeId).filter((id) => id !== undefined));
-  const complete = nodes.length === raw.nodes.length && edges.length === rawEdges.length;
-  return { nodes, edges, submittedIds, complete };
+  return { nodes, edges, submittedIds, submitted: readSubmitted(raw.nodes, rawEdges) };
+}
+
+function readSubmitted(nodes: unknown[], edges: unknown[]): SubmittedGraph {
+  return {
+    nodes: nodes.map((node, index) => ({ index, id: rawNodeId(node), type: isRecord(node) ? node.type : undefined })),
+    edges: edges.flatMap((edge, index) =>
+      isRecord(edge) && typeof edge.source === 'string' && typeof edge.target === 'string'
+        ? [{ index, source: edge.source, target: edge.target }]
+        : [],
+    ),
+  };
 }
 
 function parseEach<S extends z.ZodType>(items: unknown[], schema: S): Array<Indexed<z.output<S>>> {

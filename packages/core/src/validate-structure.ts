@@ -1,6 +1,6 @@
-import { buildGraph, findCycles, reachableFrom, type Graph } from './graph';
+import { buildGraph, findCycles, type Graph } from './graph';
 import type { DefinitionProblem } from './validate';
-import type { ParsedGraph } from './validate-shape';
+import type { ParsedGraph, SubmittedGraph } from './validate-shape';
 
 /** Graph-level checks: ids, edge ends, branches, cycles, the input and output nodes, and reachability. */
 export function checkStructure(parsed: ParsedGraph): DefinitionProblem[] {
@@ -8,30 +8,33 @@ export function checkStructure(parsed: ParsedGraph): DefinitionProblem[] {
     nodes: parsed.nodes.map((node) => node.value),
     edges: parsed.edges.map((edge) => edge.value),
   });
-  const problems = [
-    ...duplicateIds(parsed),
+  return [
+    ...duplicateIds(parsed.submitted),
     ...danglingEdges(parsed),
     ...edgeRules(parsed, graph),
     ...cycles(parsed, graph),
+    ...endpointCounts(parsed.submitted),
+    ...unreachableNodes(parsed.submitted),
   ];
-  // A node that failed to parse might be the input or output node, or the link that reaches others.
-  if (parsed.complete) problems.push(...endpointCounts(parsed), ...unreachableNodes(parsed, graph));
-  return problems;
 }
 
-function duplicateIds(parsed: ParsedGraph): DefinitionProblem[] {
+// Duplicates, counts and reachability read the nodes as submitted: a node that failed to parse (an unknown type, a
+// bad config) still holds its id, may still be the input or output node, and may be the link that reaches others.
+
+function duplicateIds(submitted: SubmittedGraph): DefinitionProblem[] {
   const seen = new Set<string>();
   const problems: DefinitionProblem[] = [];
-  for (const { value: node, index } of parsed.nodes) {
-    if (seen.has(node.id)) {
+  for (const { id, index } of submitted.nodes) {
+    if (id === undefined) continue;
+    if (seen.has(id)) {
       problems.push({
         code: 'DUPLICATE_NODE_ID',
-        message: `node id "${node.id}" is used by more than one node`,
+        message: `node id "${id}" is used by more than one node`,
         path: ['nodes', index, 'id'],
-        node_id: node.id,
+        node_id: id,
       });
     }
-    seen.add(node.id);
+    seen.add(id);
   }
   return problems;
 }
@@ -110,9 +113,9 @@ function cycles(parsed: ParsedGraph, graph: Graph): DefinitionProblem[] {
   });
 }
 
-function endpointCounts(parsed: ParsedGraph): DefinitionProblem[] {
+function endpointCounts(submitted: SubmittedGraph): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  const inputs = parsed.nodes.filter(({ value }) => value.type === 'input').map(({ value }) => value.id);
+  const inputs = submitted.nodes.filter((node) => node.type === 'input').map((node) => node.id ?? `nodes[${node.index}]`);
   if (inputs.length !== 1) {
     const found = inputs.length === 0 ? 'there is none' : `found ${inputs.length}: ${inputs.join(', ')}`;
     problems.push({
@@ -121,23 +124,40 @@ function endpointCounts(parsed: ParsedGraph): DefinitionProblem[] {
       path: ['nodes'],
     });
   }
-  if (!parsed.nodes.some(({ value }) => value.type === 'output')) {
+  if (!submitted.nodes.some((node) => node.type === 'output')) {
     problems.push({ code: 'NO_OUTPUT_NODE', message: 'a workflow needs at least one output node', path: ['nodes'] });
   }
   return problems;
 }
 
-function unreachableNodes(parsed: ParsedGraph, graph: Graph): DefinitionProblem[] {
-  const inputs = parsed.nodes.filter(({ value }) => value.type === 'input');
-  if (inputs.length !== 1) return []; // INPUT_NODE_COUNT already says why
-  const inputId = inputs[0]!.value.id;
-  const reached = reachableFrom(graph, inputId);
-  return parsed.nodes
-    .filter(({ value }) => !reached.has(value.id))
-    .map(({ value: node, index }) => ({
-      code: 'UNREACHABLE_NODE',
-      message: `node "${node.id}" cannot be reached from the input node "${inputId}"`,
+function unreachableNodes(submitted: SubmittedGraph): DefinitionProblem[] {
+  const inputs = submitted.nodes.filter((node) => node.type === 'input');
+  if (inputs.length !== 1 || inputs[0]!.id === undefined) return []; // INPUT_NODE_COUNT or the shape check says why
+  const inputId = inputs[0]!.id;
+  const outgoing = new Map<string, string[]>();
+  for (const { source, target } of submitted.edges) {
+    const targets = outgoing.get(source) ?? [];
+    targets.push(target);
+    outgoing.set(source, targets);
+  }
+  const reached = new Set([inputId]);
+  for (const stack = [inputId]; stack.length > 0; ) {
+    for (const next of outgoing.get(stack.pop()!) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  const reported = new Set<string>();
+  return submitted.nodes.flatMap(({ id, index }) => {
+    if (id === undefined || reached.has(id) || reported.has(id)) return [];
+    reported.add(id);
+    return [{
+      code: 'UNREACHABLE_NODE' as const,
+      message: `node "${id}" cannot be reached from the input node "${inputId}"`,
       path: ['nodes', index],
-      node_id: node.id,
-    }));
+      node_id: id,
+    }];
+  });
 }

@@ -327,6 +327,68 @@ describe('validateDefinition', () => {
     );
   });
 
+  it('reports a dozen different problems at once, each with its code, path and node id', () => {
+    const problems = problemsOf({
+      nodes: [
+        { id: 'in', type: 'input' },
+        { id: 'dup', type: 'transform', config: { expression: '1' } },
+        { id: 'dup', type: 'warp' },
+        { id: 'bad', type: 'transform', config: { expression: 'input.(' } },
+        { id: 'island', type: 'transform', config: { expression: '2' } },
+        { id: 'c', type: 'condition', config: { expression: 'true' } },
+        { id: 'ask', type: 'llm', config: { prompt: 'hi {{ input.' } },
+        { id: 'x', type: 'transform', config: {} },
+        { id: 'y', type: 'transform', config: { expression: '3' } },
+      ],
+      edges: [
+        { source: 'in', target: 'dup' },
+        { source: 'dup', target: 'bad', branch: 'true' },
+        { source: 'bad', target: 'ghost' },
+        { source: 'in', target: 'c' },
+        { source: 'c', target: 'ask' },
+        { source: 'ask', target: 'in' },
+        { source: 'x', target: 'y' },
+        { source: 'y', target: 'x' },
+      ],
+    });
+    const seen = problems.map(({ code, path, node_id }) => ({ code, path, node_id }));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { code: 'UNKNOWN_NODE_TYPE', path: ['nodes', 2, 'type'], node_id: 'dup' },
+        { code: 'DUPLICATE_NODE_ID', path: ['nodes', 2, 'id'], node_id: 'dup' },
+        { code: 'DANGLING_EDGE', path: ['edges', 2, 'target'], node_id: undefined },
+        { code: 'BRANCH_NOT_ALLOWED', path: ['edges', 1, 'branch'], node_id: 'dup' },
+        { code: 'BRANCH_MISSING', path: ['edges', 4], node_id: 'c' },
+        { code: 'INPUT_HAS_INCOMING', path: ['edges', 5, 'target'], node_id: 'in' },
+        { code: 'CYCLE', path: ['edges', 3], node_id: 'in' },
+        { code: 'CYCLE', path: ['edges', 6], node_id: 'x' },
+        { code: 'NO_OUTPUT_NODE', path: ['nodes'], node_id: undefined },
+        { code: 'UNREACHABLE_NODE', path: ['nodes', 4], node_id: 'island' },
+        { code: 'UNREACHABLE_NODE', path: ['nodes', 7], node_id: 'x' },
+        { code: 'UNREACHABLE_NODE', path: ['nodes', 8], node_id: 'y' },
+        { code: 'EXPRESSION_SYNTAX', path: ['nodes', 3, 'config', 'expression'], node_id: 'bad' },
+        { code: 'TEMPLATE_SYNTAX', path: ['nodes', 6, 'config', 'prompt'], node_id: 'ask' },
+        { code: 'INVALID_CONFIG', path: ['nodes', 7, 'config', 'expression'], node_id: 'x' },
+      ]),
+    );
+    expect(new Set(seen.map((p) => p.code)).size).toBe(12);
+  });
+
+  it('reports a duplicate id even when the duplicate also has an unknown type', () => {
+    const codes = codesOf({ ...linear, nodes: [...linear.nodes, { id: 'double', type: 'warp' }] });
+    expect(codes.sort()).toEqual(['DUPLICATE_NODE_ID', 'UNKNOWN_NODE_TYPE']);
+  });
+
+  it('counts a malformed input or output node as the one it says it is', () => {
+    const codes = codesOf({ nodes: [input, { id: 'out', type: 'output', colour: 'red' }], edges: [{ source: 'in', target: 'out' }] });
+    expect(codes).toEqual(['INVALID_SHAPE']);
+  });
+
+  it('reaches nodes through a malformed node', () => {
+    const codes = codesOf(around({ id: 'mystery', type: 'webhook' }, { id: 'after', type: 'transform', config: { expression: '1' } }));
+    expect(codes).toEqual(['UNKNOWN_NODE_TYPE']);
+  });
+
   it('reports too many nodes and too many edges against custom limits', () => {
     const problems = problemsOf(linear, { maxNodes: 2, maxEdges: 1 });
     expect(problems.map((problem) => problem.code)).toEqual(['LIMIT_NODES', 'LIMIT_EDGES']);
