@@ -1,9 +1,8 @@
 # syntax=docker/dockerfile:1
-# One image for both Trellis processes: the API (the default) and the worker. There is no build
-# step: tsx runs the TypeScript sources directly. Commands call tsx itself rather than `npm run
-# start:api` / `npm run start:worker` (the same scripts), because npm does not forward SIGTERM to
-# the process, which then never shuts down gracefully; tsx does forward it.
-FROM node:20-bookworm-slim
+# One image for both Trellis processes: the API (the default command) and the worker
+# (`node dist/bin/worker.js`). The build stage compiles with `npm run build`; the runtime stage has
+# production dependencies only and runs node on the compiled output (no tsx, no bundling at start).
+FROM node:20-bookworm-slim AS build
 
 WORKDIR /app
 
@@ -11,6 +10,7 @@ WORKDIR /app
 # workspace's package.json must be here; scripts/compose.test.ts checks that none is missing.
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
+COPY apps/console/package.json apps/console/
 COPY apps/worker/package.json apps/worker/
 COPY packages/client/package.json packages/client/
 COPY packages/core/package.json packages/core/
@@ -18,15 +18,30 @@ COPY packages/db/package.json packages/db/
 COPY packages/devstack/package.json packages/devstack/
 COPY packages/executors/package.json packages/executors/
 COPY packages/workflows/package.json packages/workflows/
+RUN npm ci --no-audit --no-fund
 
-# devDependencies stay: tsx, the runtime, is one of them. (NODE_ENV=production here would drop them.)
-RUN npm ci --no-audit --no-fund \
-  && npm cache clean --force
-
-# Sources (see .dockerignore), owned by root and read-only to the app user.
 COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/apps/api/package.json apps/api/
+COPY --from=build /app/apps/console/package.json apps/console/
+COPY --from=build /app/apps/worker/package.json apps/worker/
+COPY --from=build /app/packages/client/package.json packages/client/
+COPY --from=build /app/packages/core/package.json packages/core/
+COPY --from=build /app/packages/db/package.json packages/db/
+COPY --from=build /app/packages/devstack/package.json packages/devstack/
+COPY --from=build /app/packages/executors/package.json packages/executors/
+COPY --from=build /app/packages/workflows/package.json packages/workflows/
+RUN npm ci --omit=dev --no-audit --no-fund \
+  && npm cache clean --force
+COPY --from=build /app/dist dist
 
 ENV NODE_ENV=production
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 USER node
 EXPOSE 3000
-CMD ["/app/node_modules/.bin/tsx", "apps/api/src/index.ts"]
+CMD ["node", "dist/bin/api.js"]

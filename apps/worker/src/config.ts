@@ -36,6 +36,8 @@ export const WorkerConfig = z.object({
   /** A pending row with no Temporal run for this long is failed as never started. */
   RECONCILE_LOST_START_MS: z.coerce.number().int().min(1_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A workflow bundle prebuilt by `npm run build` (dist/workflow-bundle.js); unset: bundled from sources at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 }).refine((c) => c.WORKER_MAX_CACHED_WORKFLOWS === 0 || c.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS <= c.WORKER_MAX_CACHED_WORKFLOWS, {
   message: 'must not exceed WORKER_MAX_CACHED_WORKFLOWS',
   path: ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'],

@@ -44,6 +44,7 @@ export async function createWorkerServices(params: {
     llm,
     log,
     ...workerLimits(config),
+    bundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
   const reconciler =
     config.RECONCILE_INTERVAL_MS > 0
