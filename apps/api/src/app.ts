@@ -14,6 +14,7 @@ import { workflowsRouter } from './routes/workflows';
 import { apiMetricsFor, metricsRouter } from './metrics';
 import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
+import { refuseUnstorableText } from './storable-text';
 import type { ApiDeps } from './services/deps';
 
 declare module 'express-serve-static-core' {
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
   app.use(limitJsonDepth());
+  app.use(refuseUnstorableText());
 
   const api = express.Router();
   api.use(requireUser(deps.jwt));

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { isDatabaseUnavailable } from '@trellis/db';
+import { isDatabaseDataError, isDatabaseUnavailable } from '@trellis/db';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError } from './errors';
@@ -34,6 +34,8 @@ function toAppError(error: unknown): AppError {
   if (error instanceof WorkflowNotFoundError) return new AppError(404, 'NOT_FOUND', 'execution not found in Temporal');
   // drizzle wraps pg's connection errors (Postgres down) in a DrizzleQueryError; isDatabaseUnavailable reads the cause.
   if (isUnavailable(e) || isDatabaseUnavailable(error)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
+  // Postgres refused a value (a data exception the request checks did not foresee): the request's fault, said without SQL.
+  if (isDatabaseDataError(error)) return new AppError(422, 'INVALID_DATA', 'the request holds a value that cannot be stored');
   return new AppError(500, 'INTERNAL', 'internal error');
 }
 

@@ -1,4 +1,4 @@
-import { findUnstorableText, isStorableText, toStorableText } from './storable-text';
+import { findUnstorableText, isStorableText, toStorableText, toStorableValue } from './storable-text';
 
 describe('storable text', () => {
   it('accepts ordinary text, emoji and other surrogate pairs', () => {
@@ -28,5 +28,11 @@ describe('storable text', () => {
 
   it('replaces each unstorable character with U+FFFD and keeps pairs', () => {
     expect(toStorableText('a\u0000b\ud800c👋')).toBe('a\ufffdb\ufffdc👋');
+  });
+
+  it('copies a value with its unstorable strings and keys replaced, and returns a clean one as it is', () => {
+    const clean = { a: ['x'] };
+    expect(toStorableValue(clean)).toBe(clean);
+    expect(toStorableValue({ ['k\u0000']: ['v\ud800', 1, null], ok: true })).toEqual({ 'k\ufffd': ['v\ufffd', 1, null], ok: true });
   });
 });

@@ -42,3 +42,15 @@ export function findUnstorableText(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** A copy of a JSON-like value (e.g. error details) with every unstorable character in its strings and keys replaced by U+FFFD. */
+export function toStorableValue<T>(value: T): T {
+  if (findUnstorableText(value) === undefined) return value;
+  const copy = (current: unknown): unknown => {
+    if (typeof current === 'string') return toStorableText(current);
+    if (Array.isArray(current)) return current.map(copy);
+    if (current === null || typeof current !== 'object') return current;
+    return Object.fromEntries(Object.entries(current).map(([key, child]) => [toStorableText(key), copy(child)]));
+  };
+  return copy(value) as T;
+}

@@ -3,7 +3,7 @@ import { checkConfigs } from './validate-config';
 import { isRecord, parseShape } from './validate-shape';
 import { checkStructure } from './validate-structure';
 
-export { findUnstorableText, isStorableText, toStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+export { findUnstorableText, isStorableText, toStorableText, toStorableValue, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
 /** Every code validateDefinition can report; stable, so clients may switch on them. */
 export const DEFINITION_PROBLEM_CODES = [

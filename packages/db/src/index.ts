@@ -2,3 +2,4 @@ export * from './client';
 export * from './schema';
 export * from './queries';
 export * from './unavailable';
+export * from './data-errors';

@@ -1,10 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { toStorableValue } from '@trellis/core';
 import { NodeExecutionError } from '@trellis/executors';
+import { publicMessage } from './public-errors';
 
-/** What a node error looks like in records and events. */
+/** What a node error looks like in records and events: a public message, details Postgres can store. */
 export function describeError(error: unknown): { code: string; message: string; details?: unknown } {
-  if (error instanceof NodeExecutionError) return { code: error.code, message: error.message, details: error.details };
-  return { code: 'NODE_FAILED', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof NodeExecutionError) {
+    return { code: error.code, message: publicMessage(error.message), details: toStorableValue(error.details) };
+  }
+  return { code: 'NODE_FAILED', message: publicMessage(error instanceof Error ? error.message : String(error)) };
 }
 
 /**
