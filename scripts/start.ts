@@ -14,12 +14,17 @@ import { workerMetrics } from '../apps/worker/src/metrics';
 import { createWorkerServices } from '../apps/worker/src/services';
 import { startTemporalDevServer, type DevServer } from '@trellis/devstack';
 import { openDatabase } from '@trellis/db';
+import { ensureConsoleBuilt } from './console-build';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
   process.env.JWT_SECRET ??= devSecret(dataDir);
+  // The embedded dev stack answers this machine only unless HOST says otherwise.
+  const hostFromEnv = process.env.HOST;
+  process.env.HOST ??= '127.0.0.1';
   const log = createLogger(process.env.LOG_LEVEL ?? 'info', 'trellis');
+  ensureConsoleBuilt((message) => log.info(message));
 
   let devServer: DevServer | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -52,13 +57,19 @@ async function main(): Promise<void> {
   const workerRun = services.worker.run();
   const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
   const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });
+  const port = Number(new URL(api.url).port);
+  const host = ['0.0.0.0', '127.0.0.1', '::', 'localhost'].includes(apiConfig.HOST) ? 'localhost' : apiConfig.HOST;
+  const consoleUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   console.log(
     [
       '',
       'Trellis is running.',
-      `  API:          ${api.url}/api/v1`,
+      `  Console:      ${consoleUrl}/#token=${token}`,
+      '                (opens signed in as "dev"; the token stays in the URL fragment, never sent to a server)',
+      `  API:          ${consoleUrl}/api/v1  (docs: ${consoleUrl}/docs)`,
       `  Temporal UI:  ${apiConfig.TEMPORAL_UI_URL}`,
       `  Database:     ${database.kind === 'pglite' ? `embedded PGlite (${join(dataDir, 'pglite')})` : 'Postgres (DATABASE_URL)'}`,
+      `  Listening:    ${hostFromEnv ? `${apiConfig.HOST}:${port} (HOST)` : `127.0.0.1:${port} only, this machine (set HOST=0.0.0.0 to accept others)`}`,
       `  Dev token:    ${token}`,
       '  (mint others with: npm run token -- --sub alice --ttl 1h)',
       '',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { requireUser } from './auth/require-user';
+import { consoleRouter } from './console/console-static';
 import { errorHandler, unknownRoute } from './error-handler';
 import { limitJsonDepth } from './json-depth';
 import { executeCompatRouter } from './routes/execute-compat';
@@ -14,7 +15,6 @@ import { workflowsRouter } from './routes/workflows';
 import { apiMetricsFor, metricsRouter } from './metrics';
 import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
-import { refuseUnstorableText } from './storable-text';
 import type { ApiDeps } from './services/deps';
 
 declare module 'express-serve-static-core' {
@@ -40,7 +40,6 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
   app.use(limitJsonDepth());
-  app.use(refuseUnstorableText());
 
   const api = express.Router();
   api.use(requireUser(deps.jwt));
@@ -52,6 +51,7 @@ export function createApp(deps: ApiDeps): Express {
   api.use('/execute', executeCompatRouter(deps));
   api.use('/workflow-test/sessions', workflowTestSessionsRouter(deps));
   app.use('/api/v1', api);
+  app.use(consoleRouter());
 
   app.use(unknownRoute);
   app.use(errorHandler(deps.log));

@@ -1,14 +1,7 @@
-/** Statuses an execution can have. */
-export type ExecutionStatus =
-  | 'pending'
-  | 'running'
-  | 'paused'
-  | 'completed'
-  | 'failed'
-  | 'stopped'
-  | 'cancelled'
-  | 'terminated'
-  | 'timed_out';
+import type { ExecutionStatus, NodeStatus } from '@trellis/core/pure';
+
+/** Statuses an execution and a node can have: the platform's own lists (packages/core), not a copy. */
+export type { ExecutionStatus, NodeStatus };
 
 export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'cancelled', 'terminated', 'timed_out']);
 
@@ -75,7 +68,7 @@ export interface ExecutionPage extends Omit<Page<Execution>, 'page'> {
 export interface NodeRecord {
   node_id: string;
   node_type: string;
-  status: string;
+  status: NodeStatus;
   attempts: number;
   input: unknown;
   output: unknown;
@@ -121,4 +114,98 @@ export interface ListExecutionsParams {
   cursor?: string;
   size?: number;
   include_test?: boolean;
+}
+
+/** `GET /executions/:id`: the execution with a summary of each node that has a record. */
+export interface ExecutionDetail extends Execution {
+  nodes: Array<Pick<NodeRecord, 'node_id' | 'node_type' | 'status' | 'duration_ms' | 'usage'>>;
+}
+
+/** The answer of `POST /executions/:id/{pause,resume,stop,cancel}`. */
+export interface ControlResult extends Execution {
+  message: string;
+}
+
+/** One entry of `GET /executions/:id/history`: platform events merged with the Temporal history. */
+export interface TimelineItem {
+  timestamp: string;
+  source: 'platform' | 'temporal';
+  event: string;
+  status?: string;
+  node_id?: string;
+  message: string;
+  data?: unknown;
+}
+
+/** One entry of `GET /executions/:id/logs` (seed 003). */
+export interface LogEntry {
+  seq: number;
+  timestamp: string;
+  level: ExecutionEvent['level'];
+  message: string;
+  node_id: string | null;
+  event: string;
+  data: unknown;
+}
+
+/** A live LLM token delta on `/ws/:id` (no seq, not replayed): order by `index` within a node `attempt`. */
+export interface TokenMessage {
+  type: 'node.token';
+  execution_id: string;
+  node_id: string;
+  attempt: number;
+  index: number;
+  delta: string;
+}
+
+/** The API's error body: `{error: {code, message, details?}}`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** One node of a test-session turn (seed 004's NodeDetail): input and output as text. */
+export interface TestNodeDetail {
+  nodeId: string;
+  nodeType: string;
+  input: string | null;
+  output: string | null;
+  durationMs: number;
+  success: boolean;
+  error?: string;
+}
+
+/** A message of a test session; `meta` only on assistant replies. */
+export interface TestMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  timestamp: string;
+  meta: {
+    success: boolean;
+    durationMs: number;
+    errorMessage: string | null;
+    needHumanTransfer: boolean;
+    nodeDetails: TestNodeDetail[];
+    executionId: string;
+  } | null;
+}
+
+/** Seed 004's WorkflowTestSessionDto, plus `variables` and `expiresAt` (docs/test-sessions.md). */
+export interface TestSession {
+  testSessionId: string;
+  workflowId: string;
+  workflowName: string;
+  messages: TestMessage[];
+  variables: Record<string, unknown>;
+  createdAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+}
+
+/** Test-session routes answer errors in seed 004's shape, with a stable code. */
+export interface TestSessionErrorBody {
+  status: number;
+  error: string;
+  message: string;
+  code: string;
 }

@@ -1,0 +1,3 @@
+export default function RunDetailPage() {
+  return <div className="page">Coming soon</div>;
+}

@@ -1,0 +1,3 @@
+export default function TestChatPage() {
+  return <div className="page">Coming soon</div>;
+}

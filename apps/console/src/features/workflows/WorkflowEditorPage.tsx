@@ -1,0 +1,3 @@
+export default function WorkflowEditorPage() {
+  return <div className="page">Coming soon</div>;
+}

@@ -1,0 +1,3 @@
+export default function WorkflowsPage() {
+  return <div className="page">Coming soon</div>;
+}
