@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { findExecution, insertExecution, listEvents } from '@trellis/db';
 import { startReconciler } from '../apps/worker/src/reconciler';
 import { llm, runHandle, startRun, waitForStatus } from './engine-helpers';
@@ -8,7 +9,8 @@ describe('reconciler: Postgres rows follow Temporal', () => {
   let reconciler: ReturnType<typeof startReconciler>;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    reconciler = startReconciler({ db: stack.database.db, temporal: stack.deps.temporal, log: stack.deps.log, intervalMs: 500, lostStartAfterMs: 1_000 });
+    // A lease of its own: other files' reconcilers on this database must not hold this one back.
+    reconciler = startReconciler({ db: stack.database.db, temporal: stack.deps.temporal, log: stack.deps.log, intervalMs: 500, lostStartAfterMs: 1_000, leaseName: `rec-${randomUUID()}` });
   });
   afterAll(async () => {
     await reconciler?.stop();

@@ -27,7 +27,7 @@ describe('stop racing completion', () => {
   let reconciler: ReturnType<typeof startReconciler>;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    reconciler = startReconciler({ db: stack.database.db, temporal: stack.deps.temporal, log: stack.deps.log, intervalMs: 500, lostStartAfterMs: 60_000 });
+    reconciler = startReconciler({ db: stack.database.db, temporal: stack.deps.temporal, log: stack.deps.log, intervalMs: 500, lostStartAfterMs: 60_000, leaseName: `stop-race-${Date.now()}` });
   });
   afterAll(async () => {
     await reconciler?.stop();

@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
 import {
+  acquireLease,
   appendEvents,
   createEventAnnouncer,
-  listLiveExecutions,
+  listLiveExecutionsAfter,
+  releaseLease,
+  saveLeaseCursor,
   temporalWorkflowIdOf,
   transitionExecution,
   type Database,
   type EventAnnouncer,
   type Execution,
+  type LiveCursor,
 } from '@trellis/db';
 import type { Logger } from 'pino';
 
@@ -22,7 +27,19 @@ export interface ReconcilerOptions {
   intervalMs: number;
   /** A pending row with no Temporal run this old was never started: fail it. */
   lostStartAfterMs: number;
+  /** Live rows checked per pass (default 200); the walk continues after the last one on the next pass. */
   batchSize?: number;
+  /** The lease that lets one replica at a time reconcile (default `reconciler`; tests sharing a database use their own). */
+  leaseName?: string;
+}
+
+/** What one pass did: `skipped` when another replica holds the lease. */
+export interface ReconcilePass {
+  skipped: boolean;
+  checked: number;
+  repaired: number;
+  /** True when this pass reached the last live row (the next starts from the first). */
+  wrapped: boolean;
 }
 
 type Repair = { status: ExecutionStatus; error?: { code: string; message: string }; output?: unknown; message: string };
@@ -31,16 +48,26 @@ type Repair = { status: ExecutionStatus; error?: { code: string; message: string
  * Temporal is the source of truth for a run; this loop finds live execution rows whose run has ended
  * (completed, failed, terminated or timed out outside Trellis, e.g. from the Temporal UI/CLI) or never
  * existed, and repairs the row and its events. It uses describe (consistent), not list visibility.
+ * Each pass checks the next `batchSize` live rows in creation order, so every live row is checked within
+ * ceil(live / batchSize) passes however long it has sat untouched; a lease lets one replica at a time do it,
+ * and keeps the cursor, so the replica that takes over continues the walk.
  */
-export function startReconciler(options: ReconcilerOptions): { stop(): Promise<void>; runOnce(): Promise<number> } {
+export function startReconciler(options: ReconcilerOptions): { stop(): Promise<void>; runOnce(): Promise<ReconcilePass> } {
   let stopped = false;
-  let current: Promise<number> = Promise.resolve(0);
+  let current: Promise<unknown> = Promise.resolve();
+  const holder = randomUUID();
+  const leaseName = options.leaseName ?? 'reconciler';
+  // Renewed every pass; a holder that died is replaced once three intervals passed without a renewal.
+  const leaseMs = Math.max(options.intervalMs * 3, 5_000);
+  const batchSize = options.batchSize ?? 200;
   const announcer =
     options.announcer ??
     createEventAnnouncer(options.db, { onError: (error) => options.log.warn({ err: error }, 'event announcement failed') });
-  const runOnce = async (): Promise<number> => {
+  const pass = async (): Promise<ReconcilePass> => {
+    const lease = await acquireLease(options.db, leaseName, holder, leaseMs);
+    if (!lease) return { skipped: true, checked: 0, repaired: 0, wrapped: false };
     let repaired = 0;
-    const rows = await listLiveExecutions(options.db, new Date(Date.now() - options.intervalMs / 2), options.batchSize ?? 200);
+    const rows = await listLiveExecutionsAfter(options.db, parseCursor(lease.cursor), new Date(Date.now() - options.intervalMs / 2), batchSize);
     for (const row of rows) {
       if (stopped) break;
       try {
@@ -53,21 +80,36 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
         options.log.warn({ executionId: row.id, err: error }, 'reconcile check failed; will retry');
       }
     }
-    return repaired;
+    const wrapped = rows.length < batchSize;
+    const last = rows.at(-1);
+    await saveLeaseCursor(options.db, leaseName, holder, wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id }));
+    return { skipped: false, checked: rows.length, repaired, wrapped };
+  };
+  const runOnce = (): Promise<ReconcilePass> => {
+    const next = current.then(pass);
+    current = next.catch(() => undefined);
+    return next;
   };
   const timer = setInterval(() => {
-    current = current.then(runOnce).catch(() => 0);
+    runOnce().catch((error) => options.log.warn({ err: error }, 'reconcile pass failed; will retry'));
   }, options.intervalMs);
   timer.unref();
   return {
-    runOnce: () => (current = current.then(runOnce)),
+    runOnce,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await current.catch(() => undefined);
+      await current;
+      await releaseLease(options.db, leaseName, holder).catch(() => undefined);
       if (!options.announcer) await announcer.close();
     },
   };
+}
+
+function parseCursor(text: string | null): LiveCursor | undefined {
+  if (!text) return undefined;
+  const { createdAt, id } = JSON.parse(text) as { createdAt: string; id: string };
+  return { createdAt: new Date(createdAt), id };
 }
 
 async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Repair | undefined> {
