@@ -32,6 +32,7 @@ import {
   type GraphWorkflowResult,
   type NodeResult,
 } from './definitions';
+import { chainsCarryRunRecords } from './chain-versions';
 import { GraphState } from './graph-state';
 import { runOutput } from './run-output';
 import {
@@ -56,6 +57,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   const ref = { executionId: input.executionId, workflowId: input.workflowId };
   const local = patched(LOCAL_ACTIVITIES_PATCH);
   const chains = local && patched(CHAINS_PATCH);
+  const chainRecords = chains && chainsCarryRunRecords();
   const records = local
     ? proxyLocalActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS)
     : proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
@@ -283,11 +285,11 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
           if (chains && runsLocally(node)) {
             const chain = state.chainFrom(id, runsLocally, room);
             steps += chain.length - 1;
-            const finish = ready.length === 1 && inFlight.size === 0 ? finishAfter(chain) : undefined;
+            const finish = chainRecords && ready.length === 1 && inFlight.size === 0 ? finishAfter(chain) : undefined;
             finishing = finish !== undefined;
             const start = pendingStart;
             pendingStart = undefined;
-            running = runChain(chain, start, finish);
+            running = chainRecords || chain.length > 1 ? runChain(chain, start, finish) : runNode(id);
             if (finish) finalChain = running;
           } else {
             running = runNode(id);
@@ -311,7 +313,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   };
 
   try {
-    if (!chains) await writeStart();
+    if (!chainRecords) await writeStart();
     const graphScope = new CancellationScope();
     if (input.runTimeoutMs) {
       void CancellationScope.nonCancellable(async () => {
