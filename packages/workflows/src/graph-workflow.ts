@@ -7,6 +7,7 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
+  setCurrentDetails,
   setHandler,
   sleep,
   workflowInfo,
@@ -35,6 +36,7 @@ import {
 import { chainsCarryRunRecords } from './chain-versions';
 import { GraphState } from './graph-state';
 import { runOutput } from './run-output';
+import { runDetails } from './temporal-ui-summaries';
 import {
   chainLocalActivityOptions,
   nodeActivityOptions,
@@ -302,6 +304,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       }
       if (inFlight.size === 0 && status !== 'paused') return;
       if (inFlight.size === 0 && (stopRequested || failure)) return;
+      setCurrentDetails(runDetails(state, status));
       await condition(() => wake !== seen);
     }
   };

@@ -1,5 +1,6 @@
 import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 import type { NodeDefinition, NodeType } from '@trellis/core/pure';
+import { chainSummary, nodeSummary } from './temporal-ui-summaries';
 
 /** Default attempt timeout per node type: LLM calls are slow, everything else is in-process work. */
 const DEFAULT_TIMEOUT_MS: Record<NodeType, number> = {
@@ -19,7 +20,7 @@ export const runsLocally = (node: NodeDefinition): boolean => node.type !== 'llm
 
 /** Options for one node as a local activity: its timeout and retry policy. */
 export function nodeLocalActivityOptions(node: NodeDefinition): LocalActivityOptions {
-  return { startToCloseTimeout: nodeTimeoutMs(node), retry: nodeRetryPolicy(node) };
+  return { startToCloseTimeout: nodeTimeoutMs(node), retry: nodeRetryPolicy(node), summary: nodeSummary(node) };
 }
 
 /**
@@ -32,6 +33,7 @@ export function chainLocalActivityOptions(nodes: NodeDefinition[]): LocalActivit
   return {
     ...RECORD_ACTIVITY_OPTIONS,
     startToCloseTimeout: nodes.reduce((sum, node) => sum + nodeTimeoutMs(node), 0),
+    summary: chainSummary(nodes),
   };
 }
 
@@ -42,6 +44,7 @@ export function nodeActivityOptions(node: NodeDefinition): ActivityOptions {
     // Long nodes heartbeat every second; a 5 s timeout lets a cancellation reach them within ~4 s.
     heartbeatTimeout: node.type === 'llm' ? 5_000 : undefined,
     retry: nodeRetryPolicy(node),
+    summary: nodeSummary(node),
   };
 }
 

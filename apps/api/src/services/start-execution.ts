@@ -81,6 +81,8 @@ export async function startExecution(
       requestEagerStart: deps.settings.eagerStart,
       args: [input],
       memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
+      staticSummary: `${params.workflow.name} v${params.workflow.version} · ${params.ownerId}`,
+      staticDetails: `Trellis execution \`${execution.id}\` of workflow \`${params.workflow.id}\`${params.isTest ? ' (test run)' : ''}`,
       typedSearchAttributes: [
         { key: OWNER_ATTRIBUTE, value: params.ownerId },
         { key: WORKFLOW_ID_ATTRIBUTE, value: params.workflow.id },
