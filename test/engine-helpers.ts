@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { findExecution, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
@@ -7,16 +8,42 @@ import { isTerminal } from '@trellis/core';
 import { waitFor, type TestStack } from './stack';
 
 export const HISTORY_FIXTURES_DIR = join(__dirname, 'fixtures', 'histories');
+/** `<sha256>  <path under HISTORY_FIXTURES_DIR>` per fixture: they are added, never rewritten (history-fixtures.int.test.ts). */
+export const HISTORY_FIXTURES_MANIFEST = join(__dirname, 'fixtures', 'histories.sha256');
 
-/** Saves a run's Temporal history as a replay fixture (only when UPDATE_HISTORY_FIXTURES=1). */
-export async function saveHistoryFixture(stack: TestStack, executionId: string, name: string): Promise<void> {
+/** The manifest as path → SHA-256. */
+export function readFixtureManifest(): Map<string, string> {
+  const lines = readFileSync(HISTORY_FIXTURES_MANIFEST, 'utf8').split('\n').filter(Boolean);
+  return new Map(lines.map((line) => { const [hash, file] = line.split(/\s+/, 2); return [file!, hash!]; }));
+}
+
+/**
+ * Saves a run's Temporal history as a new replay fixture (only when UPDATE_HISTORY_FIXTURES=1); `id` names an
+ * execution, or else a Temporal workflow. See writeHistoryFixture.
+ */
+export async function saveHistoryFixture(stack: TestStack, id: string, name: string): Promise<void> {
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
-  const handle = await runHandle(stack, executionId);
+  const row = await findExecution(stack.database.db, id);
+  const handle = stack.deps.temporal.workflow.getHandle(row ? temporalWorkflowIdOf(row) : id);
   // The row can be terminal while the run's last workflow task is still open (local activities write it).
   await handle.result().catch(() => undefined);
-  const history = await handle.fetchHistory();
-  mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
-  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), historyToJSON(history));
+  writeHistoryFixture(name, historyToJSON(await handle.fetchHistory()));
+}
+
+/**
+ * Where new fixtures go: a folder named for the newest patch that changed commands. The next such patch names a new
+ * folder, so the histories of every earlier code stay beside it.
+ */
+const CURRENT_FIXTURES_FOLDER = 'chain-records';
+
+/** Writes `<name>.json` into the current folder and lists it in the manifest, unless it exists: a fixture is never overwritten. */
+export function writeHistoryFixture(name: string, json: string): void {
+  const file = `${CURRENT_FIXTURES_FOLDER}/${name}.json`;
+  const path = join(HISTORY_FIXTURES_DIR, file);
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, json);
+  appendFileSync(HISTORY_FIXTURES_MANIFEST, `${createHash('sha256').update(json).digest('hex')}  ${file}\n`);
 }
 
 /** A Temporal handle on the execution's run (its workflow id is stored with the row). */

@@ -155,7 +155,9 @@ describe('start limits', () => {
   it('answers 429 with Retry-After past the per-user start rate, and other users are unaffected', async () => {
     stack = await startTestStack();
     const limitedApp = createApp({ ...stack.deps, settings: { ...stack.deps.settings, limits: { startsPerMinute: 3 } } });
-    const auth = (user: string) => `Bearer ${stack.tokenFor(user)}`;
+    // Users of this run only: the start budget lives in the database, which may hold earlier runs' buckets.
+    const rl = `rl-${Date.now()}`;
+    const auth = (user: string) => `Bearer ${stack.tokenFor(`${rl}${user.slice(2)}`)}`;
     const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth('rl')).send({ name: 'rl', definition }).expect(201);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {

@@ -1,6 +1,9 @@
 import request from 'supertest';
 import type { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { executions, insertExecution } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
+import { startApiServer } from '../apps/api/src/server';
 import * as R from '../apps/api/src/openapi/responses';
 import { workerMetrics } from '../apps/worker/src/metrics';
 import { startRun, waitForStatus } from './engine-helpers';
@@ -69,21 +72,57 @@ describe('/metrics', () => {
   });
   afterAll(() => stack?.close());
 
-  it('serves executions by status, HTTP latency and node durations in Prometheus format without auth', async () => {
-    const app = createApp({ ...stack.deps, metricsRegistries: [workerMetrics] });
+  it('serves the API, worker and process metrics on the API port only for the METRICS_TOKEN bearer', async () => {
+    const token = 'metrics-token-0123456789';
+    const app = createApp({ ...stack.deps, metricsRegistries: [workerMetrics], settings: { ...stack.deps.settings, metrics: { token } } });
     const auth = `Bearer ${stack.tokenFor('metrics')}`;
     await request(app).get('/api/v1/executions').set('Authorization', auth).expect(200);
     const id = await startRun(stack, 'metrics', definition, { word: 'm' });
     await waitForStatus(stack, id, 'completed');
-    const res = await request(app).get('/metrics').expect(200);
+    expect((await request(app).get('/metrics')).status).toBe(401);
+    expect((await request(app).get('/metrics').set('Authorization', auth)).status).toBe(401);
+    const res = await request(app).get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
     expect(res.text).toMatch(/trellis_node_duration_seconds_count\{[^}]*type="llm"[^}]*\} [1-9]/);
-    expect(res.text).toMatch(/trellis_executions\{status="completed"\} [1-9]/);
+    expect(res.text).toMatch(/trellis_live_executions\{status="running"\} \d+/);
     expect(res.text).toMatch(/trellis_llm_tokens_total\{[^}]*provider="echo"/);
+    expect(res.text).toMatch(/process_cpu_user_seconds_total \d/);
+    expect(res.text).toMatch(/nodejs_eventloop_lag_seconds \d/);
     expect(res.headers['content-type']).toContain('text/plain');
     const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions/"'));
     expect(count).toMatch(/method="GET"/);
     expect(count).toMatch(/status="200"\} 1$/);
-    expect(res.text).toContain('# TYPE trellis_executions gauge');
+    expect(res.text).toContain('# TYPE trellis_live_executions gauge');
     expect(res.text).toContain('trellis_websocket_connections 0');
+  });
+
+  it('is not served on the API port without METRICS_TOKEN; METRICS_PORT serves it apart, without auth', async () => {
+    await request(stack.app).get('/metrics').expect(404);
+    const deps = { ...stack.deps, settings: { ...stack.deps.settings, metrics: { port: 0, host: '127.0.0.1' } } };
+    const api = await startApiServer(deps, { port: 0, host: '127.0.0.1' });
+    try {
+      expect((await fetch(`${api.url}/metrics`)).status).toBe(404);
+      const res = await fetch(api.metricsUrl!);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('# TYPE trellis_http_request_duration_seconds histogram');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('reads live-execution counts from Postgres at most every 15 s, whatever the scrape rate', async () => {
+    const deps = { ...stack.deps, settings: { ...stack.deps.settings, metrics: { token: 'metrics-token-0123456789' } } };
+    const app = createApp(deps);
+    const scrape = async () => {
+      const res = await request(app).get('/metrics').set('Authorization', 'Bearer metrics-token-0123456789').expect(200);
+      return Number(/trellis_live_executions\{status="paused"\} (\d+)/.exec(res.text)![1]);
+    };
+    const before = await scrape();
+    const id = `metrics-paused-${Date.now()}`;
+    await insertExecution(stack.database.db, { id, ownerId: 'metrics', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'paused' });
+    try {
+      for (let i = 0; i < 5; i++) expect(await scrape()).toBe(before);
+    } finally {
+      await stack.database.db.delete(executions).where(eq(executions.id, id));
+    }
   });
 });

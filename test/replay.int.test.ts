@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { HISTORY_FIXTURES_DIR } from './engine-helpers';
 
-// Histories recorded from real runs (UPDATE_HISTORY_FIXTURES=1 npm run test:int) are replayed against the
-// current workflow code: a change that is not deterministic for runs already in flight fails here.
-// Subfolders keep histories recorded by earlier workflow code (e.g. before-local-activities/): they are never
-// regenerated, so runs started under that code must keep replaying.
+// Histories recorded from real runs (UPDATE_HISTORY_FIXTURES=1 npm run test:int adds missing ones) are replayed
+// against the current workflow code: a change that is not deterministic for runs already in flight fails here.
+// Each folder keeps the histories of one earlier workflow code (e.g. before-local-activities/): they are never
+// rewritten (history-fixtures.int.test.ts checks their SHA-256), so runs started under that code must keep replaying.
 const fixtures = readdirSync(HISTORY_FIXTURES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
 
 describe('workflow replay', () => {

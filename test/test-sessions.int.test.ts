@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -9,7 +7,7 @@ import { createApp } from '../apps/api/src/app';
 import type { TestSessionSettings } from '../apps/api/src/services/test-sessions-settings';
 import { testSessionWorkflowId } from '../apps/api/src/services/test-sessions';
 import type { TestMessageDto, WorkflowTestSessionDto } from '../apps/api/src/services/test-sessions-dto';
-import { HISTORY_FIXTURES_DIR, saveHistoryFixture } from './engine-helpers';
+import { saveHistoryFixture, writeHistoryFixture } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 /** Three ways through: refund (hands over to a human), greeting, or an LLM chat that sees the history. */
@@ -157,7 +155,7 @@ describe('workflow test sessions (seed 004) on Temporal and Postgres', () => {
     if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
       for await (const run of stack.deps.temporal.workflow.list({ query: `${runsQuery} AND ExecutionStatus = 'ContinuedAsNew'` })) {
         const history = await stack.deps.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
-        writeFileSync(join(HISTORY_FIXTURES_DIR, 'test-session-turns.json'), historyToJSON(history));
+        writeHistoryFixture('test-session-turns', historyToJSON(history));
       }
     }
 

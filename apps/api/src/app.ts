@@ -4,7 +4,9 @@ import { requireUser } from './auth/require-user';
 import { consoleRouter } from './console/console-static';
 import { errorHandler, unknownRoute } from './error-handler';
 import { limitJsonDepth } from './json-depth';
+import { limitRequestRates } from './limits/request-rates';
 import { executeCompatRouter } from './routes/execute-compat';
+import { executionEventsRouter } from './routes/execution-events';
 import { executionHistoryRouter } from './routes/execution-history';
 import { executionStatusPutRouter } from './routes/execution-status-put';
 import { executionsRouter } from './routes/executions';
@@ -43,10 +45,12 @@ export function createApp(deps: ApiDeps): Express {
 
   const api = express.Router();
   api.use(requireUser(deps.jwt));
+  api.use(limitRequestRates(deps));
   api.use('/workflows/:id/history', workflowHistoryRouter(deps));
   api.use('/workflows', workflowsRouter(deps));
   api.use('/executions', executionsRouter(deps));
   api.use('/executions', executionHistoryRouter(deps));
+  api.use('/executions', executionEventsRouter(deps));
   api.use('/executions', executionStatusPutRouter(deps));
   api.use('/execute', executeCompatRouter(deps));
   api.use('/workflow-test/sessions', workflowTestSessionsRouter(deps));

@@ -43,7 +43,14 @@ export async function buildApiDeps(
         maxMessageLength: config.TEST_SESSION_MAX_MESSAGE_LENGTH,
         turnTimeoutMs: config.TEST_SESSION_TURN_TIMEOUT_MS,
       },
-      limits: { startsPerMinute: config.START_RATE_PER_MINUTE, maxLiveExecutions: config.MAX_LIVE_EXECUTIONS_PER_USER },
+      limits: {
+        startsPerMinute: config.START_RATE_PER_MINUTE,
+        writesPerMinute: config.WRITE_RATE_PER_MINUTE,
+        historyReadsPerMinute: config.HISTORY_RATE_PER_MINUTE,
+        maxLiveExecutions: config.MAX_LIVE_EXECUTIONS_PER_USER,
+      },
+      metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN },
+      sseKeepAliveMs: config.SSE_KEEPALIVE_MS,
     },
   };
 }

@@ -23,6 +23,16 @@ export const ApiConfig = z
     TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     START_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     MAX_LIVE_EXECUTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(200),
+    /** Per-user budgets shared by every replica (Postgres): other writes, and reads of a run's Temporal history. */
+    WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    HISTORY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    /** /metrics on a port of its own (bound to METRICS_HOST); unset: not served on a port of its own. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /** /metrics on the API port, for `Authorization: Bearer <METRICS_TOKEN>` only; unset: not served there. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** A comment line on idle Server-Sent Event streams this often, so proxies keep them open. */
+    SSE_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     /** Workflow test sessions (seed 004): idle expiry, caps and the per-turn run timeout. */
     TEST_SESSION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(604_800_000).default(1_800_000),
     TEST_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),

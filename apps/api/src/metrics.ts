@@ -1,6 +1,8 @@
-import { Router } from 'express';
-import { Gauge, Histogram, Registry } from 'prom-client';
-import { countExecutionsByStatus } from '@trellis/db';
+import { timingSafeEqual } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { countLiveExecutionsByStatus } from '@trellis/db';
+import { unauthorized } from './errors';
 import type { ApiDeps } from './services/deps';
 
 /** One API instance's Prometheus metrics. */
@@ -9,6 +11,9 @@ export interface ApiMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   wsConnections: Gauge;
 }
+
+/** The live-execution gauge is read from Postgres at most this often, whatever the scrape rate. */
+const LIVE_COUNTS_MAX_AGE_MS = 15_000;
 
 const instances = new WeakMap<ApiDeps, ApiMetrics>();
 
@@ -19,16 +24,29 @@ export function apiMetricsFor(deps: ApiDeps): ApiMetrics {
   return metrics;
 }
 
+let processRegistry: Registry | undefined;
+
+/** This process's CPU, memory, event-loop and GC metrics (prom-client's defaults), collected once per process. */
+export function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 function createApiMetrics(deps: ApiDeps): ApiMetrics {
   const registry = new Registry();
+  const liveCounts = cachedRead(() => countLiveExecutionsByStatus(deps.database.db), LIVE_COUNTS_MAX_AGE_MS);
   new Gauge({
-    name: 'trellis_executions',
-    help: 'Executions in Postgres by status (all users)',
+    name: 'trellis_live_executions',
+    help: `Pending, running and paused executions in Postgres by status (all users; read at most every ${LIVE_COUNTS_MAX_AGE_MS / 1000} s)`,
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
+      const counts = await liveCounts();
       this.reset();
-      for (const { status, count } of await countExecutionsByStatus(deps.database.db)) this.set({ status }, count);
+      for (const status of ['pending', 'running', 'paused']) this.set({ status }, counts.find((c) => c.status === status)?.count ?? 0);
     },
   });
   return {
@@ -44,12 +62,58 @@ function createApiMetrics(deps: ApiDeps): ApiMetrics {
   };
 }
 
-/** GET /metrics in Prometheus text format: the API's metrics plus any in-process registries (the worker's, under npm start). */
+/** `read()`'s last value, refreshed when older than `maxAgeMs` (one refresh at a time; a failed one keeps the old value). */
+function cachedRead<T>(read: () => Promise<T[]>, maxAgeMs: number): () => Promise<T[]> {
+  let value: T[] = [];
+  let readAt = -Infinity;
+  let refreshing: Promise<void> | undefined;
+  return async () => {
+    if (Date.now() - readAt > maxAgeMs) {
+      refreshing ??= read()
+        .then((fresh) => {
+          value = fresh;
+          readAt = Date.now();
+        })
+        .catch(() => undefined)
+        .finally(() => (refreshing = undefined));
+      await refreshing;
+    }
+    return value;
+  };
+}
+
+/** Everything this process serves on /metrics: the API's, the process's, in-process registries and forwarded endpoints. */
+export async function metricsText(deps: ApiDeps): Promise<{ contentType: string; text: string }> {
+  const merged = Registry.merge([apiMetricsFor(deps).registry, processMetrics(), ...(deps.metricsRegistries ?? [])]);
+  const forwarded = await Promise.all((deps.metricsForward ?? []).map(readForwardedMetrics));
+  return { contentType: merged.contentType, text: [await merged.metrics(), ...forwarded].join('\n') };
+}
+
+/** Another exporter's Prometheus text (e.g. the Temporal SDK runtime's); empty when it does not answer within 2 s. */
+export async function readForwardedMetrics(url: string): Promise<string> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return res.ok ? await res.text() : '';
+  } catch {
+    return '';
+  }
+}
+
+/** GET /metrics on the API port: only with METRICS_TOKEN set, and only for `Authorization: Bearer <token>`. */
 export function metricsRouter(deps: ApiDeps): Router {
   const router = Router();
-  router.get('/metrics', async (_req, res) => {
-    const merged = Registry.merge([apiMetricsFor(deps).registry, ...(deps.metricsRegistries ?? [])]);
-    res.type(merged.contentType).send(await merged.metrics());
+  const token = deps.settings.metrics?.token;
+  if (!token) return router;
+  router.get('/metrics', async (req, res) => {
+    if (!bearerMatches(req, token)) throw unauthorized('metrics need Authorization: Bearer <METRICS_TOKEN>');
+    const { contentType, text } = await metricsText(deps);
+    res.type(contentType).send(text);
   });
   return router;
+}
+
+function bearerMatches(req: Request, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(req.get('Authorization') ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

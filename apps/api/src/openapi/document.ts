@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definitionJsonSchema } from '@trellis/core';
 import { ExecuteBody } from '../routes/execute-compat';
+import { EventStreamQuery } from '../routes/execution-events';
 import { HistoryQuery } from '../routes/execution-history';
 import { PutExecutionBody } from '../routes/execution-status-put';
 import { ListExecutionsQuery, LogsQuery, StartExecutionBody } from '../routes/executions';
@@ -48,7 +49,8 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/executions/{id}/status', summary: 'Status, current nodes and progress (seed 003)', ok: { status: 200, schema: R.ExecutionStatusResponse }, errors: [401, 404] },
   { method: 'get', path: '/api/v1/executions/{id}/nodes', summary: "Every node's input, output, duration, usage and attempts", ok: { status: 200, schema: R.NodesResponse }, errors: [401, 404] },
   { method: 'get', path: '/api/v1/executions/{id}/logs', summary: 'The execution log (seed 003)', query: LogsQuery, ok: { status: 200, schema: R.LogsResponse }, errors: [400, 401, 404] },
-  { method: 'get', path: '/api/v1/executions/{id}/history', summary: 'One timeline: platform events merged with the Temporal event history', query: HistoryQuery, ok: { status: 200, schema: R.TimelineResponse }, errors: [400, 401, 404, 503] },
+  { method: 'get', path: '/api/v1/executions/{id}/history', summary: 'One timeline: platform events merged with the Temporal event history', query: HistoryQuery, ok: { status: 200, schema: R.TimelineResponse }, errors: [400, 401, 404, 429, 503] },
+  { method: 'get', path: '/api/v1/executions/{id}/events', summary: 'The execution\'s events as Server-Sent Events (text/event-stream) until the terminal one; resumes after the Last-Event-ID header (or ?since=)', query: EventStreamQuery, ok: { status: 200 }, errors: [400, 401, 404] },
   control('pause'),
   control('resume'),
   control('stop'),

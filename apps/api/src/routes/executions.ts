@@ -1,16 +1,15 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
 import { findExecution, findWorkflow, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
-import { eventMessageJson } from '../events/event-dto';
-import { toTokenMessage } from '../events/token-message';
 import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { parseBody, parseQuery } from '../validation';
+import { resumeSeqOf, streamEvents } from './execution-events';
 import { readExecutionPage } from './execution-pages';
 import { CursorParam } from './page-cursor';
 import { PageQuery } from './paging';
@@ -72,7 +71,7 @@ export function executionsRouter(deps: ApiDeps): Router {
       variables: body.variables,
       runTimeoutMs: body.timeout_ms,
     });
-    if (body.mode === 'stream') return streamEvents(deps, res, execution.id);
+    if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeSeqOf(req));
     if (body.mode === 'sync') {
       const finished = await waitForEnd(deps, execution);
       return res.status(isTerminal(finished.status) ? 200 : 202).json(dto(finished));
@@ -179,34 +178,4 @@ async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Executio
   ]);
   clearTimeout(timer);
   return (await findExecution(deps.database.db, execution.id)) ?? execution;
-}
-
-/**
- * Server-Sent Events of the execution's events until its terminal event, with live `node.token` deltas
- * in between; those carry no `id:`, so Last-Event-ID always names a stored event's seq.
- */
-function streamEvents(deps: ApiDeps, res: Response, executionId: string): void {
-  res.status(200).set({
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
-    Connection: 'keep-alive',
-    'X-Execution-Id': executionId,
-  });
-  res.flushHeaders();
-  const stopTokens = deps.hub.onTokens(executionId, (delta) =>
-    res.write(`event: node.token\ndata: ${JSON.stringify(toTokenMessage(delta))}\n\n`),
-  );
-  const stop = deps.hub.follow({
-    executionId,
-    afterSeq: 0,
-    onEvents: (events) => res.write(events.map((e) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${eventMessageJson(e)}\n\n`).join('')),
-    onEnd: () => {
-      stopTokens();
-      res.end();
-    },
-  });
-  res.on('close', () => {
-    stop();
-    stopTokens();
-  });
 }

@@ -17,6 +17,8 @@ export interface ApiDeps {
   jwt: JwtSettings;
   /** Registries served on /metrics beside the API's own (e.g. the in-process worker's). */
   metricsRegistries?: Registry[];
+  /** Prometheus endpoints whose text /metrics appends (e.g. the in-process Temporal SDK runtime's). */
+  metricsForward?: string[];
   settings: {
     namespace: string;
     taskQueue: string;
@@ -29,6 +31,10 @@ export interface ApiDeps {
     testSessions?: Partial<TestSessionSettings>;
     /** Per-user start rate and live-execution cap; defaults in limits/start-limits.ts. */
     limits?: Partial<StartLimits>;
+    /** Where /metrics is served: a port of its own and/or the API port behind a bearer token; neither: not served. */
+    metrics?: { port?: number; host?: string; token?: string };
+    /** Keep-alive comment interval of Server-Sent Event streams (default 15 s). */
+    sseKeepAliveMs?: number;
     /** Deadline for the API's calls to Temporal (default 10 s); past it the request answers 503. */
     temporalCallTimeoutMs?: number;
     /**

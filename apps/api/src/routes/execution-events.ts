@@ -1,0 +1,114 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { isTerminal } from '@trellis/core';
+import { findExecution } from '@trellis/db';
+import { badRequest, notFound } from '../errors';
+import { eventMessageJson } from '../events/event-dto';
+import { isTerminalEvent } from '../events/execution-feed';
+import { toTokenMessage } from '../events/token-message';
+import type { ApiDeps } from '../services/deps';
+import { parseQuery } from '../validation';
+
+const DEFAULT_KEEPALIVE_MS = 15_000;
+
+export const EventStreamQuery = z.object({
+  since: z.coerce.number().int().min(0).optional().describe('resume after this seq (as the Last-Event-ID header does; the header wins)'),
+});
+
+const LastEventId = z.coerce.number().int().min(0);
+
+/** The seq a stream resumes after: the Last-Event-ID header (what EventSource sends on reconnect), else `since`, else 0. */
+export function resumeSeqOf(req: Request, since?: number): number {
+  const header = req.get('Last-Event-ID');
+  if (header === undefined || header.trim() === '') return since ?? 0;
+  const parsed = LastEventId.safeParse(header);
+  if (!parsed.success) throw badRequest('Last-Event-ID must be the seq of an event (a whole number)');
+  return parsed.data;
+}
+
+/** GET /executions/:id/events: the run's events as Server-Sent Events, resumable with Last-Event-ID. */
+export function executionEventsRouter(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/:id/events', async (req, res) => {
+    const query = parseQuery(EventStreamQuery, req.query);
+    const afterSeq = resumeSeqOf(req, query.since);
+    const row = await findExecution(deps.database.db, req.params.id, req.userId);
+    if (!row) throw notFound('execution', req.params.id);
+    // No client has seen past the row's last seq; a run that ended before that seq has nothing left to send.
+    const resumeAfter = Math.min(afterSeq, row.lastSeq);
+    if (isTerminal(row.status) && resumeAfter >= row.lastSeq) return void openStream(res, row.id).end();
+    streamEvents(deps, res, row.id, resumeAfter);
+  });
+  return router;
+}
+
+/**
+ * Server-Sent Events of the execution's events after `afterSeq` until its terminal event, with live `node.token`
+ * deltas in between; those carry no `id:`, so Last-Event-ID always names a stored event's seq. A comment line goes
+ * out when the stream is idle for the keep-alive interval. When the client reads slower than events come, the
+ * stream stops following until the socket drains and then resumes from the last seq it wrote (tokens meanwhile
+ * are dropped: they are ephemeral), so a slow reader costs no memory.
+ */
+export function streamEvents(deps: ApiDeps, res: Response, executionId: string, afterSeq = 0): void {
+  openStream(res, executionId);
+  let lastSeq = afterSeq;
+  let finished = false;
+  let stopFollowing: (() => void) | undefined;
+  let wroteAt = Date.now();
+  const write = (text: string): boolean => {
+    wroteAt = Date.now();
+    return res.write(text);
+  };
+  const keepAliveMs = deps.settings.sseKeepAliveMs ?? DEFAULT_KEEPALIVE_MS;
+  const keepAlive = setInterval(() => {
+    if (Date.now() - wroteAt >= keepAliveMs - 50 && !res.writableNeedDrain) write(': keep-alive\n\n');
+  }, Math.max(50, Math.floor(keepAliveMs / 3)));
+  const stopTokens = deps.hub.onTokens(executionId, (delta) => {
+    if (!res.writableNeedDrain) write(`event: node.token\ndata: ${JSON.stringify(toTokenMessage(delta))}\n\n`);
+  });
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearInterval(keepAlive);
+    stopTokens();
+    stopFollowing?.();
+    res.end();
+  };
+  const follow = () => {
+    stopFollowing = deps.hub.follow({
+      executionId,
+      afterSeq: lastSeq,
+      onEvents: (events) => {
+        const drained = write(events.map((e) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${eventMessageJson(e)}\n\n`).join(''));
+        lastSeq = events.at(-1)!.seq;
+        if (events.some(isTerminalEvent)) return finish();
+        if (drained) return;
+        stopFollowing?.();
+        stopFollowing = undefined;
+        res.once('drain', () => {
+          if (!finished) follow();
+        });
+      },
+      onEnd: finish,
+    });
+  };
+  follow();
+  res.on('close', () => {
+    finished = true;
+    clearInterval(keepAlive);
+    stopTokens();
+    stopFollowing?.();
+  });
+}
+
+function openStream(res: Response, executionId: string): Response {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+    'X-Execution-Id': executionId,
+  });
+  res.flushHeaders();
+  return res;
+}
