@@ -39,6 +39,7 @@ COPY --from=build /app/packages/workflows/package.json packages/workflows/
 RUN npm ci --omit=dev --no-audit --no-fund \
   && npm cache clean --force
 COPY --from=build /app/dist dist
+COPY --from=build /app/apps/console/dist apps/console/dist
 
 ENV NODE_ENV=production
 ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js

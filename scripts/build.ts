@@ -1,7 +1,9 @@
 // `npm run build`: the production output in dist/ — the API and the worker as one JavaScript file each
 // (workspace packages inlined, npm dependencies left to node_modules), the prebuilt workflow bundle the
-// worker loads instead of bundling at start, and the SQL migrations. `node dist/bin/api.js` and
-// `node dist/bin/worker.js` run them; `npm start` keeps running the sources.
+// worker loads instead of bundling at start, and the SQL migrations — plus the console in
+// apps/console/dist, which the API serves at `/`. `node dist/bin/api.js` and `node dist/bin/worker.js`
+// run them; `npm start` keeps running the sources.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
 
   // packages/db resolves its migrations as ../migrations from the file that runs it (dist/bin here).
   cpSync(join(ROOT, 'packages/db/migrations'), join(DIST, 'migrations'), { recursive: true });
-  console.log('built dist/bin/api.js, dist/bin/worker.js, dist/workflow-bundle.js, dist/migrations');
+  execFileSync('npm', ['run', '--silent', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+  console.log('built dist/bin/api.js, dist/bin/worker.js, dist/workflow-bundle.js, dist/migrations, apps/console/dist');
 }
 
 main().catch((error: Error) => {
