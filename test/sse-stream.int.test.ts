@@ -102,6 +102,7 @@ describe('Server-Sent Events: stream mode and GET /executions/:id/events', () =>
       edges: [{ source: 'in', target: 'quiet' }, { source: 'quiet', target: 'out' }],
     });
     const start = await request(stack.app).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: workflowId, input_data: { topic: 'q' } }).expect(202);
+    await waitForStatus(stack, start.body.id, 'running');
     const res = await fetch(`${baseUrl}/api/v1/executions/${start.body.id}/events?since=1`, { headers: { Authorization: auth } });
     const frames = await readFrames(res);
     expect(frames.filter((f) => f.comment === 'keep-alive').length).toBeGreaterThanOrEqual(1);
