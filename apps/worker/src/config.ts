@@ -35,6 +35,15 @@ export const WorkerConfig = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** A pending row with no Temporal run for this long is failed as never started. */
   RECONCILE_LOST_START_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Live rows the reconciler checks per pass; a cursor carries the walk over all of them across passes. */
+  RECONCILE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Finished runs (row, node rows, events) are deleted this many days after they ended; unset: kept forever. */
+  RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),
+  /** How often retention looks for expired runs (default hourly). */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  /** /metrics on this port (worker, process and Temporal SDK runtime metrics); unset: not served. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A workflow bundle prebuilt by `npm run build` (dist/workflow-bundle.js); unset: bundled from sources at start. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),

@@ -5,6 +5,7 @@ import { createProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { loadLlmSettings, workerLimits, type WorkerConfig } from './config';
 import { startReconciler } from './reconciler';
+import { startRetention } from './retention';
 import { createTrellisWorker } from './worker';
 
 export interface WorkerServices {
@@ -15,8 +16,8 @@ export interface WorkerServices {
 }
 
 /**
- * The worker side of Trellis on an open database: LLM providers from config, the Temporal worker and
- * the reconciler loop. Shared by `npm run start:worker` and the all-in-one `npm start`.
+ * The worker side of Trellis on an open database: LLM providers from config, the Temporal worker, the
+ * reconciler loop and retention (when RETENTION_DAYS is set). Shared by `npm run start:worker` and the all-in-one `npm start`.
  */
 export async function createWorkerServices(params: {
   config: WorkerConfig;
@@ -55,12 +56,18 @@ export async function createWorkerServices(params: {
           log,
           intervalMs: config.RECONCILE_INTERVAL_MS,
           lostStartAfterMs: config.RECONCILE_LOST_START_MS,
+          batchSize: config.RECONCILE_BATCH_SIZE,
         })
+      : undefined;
+  const retention =
+    config.RETENTION_DAYS !== undefined
+      ? startRetention({ db, log, retentionDays: config.RETENTION_DAYS, intervalMs: config.RETENTION_INTERVAL_MS })
       : undefined;
   return {
     worker,
     close: async () => {
       await reconciler?.stop();
+      await retention?.stop();
       await announcer.close();
       await announcements?.close();
       if (!params.connection) await connection.close();
