@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MAX_HUMAN_WAIT_MS } from './human';
 
-/** The five node kinds a workflow graph is built from. */
-export const NodeType = z.enum(['input', 'llm', 'condition', 'transform', 'output']);
+/** The node kinds a workflow graph is built from. */
+export const NodeType = z.enum(['input', 'llm', 'condition', 'transform', 'output', 'human']);
 export type NodeType = z.infer<typeof NodeType>;
 
 /** Per-node retry policy; defaults apply where omitted (3 attempts, exponential backoff). */
@@ -50,6 +51,27 @@ export type TransformConfig = z.infer<typeof TransformConfig>;
 export const OutputConfig = z.object({ expression: z.string().min(1).max(100_000).optional() }).strict();
 export type OutputConfig = z.infer<typeof OutputConfig>;
 
+/** A node that waits for a person's answer; the answer becomes its output (docs/definition.md). */
+export const HumanConfig = z
+  .object({
+    /** A template rendered when the node is reached: what the person is asked. */
+    prompt: z.string().min(1).max(100_000),
+    /** A JSON Schema the answer must match; without one any JSON value is accepted. */
+    form: z.record(z.string(), z.unknown()).optional(),
+    /** User ids allowed to answer besides the run's owner; default: the owner only. */
+    assignees: z.array(z.string().min(1).max(200)).max(50).optional(),
+    timeout_ms: z.number().int().min(100).max(MAX_HUMAN_WAIT_MS).optional(),
+    on_timeout: z.enum(['fail', 'continue']).optional(),
+    /** The output when the wait times out with `on_timeout: "continue"` (default null). */
+    default_answer: z.unknown().optional(),
+  })
+  .strict()
+  .refine((config) => config.default_answer === undefined || config.on_timeout === 'continue', {
+    message: 'default_answer needs on_timeout "continue"',
+    path: ['default_answer'],
+  });
+export type HumanConfig = z.infer<typeof HumanConfig>;
+
 /** Config schema for each node type; validation picks one by `type`. */
 export const NodeConfigByType = {
   input: InputConfig,
@@ -57,6 +79,7 @@ export const NodeConfigByType = {
   condition: ConditionConfig,
   transform: TransformConfig,
   output: OutputConfig,
+  human: HumanConfig,
 } as const satisfies Record<NodeType, z.ZodType>;
 
 export const NodeId = z

@@ -1,6 +1,7 @@
 export * from './definition';
 export * from './status';
 export * from './usage';
+export * from './human';
 export * from './context';
 export * from './graph';
 export * from './template';

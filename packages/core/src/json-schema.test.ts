@@ -18,6 +18,7 @@ describe('definitionJsonSchema', () => {
       '#/$defs/ConditionNode',
       '#/$defs/TransformNode',
       '#/$defs/OutputNode',
+      '#/$defs/HumanNode',
     ]);
     expect(schema.$defs.LlmNode.properties.config).toEqual({ $ref: '#/$defs/LlmConfig' });
     expect(schema.$defs.LlmConfig.required).toEqual(['prompt']);

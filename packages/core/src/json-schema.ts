@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ConditionConfig,
   EdgeDefinition,
+  HumanConfig,
   InputConfig,
   LlmConfig,
   NodeConfigByType,
@@ -22,6 +23,7 @@ const NODE_DESCRIPTIONS: Record<NodeType, string> = {
   condition: 'Evaluates an expression; edges whose branch matches are taken, the others skipped.',
   transform: 'Its output is the value of a JSONata expression.',
   output: 'Produces a result of the workflow.',
+  human: "Waits for a person's answer (validated against `form`); its output is the answer.",
 };
 
 /** The JSON Schema (draft 2020-12) of a workflow definition as users write it, one `oneOf` variant per node type. */
@@ -63,6 +65,9 @@ function describeFields(metadata: z.core.$ZodRegistry<Meta>): void {
     [LlmConfig.shape.messages, { description: 'JSONata expression yielding extra chat turns, e.g. `messages`.' }],
     [ConditionConfig.shape.expression, { description: 'JSONata expression; its truthiness picks the branch taken.' }],
     [TransformConfig.shape.expression, { description: "JSONata expression; its value is the node's output." }],
+    [HumanConfig.shape.prompt, { description: 'What the person is asked: a template, rendered when the node is reached.' }],
+    [HumanConfig.shape.form, { description: 'JSON Schema the answer must match; without one any JSON value.' }],
+    [HumanConfig.shape.timeout_ms, { description: 'How long to wait for the answer, in milliseconds (default 24 h, at most 30 days).' }],
     [OutputConfig.shape.expression, { description: "JSONata expression for the result; default: the node's input." }],
   ];
   for (const [schema, meta] of described) metadata.add(schema, meta);

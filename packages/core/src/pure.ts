@@ -2,5 +2,6 @@
 export * from './graph';
 export * from './status';
 export * from './usage';
+export * from './human';
 export type { ExpressionContext } from './context';
-export type { NodeDefinition, EdgeDefinition, WorkflowDefinition, NodeType, NodeRetry } from './definition';
+export type { NodeDefinition, EdgeDefinition, WorkflowDefinition, NodeType, NodeRetry, HumanConfig } from './definition';

@@ -2,6 +2,7 @@
 export const EXECUTION_STATUSES = [
   'pending',
   'running',
+  'waiting',
   'paused',
   'completed',
   'failed',
@@ -23,11 +24,19 @@ export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set([
 
 const ENDINGS: ExecutionStatus[] = ['completed', 'failed', 'stopped', 'cancelled', 'terminated', 'timed_out'];
 
-/** The one transition table: from each status, the statuses it may move to. */
+/** Statuses of a run that has not ended: it holds a place under the live-run cap and cannot be deleted. */
+export const LIVE_STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'waiting', 'paused'];
+
+/**
+ * The one transition table: from each status, the statuses it may move to. `waiting` is a running run whose
+ * human nodes wait for answers: it may be paused (answers are still taken; nothing new starts until resumed),
+ * stopped or cancelled (open waits are withdrawn); the last answer moves it back to running.
+ */
 export const EXECUTION_TRANSITIONS: Readonly<Record<ExecutionStatus, readonly ExecutionStatus[]>> = {
   pending: ['running', ...ENDINGS],
-  running: ['paused', ...ENDINGS],
-  paused: ['running', ...ENDINGS],
+  running: ['paused', 'waiting', ...ENDINGS],
+  waiting: ['running', 'paused', ...ENDINGS],
+  paused: ['running', 'waiting', ...ENDINGS],
   completed: [],
   failed: [],
   stopped: [],
@@ -53,5 +62,12 @@ export const CONTROL_ACTIONS = {
 } as const satisfies Record<string, ExecutionStatus>;
 export type ControlAction = keyof typeof CONTROL_ACTIONS;
 
-export const NODE_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+/** Whether a caller may ask `action` of a run in `status`: its target must be reachable, and only a pause can be resumed. */
+export function canControl(status: ExecutionStatus, action: ControlAction): boolean {
+  if (action === 'resume') return status === 'paused';
+  return canTransition(status, CONTROL_ACTIONS[action]);
+}
+
+/** `waiting`: a human node waiting for its answer. */
+export const NODE_STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed', 'skipped'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];

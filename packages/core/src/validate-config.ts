@@ -14,6 +14,7 @@ const CHECKED_FIELDS: Record<NodeType, Record<string, FieldKind>> = {
   condition: { expression: 'expression' },
   transform: { expression: 'expression' },
   output: { expression: 'expression' },
+  human: { prompt: 'template', form: 'json_schema' },
 };
 
 /** A problem found inside one field; the caller adds where the field is. */

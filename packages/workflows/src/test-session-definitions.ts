@@ -31,6 +31,8 @@ export interface TurnMeta {
   durationMs: number;
   errorMessage: string | null;
   needHumanTransfer: boolean;
+  /** The human node the turn's run waits on (its prompt is the reply); answer it through the API or the console. */
+  waitingNodeId?: string;
 }
 
 export interface TestMessage {

@@ -2,12 +2,15 @@ import {
   ApplicationFailure,
   CancellationScope,
   ChildWorkflowFailure,
+  condition,
   isCancellation,
   ParentClosePolicy,
   proxyActivities,
   startChild,
 } from '@temporalio/workflow';
+import type { GraphWorkflowResult } from './definitions';
 import { graphWorkflow } from './graph-workflow';
+import type { HumanWaitOpened } from './human-definitions';
 import { RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
 import { IS_TEST_ATTRIBUTE, OWNER_ATTRIBUTE, WORKFLOW_ID_ATTRIBUTE, WORKFLOW_NAME_ATTRIBUTE } from './search-attributes';
 import type { TestSessionActivities, TestSessionWorkflowRef } from './test-session-definitions';
@@ -28,6 +31,8 @@ export interface TestTurnParams {
   /** The conversation before this message: the run's `messages`. */
   history: Array<{ role: 'user' | 'assistant'; content: string }>;
   variables: Record<string, unknown>;
+  /** The wait the run has opened, once it has told the session (human-wait.ts). */
+  waitOf(executionId: string): HumanWaitOpened | undefined;
 }
 
 export interface TestTurnOutcome {
@@ -35,6 +40,8 @@ export interface TestTurnOutcome {
   needHumanTransfer: boolean;
   /** Null when the run completed. */
   errorMessage: string | null;
+  /** The human node the run waits on: the reply is its prompt, and the run goes on once it is answered. */
+  waitingNodeId?: string;
 }
 
 /**
@@ -73,8 +80,9 @@ export async function runTestTurn(params: TestTurnParams): Promise<TestTurnOutco
           maxSteps: MAX_STEPS,
         },
       ],
-      // Ending the session mid-turn cancels the run, which then records itself as cancelled.
-      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+      // Ending the session mid-turn cancels the run, which then records itself as cancelled. A run that may wait
+      // for a person outlives its turn (and the session's continue-as-new) until answered or its turn timeout.
+      parentClosePolicy: workflow.definition.nodes.some((n) => n.type === 'human') ? ParentClosePolicy.ABANDON : ParentClosePolicy.REQUEST_CANCEL,
       memo: { owner: ownerId, workflow_id: workflow.id, workflow_name: workflow.name, test_session: params.sessionId },
       typedSearchAttributes: [
         { key: OWNER_ATTRIBUTE, value: ownerId },
@@ -84,7 +92,20 @@ export async function runTestTurn(params: TestTurnParams): Promise<TestTurnOutco
       ],
     });
     started = true;
-    const result = await child.result();
+    let result: GraphWorkflowResult | undefined;
+    let failure: unknown;
+    let settled = false;
+    void child.result().then(
+      (value) => void ((result = value), (settled = true)),
+      (error: unknown) => void ((failure = error), (settled = true)),
+    );
+    await condition(() => settled || params.waitOf(executionId) !== undefined);
+    if (!settled) {
+      // The turn answers with the question; the run waits for its answer on its own.
+      const wait = params.waitOf(executionId)!;
+      return { content: wait.prompt, needHumanTransfer: true, errorMessage: null, waitingNodeId: wait.nodeId };
+    }
+    if (!result) throw failure;
     return { ...replyOf(result.output), errorMessage: result.status === 'completed' ? null : `the run ended ${result.status}` };
   } catch (error) {
     const cancelled = isCancellation(error);

@@ -20,6 +20,7 @@ import {
   type TestSessionState,
   type TestSessionView,
 } from './test-session-definitions';
+import { humanWaitOpenedSignal, type HumanWaitOpened } from './human-definitions';
 import { MAX_REPLY_CHARS } from './test-session-reply';
 import { runTestTurn, type TestTurnOutcome } from './test-session-turn';
 import { utf8Length } from './utf8-length';
@@ -124,6 +125,7 @@ export async function testSessionWorkflow(input: TestSessionInput): Promise<Test
           message: text,
           history,
           variables: state.variables,
+          waitOf: (id) => waits.get(id),
         }),
       );
     } catch {
@@ -142,11 +144,15 @@ export async function testSessionWorkflow(input: TestSessionInput): Promise<Test
         durationMs: nowMs() - startedAt,
         errorMessage: outcome.errorMessage,
         needHumanTransfer: outcome.needHumanTransfer,
+        ...(outcome.waitingNodeId ? { waitingNodeId: outcome.waitingNodeId } : {}),
       },
     });
     touch();
   };
 
+  // Turns' runs that started waiting for a person, by execution id (see runTestTurn).
+  const waits = new Map<string, HumanWaitOpened>();
+  setHandler(humanWaitOpenedSignal, (opened) => void waits.set(opened.executionId, opened));
   setHandler(testSessionQuery, view);
   setHandler(
     sendTestMessageUpdate,

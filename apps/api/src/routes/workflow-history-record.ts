@@ -8,6 +8,7 @@ export type ExecuteStatus = 'running' | 'success' | 'failed' | 'interrupted';
 const EXECUTE_STATUS: Record<ExecutionStatus, ExecuteStatus> = {
   pending: 'running',
   running: 'running',
+  waiting: 'running',
   paused: 'running',
   completed: 'success',
   failed: 'failed',

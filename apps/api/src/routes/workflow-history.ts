@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { LIVE_STATUSES } from '@trellis/core';
 import {
   clearWorkflowExecutions,
   deleteExecution,
@@ -70,7 +71,7 @@ export function workflowHistoryRouter(deps: ApiDeps): Router {
     const workflowId = workflowIdOf(req.params);
     const live = await listExecutions(
       db,
-      { ownerId: req.userId, workflowId, statuses: ['pending', 'running', 'paused'], includeTest: true },
+      { ownerId: req.userId, workflowId, statuses: [...LIVE_STATUSES], includeTest: true },
       { offset: 0, limit: 1 },
     );
     if (live.total > 0) {

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { EXECUTION_STATUSES, canTransition, type ExecutionStatus } from '@trellis/core';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { EXECUTION_STATUSES, LIVE_STATUSES, canTransition, type ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 
@@ -137,7 +137,7 @@ export async function deleteExecution(
       and(
         eq(executions.id, id),
         eq(executions.ownerId, ownerId),
-        sql`${executions.status} not in ('pending', 'running', 'paused')`,
+        notInArray(executions.status, [...LIVE_STATUSES]),
       ),
     )
     .returning({ id: executions.id });
@@ -157,7 +157,7 @@ export async function clearWorkflowExecutions(
       and(
         eq(executions.workflowId, workflowId),
         eq(executions.ownerId, ownerId),
-        sql`${executions.status} not in ('pending', 'running', 'paused')`,
+        notInArray(executions.status, [...LIVE_STATUSES]),
       ),
     )
     .returning({ id: executions.id });
@@ -173,7 +173,7 @@ export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number
   return db
     .select()
     .from(executions)
-    .where(and(inArray(executions.status, ['pending', 'running', 'paused']), lt(executions.updatedAt, before)))
+    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, before)))
     .orderBy(asc(executions.updatedAt))
     .limit(limit);
 }
@@ -214,12 +214,12 @@ export async function markNodesDone(db: DbOrTx, id: string, nodeIds: string[], s
     .where(eq(executions.id, id));
 }
 
-/** How many of the owner's executions are pending, running or paused. */
+/** How many of the owner's executions are live (pending, running, waiting or paused). */
 export async function countLiveExecutions(db: DbOrTx, ownerId: string): Promise<number> {
   const rows = await db
     .select({ n: count() })
     .from(executions)
-    .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, ['pending', 'running', 'paused'])));
+    .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, [...LIVE_STATUSES])));
   return rows[0]?.n ?? 0;
 }
 

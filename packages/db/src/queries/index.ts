@@ -13,3 +13,5 @@ export * from './leases';
 export * from './live-executions';
 export * from './rate-limits';
 export * from './retention';
+export * from './human-waits';
+export * from './answer-links';

@@ -1,10 +1,10 @@
 import { and, asc, count, gt, inArray, lt, or, eq, type SQL } from 'drizzle-orm';
-import type { ExecutionStatus } from '@trellis/core';
+import { LIVE_STATUSES, type ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import type { Execution } from './executions';
 
-const LIVE: ExecutionStatus[] = ['pending', 'running', 'paused'];
+const LIVE: ExecutionStatus[] = [...LIVE_STATUSES];
 
 /** A position in the walk over live executions: the last row seen, in (created_at, id) order. */
 export interface LiveCursor {

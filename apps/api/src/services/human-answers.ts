@@ -1,0 +1,76 @@
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { HumanWaitErrors, isTerminal } from '@trellis/core';
+import { findExecution, findHumanWait, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
+import { checkHumanAnswer, InputInvalidError } from '@trellis/executors';
+import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';
+import { AppError, notFound, validationFailed } from '../errors';
+import type { ApiDeps } from './deps';
+import { withTemporalDeadline } from './temporal-deadline';
+
+/** Thrown when a wait takes no answer (any more): `code` is one of HumanWaitErrors, details say why. */
+export const waitConflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+
+/** The execution and wait `userId` may answer (as the run's owner or an assignee); 404 for anyone else. */
+export async function findAnswerableWait(deps: ApiDeps, userId: string, executionId: string, nodeId: string): Promise<{ execution: Execution; wait: HumanWait }> {
+  const { db } = deps.database;
+  const [execution, wait] = await Promise.all([findExecution(db, executionId), findHumanWait(db, executionId, nodeId)]);
+  const owner = execution?.ownerId === userId;
+  if (!execution || !(owner || wait?.assignees.includes(userId))) throw notFound('execution', executionId);
+  if (!wait) throw waitConflict(HumanWaitErrors.notWaiting, `node ${nodeId} is not waiting for an answer`);
+  return { execution, wait };
+}
+
+/** Refuses an answer to a wait that is closed, past its deadline, or whose run has ended (409). */
+export function ensureOpen(execution: Execution, wait: HumanWait): void {
+  if (wait.status === 'answered') {
+    const details = { answered_by: wait.answeredBy, answered_at: wait.answeredAt?.toISOString() ?? null };
+    throw waitConflict(HumanWaitErrors.answered, `node ${wait.nodeId} was already answered by ${wait.answeredBy}`, details);
+  }
+  if (wait.status === 'expired' || wait.expiresAt.getTime() <= Date.now()) {
+    throw waitConflict(HumanWaitErrors.expired, `the wait of node ${wait.nodeId} expired at ${wait.expiresAt.toISOString()}`);
+  }
+  if (wait.status === 'cancelled' || isTerminal(execution.status)) {
+    throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run is ${execution.status}`, { current_status: execution.status });
+  }
+}
+
+/** The answer checked against the wait's form (defaults filled in); 422 listing every problem. */
+export function validateAnswer(wait: HumanWait, answer: unknown): unknown {
+  try {
+    return checkHumanAnswer(wait.form, answer);
+  } catch (error) {
+    if (error instanceof InputInvalidError) throw validationFailed('the answer does not match the form', error.problems);
+    throw error;
+  }
+}
+
+/**
+ * Delivers a validated answer to the run as a Workflow Update: the workflow's validator accepts exactly one answer
+ * per wait, and the call returns once the answer is recorded. A refusal answers 409 with the reason (and, when
+ * someone answered first, who and when).
+ */
+export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: HumanWait, answer: unknown, answeredBy: string): Promise<HumanAnswerResult> {
+  const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
+  try {
+    return await withTemporalDeadline(deps, () =>
+      handle.executeUpdate(answerHumanUpdate, { args: [{ nodeId: wait.nodeId, answer, answeredBy }] }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const { type, message, details } = error.cause;
+      throw waitConflict(type ?? HumanWaitErrors.closed, message, details?.[0]);
+    }
+    // The run ended while the answer was on its way.
+    if (error instanceof WorkflowNotFoundError) throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run has ended`);
+    throw error;
+  }
+}
+
+/** POST …/nodes/:node_id/answer: who may answer, whether the wait is open, the form, then the update. */
+export async function answerWait(deps: ApiDeps, userId: string, executionId: string, nodeId: string, answer: unknown) {
+  const { execution, wait } = await findAnswerableWait(deps, userId, executionId, nodeId);
+  ensureOpen(execution, wait);
+  const value = validateAnswer(wait, answer);
+  const result = await deliverAnswer(deps, execution, wait, value, userId);
+  return { execution_id: execution.id, ...result, answer: value };
+}
