@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { buildApiDeps } from '../apps/api/src/build-deps';
 import { loadApiConfig } from '../apps/api/src/config';
 import { mintToken } from '../apps/api/src/auth/jwt';
@@ -11,6 +11,7 @@ import { createLogger } from '../apps/api/src/logger';
 import { startApiServer } from '../apps/api/src/server';
 import { loadWorkerConfig } from '../apps/worker/src/config';
 import { workerMetrics } from '../apps/worker/src/metrics';
+import { installWorkerRuntime } from '../apps/worker/src/runtime';
 import { createWorkerServices } from '../apps/worker/src/services';
 import { startTemporalDevServer, type DevServer } from '@trellis/devstack';
 import { openDatabase } from '@trellis/db';
@@ -43,10 +44,11 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: apiConfig.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
   await database.migrate();
 
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const metricsServed = apiConfig.METRICS_PORT !== undefined || apiConfig.METRICS_TOKEN !== undefined;
+  const runtime = await installWorkerRuntime({ metrics: metricsServed, shutdownSignals: [] });
   // API and worker share one connection, so new runs start eagerly on this process's worker.
   const connection = await NativeConnection.connect({ address: apiConfig.TEMPORAL_ADDRESS });
-  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }), connection)), metricsRegistries: [workerMetrics] };
+  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }), connection)), metricsRegistries: [workerMetrics], metricsForward: runtime.metricsUrl ? [runtime.metricsUrl] : [] };
   const services = await createWorkerServices({
     config: workerConfig,
     db: database.db,
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       `  Temporal UI:  ${apiConfig.TEMPORAL_UI_URL}`,
       `  Database:     ${database.kind === 'pglite' ? `embedded PGlite (${join(dataDir, 'pglite')})` : 'Postgres (DATABASE_URL)'}`,
       `  Listening:    ${hostFromEnv ? `${apiConfig.HOST}:${port} (HOST)` : `127.0.0.1:${port} only, this machine (set HOST=0.0.0.0 to accept others)`}`,
+      `  Metrics:      ${api.metricsUrl ?? (metricsServed ? `${consoleUrl}/metrics (Authorization: Bearer $METRICS_TOKEN)` : 'off (set METRICS_PORT or METRICS_TOKEN)')}`,
       `  Dev token:    ${token}`,
       '  (mint others with: npm run token -- --sub alice --ttl 1h)',
       '',
