@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { findExecution, listEvents } from '@trellis/db';
+import { createApp } from '../apps/api/src/app';
 import { control, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
@@ -258,5 +259,17 @@ describe('human nodes', () => {
     await request(stack.app).delete(sessionUrl).set('Authorization', as(user)).expect(204);
     await saveHistoryFixture(stack, executionId, 'human-test-session-run');
     await saveHistoryFixture(stack, `test-session:${user}:${session.body.testSessionId}`, 'human-test-session');
+  });
+
+  it('counts open waits in a Prometheus gauge', async () => {
+    const id = await startRun(stack, `h-oz-${tag}`, reviewFlow(), { amount: 12 });
+    await waitForStatus(stack, id, 'waiting');
+    const token = 'metrics-token-for-human-waits';
+    const app = createApp({ ...stack.deps, settings: { ...stack.deps.settings, metrics: { token } } });
+    const res = await request(app).get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(res.text).toContain('# TYPE trellis_human_waits_open gauge');
+    expect(res.text).toMatch(/^trellis_human_waits_open [1-9]\d*$/m);
+    expect(res.text).toMatch(/^trellis_live_executions\{status="waiting"\} [1-9]\d*$/m);
+    await control(stack, `h-oz-${tag}`, id, 'cancel').expect(200);
   });
 });

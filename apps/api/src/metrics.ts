@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { countLiveExecutionsByStatus } from '@trellis/db';
+import { LIVE_STATUSES } from '@trellis/core';
+import { countLiveExecutionsByStatus, countOpenHumanWaits } from '@trellis/db';
 import { unauthorized } from './errors';
 import type { ApiDeps } from './services/deps';
 
@@ -40,13 +41,22 @@ function createApiMetrics(deps: ApiDeps): ApiMetrics {
   const liveCounts = cachedRead(() => countLiveExecutionsByStatus(deps.database.db), LIVE_COUNTS_MAX_AGE_MS);
   new Gauge({
     name: 'trellis_live_executions',
-    help: `Pending, running and paused executions in Postgres by status (all users; read at most every ${LIVE_COUNTS_MAX_AGE_MS / 1000} s)`,
+    help: `Pending, running, waiting and paused executions in Postgres by status (all users; read at most every ${LIVE_COUNTS_MAX_AGE_MS / 1000} s)`,
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
       const counts = await liveCounts();
       this.reset();
-      for (const status of ['pending', 'running', 'paused']) this.set({ status }, counts.find((c) => c.status === status)?.count ?? 0);
+      for (const status of LIVE_STATUSES) this.set({ status }, counts.find((c) => c.status === status)?.count ?? 0);
+    },
+  });
+  const openWaits = cachedRead(async () => [await countOpenHumanWaits(deps.database.db)], LIVE_COUNTS_MAX_AGE_MS);
+  new Gauge({
+    name: 'trellis_human_waits_open',
+    help: `Human nodes waiting for an answer, not past their deadline (all users; read at most every ${LIVE_COUNTS_MAX_AGE_MS / 1000} s)`,
+    registers: [registry],
+    async collect() {
+      this.set((await openWaits())[0] ?? 0);
     },
   });
   return {
