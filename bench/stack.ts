@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { createEventAnnouncer, openDatabase, type DatabaseHandle } from '@trellis/db';
+import { createEventAnnouncer, findExecution, openDatabase, temporalWorkflowIdOf, type DatabaseHandle } from '@trellis/db';
 import { startTemporalDevServer } from '@trellis/devstack';
-import { createProviderRegistry } from '@trellis/executors';
+import { createExpressionPool, createProviderRegistry } from '@trellis/executors';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer } from '../apps/api/src/server';
 import type { ApiDeps } from '../apps/api/src/services/deps';
-import { loadWorkerConfig, workerLimits } from '../apps/worker/src/config';
+import { expressionSettings, loadWorkerConfig, workerLimits } from '../apps/worker/src/config';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { startLlmWireServer, wireProviders, type LlmWireServer } from '../test/llm-wire-server';
 import { createBaselineWorker } from './baseline/worker';
@@ -57,7 +57,10 @@ export async function startBenchStack(): Promise<BenchStack> {
   // As in the worker (apps/worker/src/services.ts): on Postgres, announcements have a connection of their own.
   const announcements = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, poolSize: 1 }) : undefined;
   const announcer = createEventAnnouncer((announcements ?? database).db);
-  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, announcer, llm, log, ...limits });
+  // The expression sandbox as the worker's config gives it (its defaults, or EXPRESSION_* overrides).
+  const { pool, maxOutputBytes } = expressionSettings(loadWorkerConfig());
+  const expressions = createExpressionPool(pool);
+  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, announcer, llm, expressions, maxOutputBytes, log, ...limits });
   const baselineWorker = await createBaselineWorker({ connection: nativeConnection, taskQueue: baselineQueue });
   const running = [worker.run(), baselineWorker.run()];
 
@@ -101,6 +104,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       worker.shutdown();
       baselineWorker.shutdown();
       await Promise.all(running);
+      await expressions.close();
       await announcer.close();
       await announcements?.close();
       await connection.close();
@@ -110,4 +114,11 @@ export async function startBenchStack(): Promise<BenchStack> {
       await server?.stop();
     },
   };
+}
+
+/** Waits for the Temporal run behind an execution row to finish (its workflow id is chosen per row by the server). */
+export async function awaitRun(stack: Pick<BenchStack, 'database' | 'temporal'>, executionId: string): Promise<void> {
+  const row = await findExecution(stack.database.db, executionId);
+  if (!row) throw new Error(`no execution ${executionId}`);
+  await stack.temporal.workflow.getHandle(temporalWorkflowIdOf(row)).result();
 }

@@ -10,7 +10,7 @@ import { connectTemporal } from '../apps/api/src/temporal-connection';
 import type { ApiDeps } from '../apps/api/src/services/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { createEventAnnouncer, openDatabase, type DatabaseHandle } from '@trellis/db';
-import { createProviderRegistry } from '@trellis/executors';
+import { createExpressionPool, createProviderRegistry, type ExpressionPoolOptions } from '@trellis/executors';
 import { startLlmWireServer, wireProviders, type LlmWireServer } from './llm-wire-server';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-chars';
@@ -36,6 +36,8 @@ export interface TestStackOptions {
   taskQueue?: string;
   /** An open database the caller owns (so it outlives the stack; close() leaves it open). */
   database?: DatabaseHandle;
+  /** The worker's expression sandbox (default: the worker's defaults). */
+  expressionPool?: ExpressionPoolOptions;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -54,6 +56,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 
   const nativeConnection = await NativeConnection.connect({ address });
   const announcer = createEventAnnouncer(database.db);
+  const expressions = createExpressionPool(options.expressionPool);
   const worker = await createTrellisWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -61,6 +64,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     db: database.db,
     announcer,
     llm,
+    expressions,
     log,
     bundle: { codePath: process.env.TRELLIS_TEST_WORKFLOW_BUNDLE! },
   });
@@ -88,6 +92,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     close: async () => {
       worker.shutdown();
       await running;
+      await expressions.close();
       await announcer.close();
       await deps.hub.stop();
       // Not awaited: the channel stays open a few seconds for calls still settling, then closes.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { nodeExecutions } from '@trellis/db';
 import { benchApi, chainDefinition } from '../api-client';
-import type { BenchStack } from '../stack';
+import { awaitRun, type BenchStack } from '../stack';
 import { ratio, sleep, summarize, type Summary } from '../stats';
 
 export interface LatencyResult {
@@ -41,7 +41,7 @@ export async function measureLatency(
     const id = await api.startExecution(workflowId);
     posts.push({ id, sentAt, ms: performance.now() - begin });
   });
-  await Promise.all(posts.map((p) => stack.temporal.workflow.getHandle(p.id).result()));
+  await Promise.all(posts.map((p) => awaitRun(stack, p.id)));
   const firstNodes = await stack.database.db
     .select({ executionId: nodeExecutions.executionId, startedAt: nodeExecutions.startedAt, nodeId: nodeExecutions.nodeId })
     .from(nodeExecutions)
@@ -105,7 +105,7 @@ async function measureBurst(stack: BenchStack, workflowId: string, api: ReturnTy
     ids.push(await api.startExecution(workflowId));
     times.push(performance.now() - begin);
   });
-  await Promise.all(ids.map((id) => stack.temporal.workflow.getHandle(id).result()));
+  await Promise.all(ids.map((id) => awaitRun(stack, id)));
   const post = summarize(times);
   return { rate_per_second: rate, seconds, post_response_ms: post, errors, target: 'p50 < 10 ms, p99 < 50 ms', met: post.median < 10 && post.p99 < 50 };
 }

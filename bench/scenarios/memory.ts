@@ -6,7 +6,7 @@ import { benchApi } from '../api-client';
 import { temporalChildRssMb } from '../environment';
 import { openHeapProbe, type HeapProbe } from '../heap';
 import { postgresServerMemoryMb, processMemoryMb } from '../process-memory';
-import type { BenchStack } from '../stack';
+import { awaitRun, type BenchStack } from '../stack';
 import { sleep } from '../stats';
 
 const MB = 2 ** 20;
@@ -80,7 +80,7 @@ export async function measureMemory(stack: BenchStack, options: MemoryOptions): 
       const id = await api.startExecution(warmId);
       await control.pauseOnceRunning(id);
       await control.act(id, 'resume');
-      await stack.temporal.workflow.getHandle(id).result();
+      await awaitRun(stack, id);
     }));
     await settle(stack);
     const idle = await idleFootprint(stack);

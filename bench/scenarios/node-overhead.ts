@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findExecution } from '@trellis/db';
 import { benchApi, chainDefinition } from '../api-client';
-import type { BenchStack } from '../stack';
+import { awaitRun, type BenchStack } from '../stack';
 import { ratio, summarize, type Summary } from '../stats';
 
 export interface NodeOverheadResult {
@@ -37,7 +37,7 @@ export async function measureNodeOverhead(stack: BenchStack, options: { nodes: n
   const platformRun = async (workflowId: string) => {
     const started = performance.now();
     const id = await api.startExecution(workflowId);
-    await stack.temporal.workflow.getHandle(id).result();
+    await awaitRun(stack, id);
     const row = await findExecution(stack.database.db, id);
     if (row?.status !== 'completed') throw new Error(`platform run ended ${row?.status}`);
     return performance.now() - started;

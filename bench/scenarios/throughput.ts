@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { benchApi, chainDefinition } from '../api-client';
 import { machineBusyCpuMs } from '../machine-cpu';
-import type { BenchStack } from '../stack';
+import { awaitRun, type BenchStack } from '../stack';
 import { ratio, summarize, type Summary } from '../stats';
 
 export interface LoopResult {
@@ -45,7 +45,7 @@ export async function measureThroughput(stack: BenchStack, options: { seconds: n
   const platform = await closedLoop(options, async () => {
     const id = await api.startExecution(workflowId);
     ids.push(id);
-    await stack.temporal.workflow.getHandle(id).result();
+    await awaitRun(stack, id);
   });
 
   // Lost: a 202 whose row is missing or not completed. Duplicated: more rows, or node rows, than starts.

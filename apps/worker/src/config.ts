@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseProvidersFile, ProvidersFileError, type ProviderRegistryConfig } from '@trellis/executors';
+import { DEFAULT_EXPRESSION_LIMITS, parseProvidersFile, ProvidersFileError, type ExpressionPoolOptions, type ProviderRegistryConfig } from '@trellis/executors';
 import { z } from 'zod';
 
 /** Worker configuration, read from the environment once at start-up. */
@@ -31,6 +31,18 @@ export const WorkerConfig = z.object({
   /** Workflow tasks run at once; at most WORKER_MAX_CACHED_WORKFLOWS. */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(10_000).default(40),
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Sandbox threads evaluating expressions and templates; a runaway holds one until it is killed. */
+  EXPRESSION_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  /** Wall-clock limit of one expression or template; past it (plus 100 ms) its thread is killed and replaced. */
+  EXPRESSION_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  /** Heap (V8 old generation) of each sandbox thread. */
+  EXPRESSION_MAX_HEAP_MB: z.coerce.number().int().min(16).max(16_384).default(128),
+  /** Items in any sequence or array one evaluation step yields. */
+  EXPRESSION_MAX_SEQUENCE: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
+  /** Characters in any string one evaluation step yields, and in a rendered template. */
+  EXPRESSION_MAX_STRING_LENGTH: z.coerce.number().int().min(1).max(500_000_000).default(4_194_304),
+  /** Largest node output (and expression result) as JSON, in UTF-8 bytes; keep it well under Temporal's 2 MB payload limit. */
+  NODE_OUTPUT_MAX_BYTES: z.coerce.number().int().min(1_024).max(2_000_000).default(1_048_576),
   /** How often the reconciler compares live execution rows with Temporal; 0 turns it off. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** A pending row with no Temporal run for this long is failed as never started. */
@@ -116,5 +128,23 @@ export function workerLimits(config: WorkerConfig) {
     maxConcurrentWorkflowTasks: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentLocalActivities: config.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES,
+  };
+}
+
+/** The sandbox pool's settings and the node output cap from config. */
+export function expressionSettings(config: WorkerConfig): { pool: ExpressionPoolOptions; maxOutputBytes: number } {
+  return {
+    pool: {
+      threads: config.EXPRESSION_THREADS,
+      maxHeapMb: config.EXPRESSION_MAX_HEAP_MB,
+      limits: {
+        timeoutMs: config.EXPRESSION_TIMEOUT_MS,
+        maxDepth: DEFAULT_EXPRESSION_LIMITS.maxDepth,
+        maxSequence: config.EXPRESSION_MAX_SEQUENCE,
+        maxStringLength: config.EXPRESSION_MAX_STRING_LENGTH,
+        maxOutputBytes: config.NODE_OUTPUT_MAX_BYTES,
+      },
+    },
+    maxOutputBytes: config.NODE_OUTPUT_MAX_BYTES,
   };
 }

@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createEventAnnouncer, openDatabase, type Database } from '@trellis/db';
-import { createProviderRegistry } from '@trellis/executors';
+import { createExpressionPool, createProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
-import { loadLlmSettings, workerLimits, type WorkerConfig } from './config';
+import { expressionSettings, loadLlmSettings, workerLimits, type WorkerConfig } from './config';
 import { startReconciler } from './reconciler';
 import { startRetention } from './retention';
 import { createTrellisWorker } from './worker';
@@ -36,6 +36,8 @@ export async function createWorkerServices(params: {
   const announcements = config.DATABASE_URL ? await openDatabase({ url: config.DATABASE_URL, poolSize: 1 }) : undefined;
   const announcer = createEventAnnouncer(announcements?.db ?? db, { onError: (error) => log.warn({ err: error }, 'event announcement failed') });
   const connection = params.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
+  const { pool, maxOutputBytes } = expressionSettings(config);
+  const expressions = createExpressionPool(pool);
   const worker = await createTrellisWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -43,6 +45,8 @@ export async function createWorkerServices(params: {
     db,
     announcer,
     llm,
+    expressions,
+    maxOutputBytes,
     log,
     ...workerLimits(config),
     bundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
@@ -68,6 +72,7 @@ export async function createWorkerServices(params: {
     close: async () => {
       await reconciler?.stop();
       await retention?.stop();
+      await expressions.close();
       await announcer.close();
       await announcements?.close();
       if (!params.connection) await connection.close();

@@ -1,10 +1,12 @@
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Database, EventAnnouncer } from '@trellis/db';
-import type { LlmProviderRegistry } from '@trellis/executors';
+import { DEFAULT_NODE_OUTPUT_MAX_BYTES, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { createGraphActivities } from './activities/graph-activities';
+import { createHumanActivities } from './activities/human-activities';
 import { createTestSessionActivities } from './activities/test-session-activities';
+import { withPublicErrors } from './activities/public-errors';
 
 export interface CreateWorkerParams {
   connection: NativeConnection;
@@ -14,6 +16,10 @@ export interface CreateWorkerParams {
   /** Announces committed events to API processes; one per worker process, closed by its owner. */
   announcer: EventAnnouncer;
   llm: LlmProviderRegistry;
+  /** Evaluates expressions and templates (createExpressionPool); its owner closes it after the worker stops. */
+  expressions: ExpressionEvaluator;
+  /** Largest node output as JSON in bytes; default DEFAULT_NODE_OUTPUT_MAX_BYTES. */
+  maxOutputBytes?: number;
   log: Logger;
   maxConcurrentActivities?: number;
   /** Cache and concurrency limits (WORKER_* settings); the SDK's defaults where unset. */
@@ -31,10 +37,21 @@ export async function createTrellisWorker(params: CreateWorkerParams): Promise<W
     namespace: params.namespace,
     taskQueue: params.taskQueue,
     workflowBundle: params.bundle ?? (await workflowBundle()),
-    activities: {
-      ...createGraphActivities({ db: params.db, announcer: params.announcer, llm: params.llm, log: params.log }),
-      ...createTestSessionActivities({ db: params.db, announcer: params.announcer }),
-    },
+    activities: withPublicErrors(
+      {
+        ...createGraphActivities({
+          db: params.db,
+          announcer: params.announcer,
+          llm: params.llm,
+          expressions: params.expressions,
+          maxOutputBytes: params.maxOutputBytes ?? DEFAULT_NODE_OUTPUT_MAX_BYTES,
+          log: params.log,
+        }),
+        ...createTestSessionActivities({ db: params.db, announcer: params.announcer }),
+        ...createHumanActivities({ db: params.db, announcer: params.announcer, llm: params.llm, expressions: params.expressions }),
+      },
+      params.log,
+    ),
     maxConcurrentActivityTaskExecutions: params.maxConcurrentActivities ?? 200,
     maxCachedWorkflows: params.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: params.maxConcurrentWorkflowTasks,

@@ -1,6 +1,8 @@
 /** Every code a node failure can carry; stable, so the worker and clients may switch on them. */
 export type NodeErrorCode =
   | 'EXPRESSION_ERROR'
+  | 'EXPRESSION_LIMIT'
+  | 'OUTPUT_TOO_LARGE'
   | 'INPUT_INVALID'
   | 'CONFIG_INVALID'
   | 'OUTPUT_INVALID'
@@ -25,8 +27,8 @@ export class NodeExecutionError extends Error {
   }
 }
 
-/** Why an expression failed: bad syntax, an error while running, its time or depth budget, or a forbidden trick. */
-export type ExpressionFailureReason = 'syntax' | 'runtime' | 'timeout' | 'depth' | 'forbidden' | 'result';
+/** Why an expression failed: bad syntax (a regex RE2 cannot run included), an error while running, a forbidden trick, or an unusable result. */
+export type ExpressionFailureReason = 'syntax' | 'runtime' | 'forbidden' | 'result';
 
 /** What EXPRESSION_ERROR carries, so the UI can point at the problem. */
 export interface ExpressionErrorDetails extends Record<string, unknown> {
@@ -44,6 +46,31 @@ export class ExpressionError extends NodeExecutionError {
 
   constructor(message: string, details: ExpressionErrorDetails) {
     super('EXPRESSION_ERROR', message, false, details);
+  }
+}
+
+/** Which limit an expression ran into; each is described in docs/definition.md (Expression limits). */
+export type ExpressionLimit = 'time' | 'memory' | 'depth' | 'sequence' | 'string' | 'output';
+
+/** What EXPRESSION_LIMIT carries: the limit and its value (ms, MB, steps, items, characters or bytes). */
+export interface ExpressionLimitDetails extends Record<string, unknown> {
+  limit: ExpressionLimit;
+  max: number;
+}
+
+/** Thrown when an expression or template runs into one of its limits; another attempt would do the same. */
+export class ExpressionLimitError extends NodeExecutionError {
+  declare readonly details: ExpressionLimitDetails;
+
+  constructor(message: string, details: ExpressionLimitDetails) {
+    super('EXPRESSION_LIMIT', message, false, details);
+  }
+}
+
+/** Thrown when a node's output, as JSON, is larger than the worker's NODE_OUTPUT_MAX_BYTES. */
+export class OutputTooLargeError extends NodeExecutionError {
+  constructor(readonly bytes: number, readonly maxBytes: number) {
+    super('OUTPUT_TOO_LARGE', `the node's output is ${bytes} bytes as JSON; the limit is ${maxBytes}`, false, { bytes, max_bytes: maxBytes });
   }
 }
 

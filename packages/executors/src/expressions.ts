@@ -1,39 +1,42 @@
 import jsonata from 'jsonata';
 import type { ExpressionContext } from '@trellis/core';
 import { FORBIDDEN_CODE, installCloneGuard, loadBuiltinClone } from './clone-guard';
-import { ExpressionError, type ExpressionFailureReason } from './errors';
+import { ExpressionError, ExpressionLimitError, type ExpressionFailureReason, type ExpressionLimit } from './errors';
+import { DEFAULT_EXPRESSION_LIMITS, installLimitGuard, LIMIT_CODE, limitFailure, loadGuardedBuiltins, type ExpressionLimits } from './expression-limits';
+import { LinearRegExp, REGEX_UNSUPPORTED_CODE } from './linear-regexp';
 import { toExpressionData, toPlainData } from './plain-data';
 
-// The only place JSONata runs. Authors of definitions may be hostile, so:
+// JSONata runs here, in the thread that evaluates (the worker runs this inside its sandbox pool, see sandbox/).
+// Authors of definitions may be hostile, so:
 // - the data JSONata sees is a copy with null-prototype objects and no functions (JSONata 2 already looks
 //   up own properties only; the copy is defence in depth, and a function in the data would be callable);
 // - results are copied back to plain JSON data, dropping functions and `__proto__` keys;
-// - JSONata's own guardrails bound time and evaluation depth, so runaway recursion ends with an error;
+// - JSONata's guardrails bound time and depth between steps, expression-limits.ts bounds what each step yields,
+//   and regexes run on RE2 (linear-regexp.ts), so none backtracks catastrophically;
 // - clone-guard.ts stops transforms from writing into objects shared with other evaluations.
-// Known limit: one native call (e.g. a catastrophically backtracking regex) cannot be interrupted.
+// One built-in call can still run long or allocate much inside itself: the sandbox thread's kill bounds that.
 
-/** Budget for one evaluation. */
-export interface ExpressionOptions {
-  /** Wall-clock budget in milliseconds; default 1000. */
-  timeoutMs?: number;
-  /** Deepest nesting of evaluation steps (roughly 6 per level of non-tail recursion); default 2000. */
-  maxDepth?: number;
-}
+/** Limits of one evaluation; those not given take DEFAULT_EXPRESSION_LIMITS. */
+export type ExpressionOptions = Partial<ExpressionLimits>;
 
 /** Time budget of one evaluation unless the caller sets another. */
-export const DEFAULT_EXPRESSION_TIMEOUT_MS = 1000;
+export const DEFAULT_EXPRESSION_TIMEOUT_MS = DEFAULT_EXPRESSION_LIMITS.timeoutMs;
 /** Depth limit of one evaluation unless the caller sets another. */
-export const DEFAULT_EXPRESSION_MAX_DEPTH = 2000;
+export const DEFAULT_EXPRESSION_MAX_DEPTH = DEFAULT_EXPRESSION_LIMITS.maxDepth;
 
 const CACHE_LIMIT = 500;
 const cache = new Map<string, jsonata.Expression>();
 
+/** The limits `options` leave in force. */
+export function limitsOf(options: ExpressionOptions = {}): ExpressionLimits {
+  return { ...DEFAULT_EXPRESSION_LIMITS, ...definedOnly(options) };
+}
+
 /** Parses (or fetches from a small LRU cache) an expression; throws ExpressionError on a syntax error. */
 export function compileExpression(source: string, options: ExpressionOptions = {}): jsonata.Expression {
-  const timeout = options.timeoutMs ?? DEFAULT_EXPRESSION_TIMEOUT_MS;
-  const stack = options.maxDepth ?? DEFAULT_EXPRESSION_MAX_DEPTH;
-  // The budget is fixed when JSONata compiles, so it is part of the cache key.
-  const key = `${timeout}:${stack}:${source}`;
+  const limits = limitsOf(options);
+  // The limits are fixed when JSONata compiles, so they are part of the cache key.
+  const key = `${limits.timeoutMs}:${limits.maxDepth}:${limits.maxSequence}:${limits.maxStringLength}:${source}`;
   const cached = cache.get(key);
   if (cached) {
     cache.delete(key);
@@ -42,11 +45,18 @@ export function compileExpression(source: string, options: ExpressionOptions = {
   }
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(source, { timeout, stack });
+    expression = jsonata(source, {
+      timeout: limits.timeoutMs,
+      stack: limits.maxDepth,
+      sequence: limits.maxSequence,
+      RegexEngine: LinearRegExp as unknown as RegExpConstructor,
+    } as jsonata.JsonataOptions);
+    compileRegexLiterals(expression.ast());
   } catch (error) {
     throw toExpressionError(error);
   }
   installCloneGuard(expression);
+  installLimitGuard(expression, limits);
   cache.set(key, expression);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return expression;
@@ -59,18 +69,46 @@ export async function evaluateExpression(
   options: ExpressionOptions = {},
 ): Promise<unknown> {
   const expression = compileExpression(source, options);
-  await loadBuiltinClone();
+  await Promise.all([loadBuiltinClone(), loadGuardedBuiltins()]);
   let result: unknown;
   try {
     result = await expression.evaluate(toExpressionData(context));
   } catch (error) {
-    throw toExpressionError(error);
+    throw toExpressionError(error, limitsOf(options));
   }
-  return toPlainData(result);
+  const plain = toPlainData(result);
+  const { maxOutputBytes } = limitsOf(options);
+  if (plain !== undefined && jsonBytes(plain) > maxOutputBytes) {
+    throw toExpressionError(limitFailure('output', maxOutputBytes, `the result exceeded ${maxOutputBytes} bytes as JSON`));
+  }
+  return plain;
+}
+
+/** Size of a value as JSON in UTF-8 bytes. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '');
+}
+
+/** Compiles every regex literal with RE2 now, so an unsupported one is a syntax error before anything runs. */
+function compileRegexLiterals(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  if (node instanceof RegExp) {
+    new LinearRegExp(node);
+    return;
+  }
+  for (const value of Object.values(node)) compileRegexLiterals(value);
+}
+
+function definedOnly(options: ExpressionOptions): ExpressionOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 interface JsonataFailure {
   code?: string;
+  name?: string;
+  value?: unknown;
+  limit?: ExpressionLimit;
+  max?: number;
   position?: number;
   token?: string;
   message?: string;
@@ -78,10 +116,13 @@ interface JsonataFailure {
   error?: unknown;
 }
 
-function toExpressionError(thrown: unknown): ExpressionError {
+/** Turns whatever JSONata (or a guard, or V8) threw into EXPRESSION_LIMIT or EXPRESSION_ERROR. */
+export function toExpressionError(thrown: unknown, limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS): ExpressionError | ExpressionLimitError {
   const failure = asFailure(thrown);
   let root = failure;
   for (let depth = 0; root.error !== undefined && depth < 10; depth++) root = asFailure(root.error);
+  const limit = limitOf(root, limits);
+  if (limit) return new ExpressionLimitError(limit.message, { limit: limit.limit, max: limit.max });
   const at = typeof failure.position === 'number' ? ` (at position ${failure.position})` : '';
   return new ExpressionError(`${failure.message ?? 'expression failed'}${at}`, {
     reason: reasonFor(failure.code, root.code),
@@ -92,10 +133,30 @@ function toExpressionError(thrown: unknown): ExpressionError {
   });
 }
 
+/** V8's longest string on 64-bit platforms, reached (as a RangeError) inside one built-in call. */
+const V8_MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+function limitOf(root: JsonataFailure, limits: ExpressionLimits): { limit: ExpressionLimit; max: number; message: string } | undefined {
+  switch (root.code) {
+    case LIMIT_CODE:
+      return { limit: root.limit!, max: root.max!, message: `expression limit: ${root.message}` };
+    case 'D1012':
+      return { limit: 'time', max: limits.timeoutMs, message: `expression limit: evaluation ran past ${limits.timeoutMs} ms` };
+    case 'D1011':
+      return { limit: 'depth', max: limits.maxDepth, message: `expression limit: evaluation nested deeper than ${limits.maxDepth} steps` };
+    case 'D2014':
+    case 'D2015':
+      return { limit: 'sequence', max: limits.maxSequence, message: `expression limit: a sequence exceeded ${limits.maxSequence} items` };
+  }
+  if (root.name === 'RangeError' && root.message === 'Invalid string length') {
+    return { limit: 'string', max: V8_MAX_STRING_LENGTH, message: 'expression limit: a string exceeded the engine maximum' };
+  }
+  return undefined;
+}
+
 function reasonFor(code: string | undefined, rootCode: string | undefined): ExpressionFailureReason {
-  if (rootCode === 'D1012') return 'timeout';
-  if (rootCode === 'D1011') return 'depth';
   if (rootCode === FORBIDDEN_CODE) return 'forbidden';
+  if (rootCode === REGEX_UNSUPPORTED_CODE) return 'syntax';
   return code?.startsWith('S') ? 'syntax' : 'runtime';
 }
 
@@ -104,6 +165,10 @@ function asFailure(thrown: unknown): JsonataFailure {
   const value = thrown as Record<string, unknown>;
   return {
     code: typeof value.code === 'string' ? value.code : undefined,
+    name: typeof value.name === 'string' ? value.name : undefined,
+    value: value.value,
+    limit: typeof value.limit === 'string' ? (value.limit as ExpressionLimit) : undefined,
+    max: typeof value.max === 'number' ? value.max : undefined,
     position: typeof value.position === 'number' ? value.position : undefined,
     token: typeof value.token === 'string' ? value.token : undefined,
     message: typeof value.message === 'string' ? value.message : undefined,

@@ -1,6 +1,10 @@
 export * from './errors';
 export * from './types';
 export { compileExpression, evaluateExpression, type ExpressionOptions } from './expressions';
+export { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression-limits';
+export { createInProcessEvaluator, type ExpressionEvaluator } from './expression-evaluator';
+export { createExpressionPool, DEFAULT_EXPRESSION_POOL, type ExpressionPool, type ExpressionPoolOptions } from './sandbox/expression-pool';
+export { checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES } from './output-size';
 export { renderTemplate } from './template';
 export { validateJsonSchema, JsonSchemaLite, type SchemaValidation } from './json-schema-lite';
 export { inputExecutor } from './input';
@@ -8,6 +12,7 @@ export { llmExecutor } from './llm';
 export { conditionExecutor } from './condition';
 export { transformExecutor } from './transform';
 export { outputExecutor } from './output';
+export { humanExecutor, checkHumanAnswer } from './human';
 export { executorFor, runNode } from './registry';
 export type { LlmProvider, LlmProviderRegistry, LlmRequest, LlmResponse } from './llm/provider';
 export { createEchoProvider } from './llm/echo';

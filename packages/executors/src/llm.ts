@@ -15,7 +15,7 @@ export const llmExecutor: Executor = async ({ node, context }, deps) => {
   const providerName = config.provider ?? deps.llm.defaultProvider;
   const provider = deps.llm.get(providerName);
   if (!provider) throw new LlmProviderUnknownError(providerName);
-  const messages = await buildMessages(config, context);
+  const messages = await buildMessages(config, context, deps.expressions);
 
   let tokens = 0;
   const heartbeats = setInterval(() => deps.heartbeat({ tokens }), HEARTBEAT_INTERVAL_MS);

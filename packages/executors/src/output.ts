@@ -1,13 +1,12 @@
 import { OutputConfig, type ExpressionContext } from '@trellis/core';
-import { evaluateExpression } from './expressions';
 import { readConfig } from './node-config';
 import { toPlainData } from './plain-data';
 import type { Executor } from './types';
 
 /** Outputs `config.expression`'s value, else its one taken predecessor's output, else outputs keyed by predecessor. */
-export const outputExecutor: Executor = async ({ node, context, predecessors }) => {
+export const outputExecutor: Executor = async ({ node, context, predecessors }, deps) => {
   const { expression } = readConfig(OutputConfig, node);
-  if (expression !== undefined) return { output: (await evaluateExpression(expression, context)) ?? null };
+  if (expression !== undefined) return { output: (await deps.expressions.evaluate(expression, context)) ?? null };
   if (predecessors.length === 1) return { output: outputOf(context, predecessors[0]!) };
   const keyed = Object.fromEntries(predecessors.map((id) => [id, outputOf(context, id)]));
   return { output: keyed };

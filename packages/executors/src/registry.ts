@@ -2,6 +2,7 @@ import { NodeConfigByType, type NodeType } from '@trellis/core';
 import type { z } from 'zod';
 import { conditionExecutor } from './condition';
 import { ConfigInvalidError } from './errors';
+import { humanExecutor } from './human';
 import { inputExecutor } from './input';
 import { llmExecutor } from './llm';
 import { readConfig } from './node-config';
@@ -15,6 +16,7 @@ const EXECUTORS: Record<NodeType, Executor> = {
   condition: conditionExecutor,
   transform: transformExecutor,
   output: outputExecutor,
+  human: humanExecutor,
 };
 
 /** The executor that runs nodes of `type`. */

@@ -1,4 +1,5 @@
 import type { ExpressionContext, NodeDefinition, NodeType } from '@trellis/core';
+import { createInProcessEvaluator } from './expression-evaluator';
 import { createEchoProvider } from './llm/echo';
 import type { LlmProvider, LlmProviderRegistry } from './llm/provider';
 import type { ExecutorDeps, NodeRunInput } from './types';
@@ -26,6 +27,6 @@ export function fakeDeps(providers: LlmProvider[] = [createEchoProvider()], sign
     defaultProvider: providers[0]?.name ?? 'echo',
     get: (name) => providers.find((provider) => provider.name === name),
   };
-  const deps: ExecutorDeps = { llm, signal, heartbeat: (details) => heartbeats.push(details) };
+  const deps: ExecutorDeps = { llm, signal, heartbeat: (details) => heartbeats.push(details), expressions: createInProcessEvaluator() };
   return { deps, heartbeats };
 }

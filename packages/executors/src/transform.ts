@@ -1,10 +1,9 @@
 import { TransformConfig } from '@trellis/core';
-import { evaluateExpression } from './expressions';
 import { readConfig } from './node-config';
 import type { Executor } from './types';
 
 /** Outputs the value of `config.expression` (null when it yields nothing). */
-export const transformExecutor: Executor = async ({ node, context }) => {
+export const transformExecutor: Executor = async ({ node, context }, deps) => {
   const { expression } = readConfig(TransformConfig, node);
-  return { output: (await evaluateExpression(expression, context)) ?? null };
+  return { output: (await deps.expressions.evaluate(expression, context)) ?? null };
 };

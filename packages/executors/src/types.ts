@@ -22,6 +22,8 @@ export interface ExecutorDeps {
   signal: AbortSignal;
   /** Called while long work runs, so the activity heartbeats. */
   heartbeat: (details?: unknown) => void;
+  /** Evaluates expressions and templates (the worker's sandbox pool). */
+  expressions: import('./expression-evaluator').ExpressionEvaluator;
   /** Receives streamed LLM text deltas in order, for live listeners; the final text is in the output. */
   onToken?: (delta: string) => void;
 }

@@ -8,7 +8,7 @@ import {
   type EventAnnouncer,
   type ExecutionEvent,
 } from '@trellis/db';
-import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
+import { checkOutputSize, runNode as executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import type { Logger } from 'pino';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';
@@ -16,6 +16,7 @@ import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
 import { createRunChain } from './run-chain';
+import { checkStorableOutput } from './storable-output';
 import { recordStatusChange } from './status-records';
 import { createTokenBatcher } from './token-batcher';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
@@ -25,14 +26,18 @@ export interface ActivityDeps {
   /** Announces what each committed write appended, after its commit. */
   announcer: EventAnnouncer;
   llm: LlmProviderRegistry;
+  /** Evaluates expressions and templates: the worker's sandbox pool. */
+  expressions: ExpressionEvaluator;
+  /** Largest node output, as JSON in bytes (NODE_OUTPUT_MAX_BYTES); a larger one fails the node with OUTPUT_TOO_LARGE. */
+  maxOutputBytes: number;
   log: Logger;
 }
 
 const HEARTBEAT_EVERY_MS = 1_000;
 
 /** The graph workflow's activities; every record is written here so Temporal's retries cover it. */
-export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps): GraphActivities => ({
-  runChain: createRunChain({ db, announcer, llm, log }),
+export const createGraphActivities = ({ db, announcer, llm, expressions, maxOutputBytes, log }: ActivityDeps): GraphActivities => ({
+  runChain: createRunChain({ db, announcer, llm, expressions, maxOutputBytes, log }),
 
   async runNode(input) {
     const { executionId, node } = input;
@@ -69,11 +74,14 @@ export const createGraphActivities = ({ db, announcer, llm, log }: ActivityDeps)
         { node, context: input.context, predecessors: input.predecessors },
         {
           llm,
+          expressions,
           signal: ctx.cancellationSignal,
           heartbeat: (details) => (local ? undefined : ctx.heartbeat(details)),
           onToken: tokens?.push,
         },
       );
+      checkOutputSize(result.output, maxOutputBytes);
+      checkStorableOutput(result.output);
       if (node.type === 'llm') countLlmUsage(result.output, result.usage);
     } catch (error) {
       const failure = describeError(error);

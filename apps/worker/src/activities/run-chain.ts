@@ -1,14 +1,15 @@
 import { Context } from '@temporalio/activity';
 import { addUsage } from '@trellis/core';
-import { recordExecutionTransition, type Database, type EventAnnouncer, type ExecutionEvent, type StatusChange } from '@trellis/db';
-import { runNode as executeNode, type LlmProviderRegistry } from '@trellis/executors';
+import { recordExecutionTransition, type ExecutionEvent, type StatusChange } from '@trellis/db';
+import { checkOutputSize, runNode as executeNode } from '@trellis/executors';
 import { runOutput, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
-import type { Logger } from 'pino';
 import { nodeDurationSeconds } from '../metrics';
+import type { ActivityDeps } from './graph-activities';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
 import { statusChangeOf } from './status-records';
+import { checkStorableOutput } from './storable-output';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
 
 /** Completed nodes are written once this much time has passed since the last write, so live views lag little. */
@@ -23,7 +24,7 @@ const FLUSH_AFTER_MS = 50;
  * records: a small run is then one activity and one statement. Every write is idempotent, so a retried chain
  * writes nothing twice.
  */
-export function createRunChain({ db, announcer, llm, log }: { db: Database; announcer: EventAnnouncer; llm: LlmProviderRegistry; log: Logger }): GraphActivities['runChain'] {
+export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes, log }: ActivityDeps): GraphActivities['runChain'] {
   return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, finish }) => {
     const ctx = Context.current();
     const deadline = databaseDeadline(ctx, Date.now());
@@ -59,8 +60,10 @@ export function createRunChain({ db, announcer, llm, log }: { db: Database; anno
       try {
         result = await executeNode(
           { node, context: input.context, predecessors: input.predecessors },
-          { llm, signal: ctx.cancellationSignal, heartbeat: () => undefined },
+          { llm, expressions, signal: ctx.cancellationSignal, heartbeat: () => undefined },
         );
+        checkOutputSize(result.output, maxOutputBytes);
+        checkStorableOutput(result.output);
       } catch (error) {
         if (ctx.cancellationSignal.aborted) throw error;
         log.info({ executionId, nodeId: node.id, code: describeError(error).code }, 'node failed in a chain; it runs again on its own');
