@@ -97,6 +97,7 @@ export interface WorkerProcessOptions {
   llmBaseUrl?: string;
   /** RECONCILE_INTERVAL_MS; the worker's default when omitted, 0 turns the reconciler off. */
   reconcileIntervalMs?: number;
+  env?: Record<string, string>;
 }
 
 /** Starts `tsx apps/worker/src/index.ts` and resolves once it polls its task queue. */
@@ -110,6 +111,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   };
   if (options.llmBaseUrl) Object.assign(env, { LLM_BASE_URL: options.llmBaseUrl, LLM_API_KEY: 'sk-faults', LLM_MODEL: 'default' });
   if (options.reconcileIntervalMs !== undefined) env.RECONCILE_INTERVAL_MS = String(options.reconcileIntervalMs);
+  Object.assign(env, options.env);
   const worker = spawnService('worker', 'apps/worker/src/index.ts', env);
   await waitUntil(worker, () => worker.logs().includes('"msg":"worker started"'));
   return worker;
