@@ -9,14 +9,16 @@ const DEFAULT_TIMEOUT_MS: Record<NodeType, number> = {
   condition: 30_000,
   transform: 30_000,
   output: 30_000,
+  human: 30_000, // rendering the prompt; the wait itself is config.timeout_ms
 };
 
 /**
  * Cheap nodes (in-process work bounded by the expression time budget) run as local activities unless the
  * definition says `activity: "regular"`: no task-queue round trip per node, and a chain of them completes within
- * one workflow task. LLM nodes are always regular activities: long, heartbeating, each its own task.
+ * one workflow task. LLM nodes are always regular activities: long, heartbeating, each its own task. Human nodes
+ * are neither: they wait in the workflow (human-wait.ts), never inside a chain.
  */
-export const runsLocally = (node: NodeDefinition): boolean => node.type !== 'llm' && node.activity !== 'regular';
+export const runsLocally = (node: NodeDefinition): boolean => node.type !== 'llm' && node.type !== 'human' && node.activity !== 'regular';
 
 /** Options for one node as a local activity: its timeout and retry policy. */
 export function nodeLocalActivityOptions(node: NodeDefinition): LocalActivityOptions {
