@@ -34,6 +34,7 @@ import {
   type NodeResult,
 } from './definitions';
 import { chainsCarryRunRecords } from './chain-versions';
+import { createPauseLimit } from './control-limits';
 import { GraphState } from './graph-state';
 import { runOutput } from './run-output';
 import { runDetails } from './temporal-ui-summaries';
@@ -129,16 +130,18 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     message,
   }));
   setHandler(nodeResultsQuery, () => results);
+  const pauseLimit = createPauseLimit();
   setHandler(
     pauseUpdate,
     async (): Promise<ControlResult> => {
+      pauseLimit.counted();
       status = 'paused';
       message = 'paused: nodes in flight finish, nothing new starts';
       wake++;
       await recordStatus('paused', 'execution.paused', 'execution paused');
       return { status, message };
     },
-    { validator: control('pause') },
+    { validator: () => { control('pause')(); pauseLimit.check(); } },
   );
   setHandler(
     resumeUpdate,

@@ -1,8 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { canTransition, CONTROL_ACTIONS, isTerminal, type ControlAction } from '@trellis/core';
 import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
-import { pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
-import { invalidTransition, notFound } from '../errors';
+import { CONTROL_LIMIT, pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
+import { AppError, invalidTransition, notFound } from '../errors';
 import type { ApiDeps } from './deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
@@ -35,6 +35,9 @@ export async function controlExecution(
       message = (await withTemporalDeadline(deps, () => handle.executeUpdate(UPDATES[action]))).message;
     }
   } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CONTROL_LIMIT) {
+      throw new AppError(409, CONTROL_LIMIT, error.cause.message, error.cause.details?.[0]);
+    }
     if (error instanceof WorkflowUpdateFailedError) throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, await currentStatus());
     // The run ended while the request was on its way (Temporal holds an update until the running task ends).
     if (error instanceof WorkflowNotFoundError) {

@@ -1,3 +1,5 @@
+import { isStorableText } from '@trellis/core';
+
 /** What an upgrade asks to follow: every execution of the user, or one execution. */
 export type WsTarget = { kind: 'all' } | { kind: 'execution'; executionId: string };
 
@@ -10,7 +12,9 @@ export function parseWsTarget(pathname: string): WsTarget | undefined {
   if (!match) return undefined;
   if (match[1] === undefined) return { kind: 'all' };
   try {
-    return { kind: 'execution', executionId: decodeURIComponent(match[1]) };
+    const executionId = decodeURIComponent(match[1]);
+    // Text Postgres cannot store names no execution (and must not reach a query).
+    return isStorableText(executionId) ? { kind: 'execution', executionId } : undefined;
   } catch {
     return undefined;
   }
