@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProvidersFileError } from '@trellis/executors';
-import { readLlmSettings, WorkerConfig, workerLimits } from './config';
+import { expressionSettings, readLlmSettings, WorkerConfig, workerLimits } from './config';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-llm-'));
 
@@ -71,5 +71,18 @@ describe('worker cache and concurrency settings', () => {
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40' })).toEqual([
       'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: must not exceed WORKER_MAX_CACHED_WORKFLOWS',
     ]);
+  });
+
+  it('gives the expression sandbox its defaults, and EXPRESSION_* and NODE_OUTPUT_MAX_BYTES override them', () => {
+    expect(expressionSettings(WorkerConfig.parse({}))).toEqual({
+      pool: { threads: 2, maxHeapMb: 128, limits: { timeoutMs: 1000, maxDepth: 2000, maxSequence: 1_000_000, maxStringLength: 4_194_304, maxOutputBytes: 1_048_576 } },
+      maxOutputBytes: 1_048_576,
+    });
+    const config = WorkerConfig.parse({ EXPRESSION_THREADS: '4', EXPRESSION_TIMEOUT_MS: '250', EXPRESSION_MAX_HEAP_MB: '64', EXPRESSION_MAX_SEQUENCE: '1000', EXPRESSION_MAX_STRING_LENGTH: '5000', NODE_OUTPUT_MAX_BYTES: '65536' });
+    expect(expressionSettings(config)).toEqual({
+      pool: { threads: 4, maxHeapMb: 64, limits: { timeoutMs: 250, maxDepth: 2000, maxSequence: 1000, maxStringLength: 5000, maxOutputBytes: 65_536 } },
+      maxOutputBytes: 65_536,
+    });
+    expect(problems({ NODE_OUTPUT_MAX_BYTES: '3000000' })).toEqual([expect.stringMatching(/^NODE_OUTPUT_MAX_BYTES: /)]);
   });
 });
