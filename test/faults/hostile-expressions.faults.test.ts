@@ -43,7 +43,10 @@ describe('hostile expressions: limits hold inside one call, the process keeps an
   async function runToEnd(definition: unknown, input: unknown = {}) {
     const started = Date.now();
     const saved = await call(api.url, 'post', '/api/v1/workflows', { token: stack.tokenFor(USER), json: { name: 'hx', definition } });
-    if (saved.status !== 201) return { outcome: `save refused: ${JSON.stringify(saved.body.error)}`, ms: Date.now() - started };
+    if (saved.status !== 201) {
+      const problems = (saved.body.error?.details ?? []) as Array<{ code: string }>;
+      return { outcome: `save refused: ${saved.status} ${problems.map((p) => p.code).join(', ')}`, ms: Date.now() - started };
+    }
     const run = await call(api.url, 'post', '/api/v1/executions', { token: stack.tokenFor(USER), json: { workflow_id: saved.body.id, input_data: input } });
     expect(run.status).toBe(202);
     const row = await waitForStatus(stack, run.body.id as string, 'terminal', 60_000);
@@ -80,7 +83,7 @@ describe('hostile expressions: limits hold inside one call, the process keeps an
     expect(growthMb).toBeLessThan(1_000);
   });
 
-  it('[M31] nested-quantifier regexes run in linear time; a backreference RE2 cannot run fails as a syntax problem', async () => {
+  it('[M31] nested-quantifier regexes run in linear time; a backreference RE2 cannot run is refused at save, or fails as a syntax problem when built by $eval', async () => {
     const cases = [
       `$match("${'a'.repeat(28)}!", /(a+)+$/)`,
       `$contains("${'a'.repeat(10_000)}!", /^(a|aa)*$/)`,
@@ -88,13 +91,15 @@ describe('hostile expressions: limits hold inside one call, the process keeps an
     ];
     const outcomes = await Promise.all(cases.map((expression) => runToEnd(transform(expression))));
     const backreference = await runToEnd(transform('$match("abab", /(ab)\\1/)'));
+    const built = await runToEnd(transform('$eval("$match(\\"abab\\", /(ab)\\\\1/)")'));
     recordOutcome(
-      'completed in well under a second of matching; the backreference: failed EXPRESSION_ERROR syntax',
-      `${outcomes.map((o) => `${o.outcome} in ${ms(o.ms)}`).join('; ')}; \`/(ab)\\1/\`: ${backreference.outcome}`,
+      'completed in well under a second of matching; the backreference: 422 EXPRESSION_SYNTAX at save, failed EXPRESSION_ERROR syntax when built by $eval',
+      `${outcomes.map((o) => `${o.outcome} in ${ms(o.ms)}`).join('; ')}; \`/(ab)\\1/\`: ${backreference.outcome}; through $eval: ${built.outcome}`,
     );
     expect(outcomes.map((o) => o.outcome)).toEqual(['completed, output null', 'completed, output false', 'completed, output true']);
     for (const { ms: took } of outcomes) expect(took).toBeLessThan(15_000);
-    expect(backreference.outcome).toBe('failed EXPRESSION_ERROR syntax');
+    expect(backreference.outcome).toBe('save refused: 422 EXPRESSION_SYNTAX');
+    expect(built.outcome).toBe('failed EXPRESSION_ERROR syntax');
   });
 
   it('[M32] outputs over NODE_OUTPUT_MAX_BYTES fail the node: an LLM reply with OUTPUT_TOO_LARGE, an expression with EXPRESSION_LIMIT output', async () => {

@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { NodeConfigByType, type NodeDefinition, type NodeType } from './definition';
+import { unsupportedRegexes } from './regex-problems';
 import { parseTemplate, TemplateSyntaxError } from './template';
 import type { DefinitionProblem } from './validate';
 import { jsonSchemaFlaws } from './validate-json-schema';
@@ -83,8 +84,11 @@ function checkTemplate(value: unknown): FieldProblem[] {
 /** `offset` is where `source` starts in the field, so positions count from the field's start. */
 function jsonataProblems(source: string, offset: number, where: string): FieldProblem[] {
   try {
-    jsonata(source);
-    return [];
+    return unsupportedRegexes(jsonata(source).ast()).map(({ message, position }) => ({
+      code: 'EXPRESSION_SYNTAX',
+      message: `${message}${where}`,
+      position: position === undefined ? undefined : offset + position,
+    }));
   } catch (error) {
     const { message, position } = (error ?? {}) as { message?: unknown; position?: unknown };
     const at = typeof position === 'number' ? offset + position : undefined;
