@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await database.migrate();
   const deps = await buildApiDeps(config, database, log);
   const api = await startApiServer(deps, { port: config.PORT, host: config.HOST });
-  log.info({ url: api.url }, 'api listening');
+  log.info({ url: api.url, metrics: api.metricsUrl }, 'api listening');
   const shutdown = async () => {
     log.info('shutting down');
     await api.close();
