@@ -4,10 +4,12 @@ import type { describeEnvironment } from './environment';
 import { driftSection, previousResultsFile } from './report-drift';
 import { historyPagingSection, historyPagingSummaryRows } from './report-history-paging';
 import { liveStatusSection, liveStatusSummaryRows } from './report-live-status';
+import { humanWaitsSection, humanWaitsSummaryRows } from './report-human-waits';
 import { memorySection, memorySummaryRows } from './report-memory';
 import type { HistoryPagingResult } from './scenarios/history-paging';
 import type { LatencyResult } from './scenarios/latency';
 import type { LiveStatusResult } from './scenarios/live-status';
+import type { HumanWaitsResult } from './scenarios/human-waits';
 import type { MemoryResult } from './scenarios/memory';
 import type { NodeOverheadResult } from './scenarios/node-overhead';
 import type { ThroughputResult } from './scenarios/throughput';
@@ -25,6 +27,7 @@ export interface BenchResults {
     history_paging?: HistoryPagingResult & { memory: Memory };
     live_status?: LiveStatusResult & { memory: Memory };
     memory?: MemoryResult & { memory: Memory };
+    human_waits?: HumanWaitsResult & { memory: Memory };
   };
   not_measured: string[];
 }
@@ -106,6 +109,7 @@ export function renderMarkdown(r: BenchResults, previous?: BenchResults): string
   if (r.scenarios.history_paging) lines.push(...historyPagingSummaryRows(r.scenarios.history_paging));
   if (r.scenarios.live_status) lines.push(...liveStatusSummaryRows(r.scenarios.live_status));
   if (r.scenarios.memory) lines.push(...memorySummaryRows(r.scenarios.memory));
+  if (r.scenarios.human_waits) lines.push(...humanWaitsSummaryRows(r.scenarios.human_waits));
   for (const s of r.not_measured) lines.push(`| ${s} | — | — | — | — | not measured |`);
   lines.push(...driftSection(r, previous));
 
@@ -147,6 +151,7 @@ export function renderMarkdown(r: BenchResults, previous?: BenchResults): string
   if (r.scenarios.history_paging) lines.push(...historyPagingSection(r.scenarios.history_paging, e.database));
   if (r.scenarios.live_status) lines.push(...liveStatusSection(r.scenarios.live_status));
   if (r.scenarios.memory) lines.push(...memorySection(r.scenarios.memory, e.database));
+  if (r.scenarios.human_waits) lines.push(...humanWaitsSection(r.scenarios.human_waits));
   if (r.not_measured.length) lines.push('', '## Not measured', '', ...r.not_measured.map((s) => `- ${s}`));
   return `${lines.join('\n')}\n`;
 }
