@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   mkdirSync(join(DIST, 'bin'), { recursive: true });
 
   await build({
-    entryPoints: { api: join(ROOT, 'apps/api/src/index.ts'), worker: join(ROOT, 'apps/worker/src/index.ts') },
+    entryPoints: {
+      api: join(ROOT, 'apps/api/src/index.ts'),
+      worker: join(ROOT, 'apps/worker/src/index.ts'),
+      // The expression sandbox's threads load this file from beside the worker (packages/executors/src/sandbox).
+      'sandbox-thread': join(ROOT, 'packages/executors/src/sandbox/sandbox-thread.ts'),
+    },
     outdir: join(DIST, 'bin'),
     bundle: true,
     platform: 'node',

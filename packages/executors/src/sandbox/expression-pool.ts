@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -34,9 +35,16 @@ const KILL_GRACE_MS = 100;
 const SLOW_MS = 100;
 const LOW_PRIORITY = 19;
 
-// Threads load the TypeScript sources through tsx, which is this project's runtime (see Dockerfile).
-const THREAD_FILE = join(__dirname, 'sandbox-thread.ts');
-const BOOTSTRAP = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).require(${JSON.stringify(THREAD_FILE)}, ${JSON.stringify(THREAD_FILE)});`;
+/**
+ * The thread's entry: the compiled build (`npm run build`) puts sandbox-thread.js beside this code; run from
+ * sources, the thread loads sandbox-thread.ts through tsx.
+ */
+function threadEntry(): { script: string; eval: boolean } {
+  const compiled = join(__dirname, 'sandbox-thread.js');
+  if (existsSync(compiled)) return { script: compiled, eval: false };
+  const source = join(__dirname, 'sandbox-thread.ts');
+  return { script: `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, eval: true };
+}
 
 interface Job {
   request: ThreadRequest;
@@ -71,9 +79,10 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
   let replaced = 0;
   let closed = false;
 
+  const entry = threadEntry();
   const spawn = (slot: Slot) => {
-    const thread = new Worker(BOOTSTRAP, {
-      eval: true,
+    const thread = new Worker(entry.script, {
+      eval: entry.eval,
       workerData: { limits } satisfies ThreadData,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
     });
