@@ -14,8 +14,7 @@ import {
 } from '@temporalio/workflow';
 import {
   addUsage,
-  canTransition,
-  CONTROL_ACTIONS,
+  canControl,
   ZERO_USAGE,
   type ExecutionStatus,
   type NodeDefinition,
@@ -36,6 +35,7 @@ import {
 import { chainsCarryRunRecords } from './chain-versions';
 import { createPauseLimit } from './control-limits';
 import { GraphState } from './graph-state';
+import { installHumanWaits } from './human-wait';
 import { runOutput } from './run-output';
 import { runDetails } from './temporal-ui-summaries';
 import {
@@ -117,7 +117,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
 
   // Update validators: a rejected transition never reaches history, and the caller gets the reason at once.
   const control = (action: 'pause' | 'resume' | 'stop') => () => {
-    if (!canTransition(status, CONTROL_ACTIONS[action]) || stopRequested || finishing) {
+    if (!canControl(status, action) || stopRequested || finishing) {
       throw new Error(`cannot ${action} an execution that is ${stopRequested ? 'stopping' : finishing ? 'finishing' : status}`);
     }
   };
@@ -131,6 +131,24 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   }));
   setHandler(nodeResultsQuery, () => results);
   const pauseLimit = createPauseLimit();
+  // While human nodes wait the run is `waiting` (unless paused); the last answer makes it `running` again.
+  const humans = installHumanWaits({
+    ...ref,
+    ownerId: input.ownerId,
+    totalNodes: state.total,
+    refusal: () => (stopRequested ? 'stopping' : failure ? 'failing' : undefined),
+    onOpenCountChange: (open) => {
+      if (open > 0 && status === 'running' && !stopRequested && !failure) {
+        status = 'waiting';
+        message = 'waiting for an answer';
+        void recordStatus('waiting', 'execution.waiting', 'execution waiting for an answer').catch(() => undefined);
+      } else if (open === 0 && status === 'waiting') {
+        status = 'running';
+        message = 'running';
+        if (!stopRequested && !failure) void recordStatus('running', 'execution.running', 'execution running: answers are in').catch(() => undefined);
+      }
+    },
+  });
   setHandler(
     pauseUpdate,
     async (): Promise<ControlResult> => {
@@ -146,10 +164,10 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
   setHandler(
     resumeUpdate,
     async (): Promise<ControlResult> => {
-      status = 'running';
-      message = 'running';
+      status = humans.openCount() > 0 ? 'waiting' : 'running';
+      message = status === 'waiting' ? 'waiting for an answer' : 'running';
       wake++;
-      await recordStatus('running', 'execution.resumed', 'execution resumed');
+      await recordStatus(status, 'execution.resumed', 'execution resumed');
       return { status, message };
     },
     { validator: control('resume') },
@@ -206,6 +224,9 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       wake++;
     }
   };
+
+  const runHuman = (id: string): Promise<void> =>
+    inScope(id, async () => settle(id, await humans.run(state.graph.nodes.get(id)!, contextFor(id), state.takenPredecessors(id))));
 
   const runNode = (id: string): Promise<void> =>
     inScope(id, async () => {
@@ -269,6 +290,8 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     for (;;) {
       const seen = wake;
       if (failure) for (const scope of nodeScopes.values()) scope.cancel();
+      // A stop lets nodes in flight finish; a wait never would, so it is withdrawn.
+      if (stopRequested) for (const [id, scope] of nodeScopes) if (humans.isOpen(id)) scope.cancel();
       if (status !== 'paused' && !stopRequested && !failure) {
         const { ready, skipped } = state.advance();
         if (skipped.length > 0) {
@@ -287,7 +310,9 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
           const node = state.graph.nodes.get(id)!;
           const room = input.maxSteps === undefined ? MAX_CHAIN : Math.min(MAX_CHAIN, 1 + input.maxSteps - steps);
           let running: Promise<void>;
-          if (chains && runsLocally(node)) {
+          if (node.type === 'human') {
+            running = runHuman(id);
+          } else if (chains && runsLocally(node)) {
             const chain = state.chainFrom(id, runsLocally, room);
             steps += chain.length - 1;
             const finish = chainRecords && ready.length === 1 && inFlight.size === 0 ? finishAfter(chain) : undefined;
