@@ -81,7 +81,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       syncWaitMs: 60_000,
       bodyLimit: '1mb',
       // The benchmark measures the platform, not its per-user quotas.
-      limits: { startsPerMinute: 1_000_000, maxLiveExecutions: 1_000_000 },
+      limits: { startsPerMinute: 1_000_000, writesPerMinute: 1_000_000, historyReadsPerMinute: 1_000_000, maxLiveExecutions: 1_000_000 },
       // Scenario 5 opens 1,000 sockets on one execution as one user.
       ws: { maxConnectionsPerUser: 5_000 },
       eagerStart: EAGER_START,
