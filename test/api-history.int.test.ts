@@ -207,7 +207,7 @@ describe('execution history, PUT status and per-workflow history', () => {
       });
       expect(typeof one.body.histories[0].create_time).toBe('number');
       expect(one.body.histories[0].update_time).toBeGreaterThanOrEqual(one.body.histories[0].create_time);
-      expect(one.body.histories[0].debug_url).toContain(`/workflows/${second}/`);
+      expect(one.body.histories[0].debug_url).toMatch(new RegExp(`/workflows/${second}~[0-9a-f]{16}/`));
       const two = await page('?page_size=1&page_index=2');
       expect(two.body).toMatchObject({ total: 2, has_more: false });
       expect(two.body.histories[0].execute_id).toBe(first);

@@ -48,6 +48,6 @@ describe('smoke path: input → transform → output through the HTTP API', () =
     const detail = await request(stack.app).get(`/api/v1/executions/${started.body.id}`).set('Authorization', auth).expect(200);
     expect(detail.body.status).toBe('completed');
     expect(detail.body.nodes.map((n: { node_id: string }) => n.node_id).sort()).toEqual(['in', 'out', 'shout']);
-    expect(detail.body.debug_url).toContain(`/workflows/${started.body.id}/`);
+    expect(detail.body.debug_url).toContain(`/workflows/${started.body.temporal_workflow_id}/`);
   });
 });
