@@ -50,7 +50,7 @@ export function compileExpression(source: string, options: ExpressionOptions = {
       stack: limits.maxDepth,
       sequence: limits.maxSequence,
       RegexEngine: LinearRegExp as unknown as RegExpConstructor,
-    } as jsonata.JsonataOptions);
+    });
     compileRegexLiterals(expression.ast());
   } catch (error) {
     throw toExpressionError(error);
@@ -68,16 +68,17 @@ export async function evaluateExpression(
   context: ExpressionContext,
   options: ExpressionOptions = {},
 ): Promise<unknown> {
-  const expression = compileExpression(source, options);
+  const limits = limitsOf(options);
+  const expression = compileExpression(source, limits);
   await Promise.all([loadBuiltinClone(), loadGuardedBuiltins()]);
   let result: unknown;
   try {
     result = await expression.evaluate(toExpressionData(context));
   } catch (error) {
-    throw toExpressionError(error, limitsOf(options));
+    throw toExpressionError(error, limits);
   }
   const plain = toPlainData(result);
-  const { maxOutputBytes } = limitsOf(options);
+  const { maxOutputBytes } = limits;
   if (plain !== undefined && jsonBytes(plain) > maxOutputBytes) {
     throw toExpressionError(limitFailure('output', maxOutputBytes, `the result exceeded ${maxOutputBytes} bytes as JSON`));
   }
