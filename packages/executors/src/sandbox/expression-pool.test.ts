@@ -81,6 +81,16 @@ describe('the expression sandbox pool', () => {
     await expect(sandbox.evaluate('input.scores[1]', context)).resolves.toBe(4);
   });
 
+  it('fails only the evaluation whose context cannot be copied to a thread, and goes on serving', async () => {
+    const sandbox = pool();
+    const withFunction = contextWith({ variables: { fn: () => 1 } });
+    const error = await failure(sandbox.evaluate('1', withFunction));
+    expect(error).not.toBeInstanceOf(ExpressionError);
+    expect(error.message).toMatch(/cannot send the context/);
+    await expect(sandbox.evaluate('input.name', context)).resolves.toBe('Ada');
+    expect(sandbox.replacedThreads()).toBe(0);
+  });
+
   it('fails waiting evaluations with a retryable error when closed, and refuses new ones', async () => {
     const sandbox = pool({ threads: 1, limits: { timeoutMs: 2_000 } });
     await sandbox.evaluate('1', context);

@@ -181,7 +181,12 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
       slot.thread!.ref();
       slot.killTimer = setTimeout(() => kill(slot), limits.timeoutMs + KILL_GRACE_MS);
       slot.slowTimer = setTimeout(() => lowerPriority(slot), SLOW_MS);
-      slot.thread!.postMessage(job.request);
+      try {
+        slot.thread!.postMessage(job.request);
+      } catch (error) {
+        // Data structured cloning cannot copy (never the case for JSON from Temporal): fail this job only.
+        release(slot)?.reject(new Error(`cannot send the context to an expression thread: ${(error as Error).message}`));
+      }
     }
   };
 
