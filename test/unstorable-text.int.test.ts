@@ -46,6 +46,13 @@ describe('text Postgres cannot store', () => {
     expect((await listExecutions(stack.database.db, { ownerId: USER }, { offset: 0, limit: 1 })).total).toBe(0);
   });
 
+  it('answers a path with a malformed %-escape with 400 MALFORMED_PATH, not 500', async () => {
+    for (const path of ['/api/v1/executions/%FF', '/api/v1/workflows/%E0%A4%A/history', '/api/v1/executions/%C0/nodes']) {
+      const reply = await request(stack.app).get(path).set('Authorization', auth());
+      expect([path, reply.status, reply.body.error?.code]).toEqual([path, 400, 'MALFORMED_PATH']);
+    }
+  });
+
   it('fails a node whose expression makes a NUL with OUTPUT_INVALID after one attempt, and the run at once', async () => {
     const started = await request(stack.app).post('/api/v1/executions').set('Authorization', auth()).send({ workflow_id: await save('"a\\u0000b"'), input_data: {} });
     expect(started.status).toBe(202);

@@ -192,6 +192,27 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
     expect(problems[0]!.filter((p) => p.code === 'DUPLICATE_NODE_ID' || p.code === 'UNKNOWN_NODE_TYPE').map((p) => p.node_id)).toEqual(['dup', 'dup']);
   });
 
+  it('[M46] a path with a malformed %-escape is 400 MALFORMED_PATH on every route with a path parameter, never 500', async () => {
+    const routes = [
+      'get /workflows/{}', 'put /workflows/{}', 'delete /workflows/{}', 'get /workflows/{}/history', 'delete /workflows/{}/history',
+      'get /workflows/{}/history/{}', 'delete /workflows/{}/history/{}', 'get /executions/{}', 'put /executions/{}',
+      'get /executions/{}/status', 'get /executions/{}/nodes', 'get /executions/{}/logs', 'get /executions/{}/history',
+      'post /executions/{}/pause', 'post /executions/{}/resume', 'post /executions/{}/stop', 'post /executions/{}/cancel',
+      'get /execute/{}/status', 'post /execute/{}/pause', 'get /workflow-test/sessions/{}', 'post /workflow-test/sessions/{}/messages',
+    ];
+    const replies: Array<[string, Reply]> = [];
+    for (const route of routes) {
+      const [method, template] = route.split(' ') as [string, string];
+      const path = `/api/v1${template.replace(/\{\}/g, '%E0%A4%A')}`;
+      replies.push([route, await send(ANN, method, path, method === 'get' || method === 'delete' ? {} : { json: {} })]);
+    }
+    const wrong = replies.filter(([, r]) => r.status !== 400 || r.body.error?.code !== 'MALFORMED_PATH').map(([what, r]) => `${what} → ${r.status} ${r.body.error?.code ?? JSON.stringify(r.body).slice(0, 80)}`);
+    const health = await call(api.url, 'get', '/healthz');
+    recordOutcome('400 MALFORMED_PATH on every route with a path parameter; server up', `${replies.length} routes: ${wrong.length === 0 ? 'all 400 MALFORMED_PATH' : `WRONG: ${wrong.join('; ')}`}; /healthz ${health.status}`);
+    expect(wrong).toEqual([]);
+    expect(replies.length).toBeGreaterThan(10);
+  });
+
   it(`[M45] 1,000 pause/resume cycles on one run: ${MAX_PAUSES_PER_RUN} are taken, then pause answers 409 CONTROL_LIMIT; the run stays controllable`, async () => {
     // Writes are rate limited per user (600 a minute by default): this API gives the cycling user room.
     const roomy = await startApiServer(

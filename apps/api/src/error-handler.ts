@@ -31,6 +31,8 @@ function toAppError(error: unknown): AppError {
   if (e.type === 'entity.parse.failed') return new AppError(400, 'MALFORMED_JSON', 'request body is not valid JSON');
   if (e.type === 'entity.too.large') return new AppError(413, 'BODY_TOO_LARGE', 'request body is too large');
   if (e.status === 400 && e.type) return new AppError(400, 'BAD_REQUEST', e.message ?? 'bad request');
+  // Express decodes path parameters; a malformed %-escape (e.g. %FF) throws a URIError there.
+  if (error instanceof URIError) return new AppError(400, 'MALFORMED_PATH', 'the request path is not valid percent-encoded UTF-8');
   if (error instanceof WorkflowNotFoundError) return new AppError(404, 'NOT_FOUND', 'execution not found in Temporal');
   // drizzle wraps pg's connection errors (Postgres down) in a DrizzleQueryError; isDatabaseUnavailable reads the cause.
   if (isUnavailable(e) || isDatabaseUnavailable(error)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
