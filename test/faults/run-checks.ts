@@ -25,7 +25,14 @@ export async function summarizeRun(db: Database, temporal: Client, id: string): 
   const events = await listEvents(db, { executionId: id, limit: 100_000 });
   let temporalStatus: string;
   try {
-    temporalStatus = (await temporal.workflow.getHandle(execution ? temporalWorkflowIdOf(execution) : id).describe()).status.name;
+    const handle = temporal.workflow.getHandle(execution ? temporalWorkflowIdOf(execution) : id);
+    temporalStatus = (await handle.describe()).status.name;
+    // A chain writes the run's end in its local activity, before the workflow task that closes the run completes:
+    // on a loaded machine the row can read terminal a few seconds before Temporal does.
+    for (let waited = 0; temporalStatus === 'RUNNING' && execution && isTerminal(execution.status) && waited < 30_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      temporalStatus = (await handle.describe()).status.name;
+    }
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
     temporalStatus = 'NOT_FOUND';
