@@ -5,6 +5,7 @@ import { DEFAULT_NODE_OUTPUT_MAX_BYTES, type ExpressionEvaluator, type LlmProvid
 import type { Logger } from 'pino';
 import { createGraphActivities } from './activities/graph-activities';
 import { createHumanActivities } from './activities/human-activities';
+import { createRerunActivities } from './activities/rerun-activities';
 import { createTestSessionActivities } from './activities/test-session-activities';
 import { withPublicErrors } from './activities/public-errors';
 
@@ -49,6 +50,7 @@ export async function createTrellisWorker(params: CreateWorkerParams): Promise<W
         }),
         ...createTestSessionActivities({ db: params.db, announcer: params.announcer }),
         ...createHumanActivities({ db: params.db, announcer: params.announcer, llm: params.llm, expressions: params.expressions }),
+      ...createRerunActivities({ db: params.db, announcer: params.announcer }),
       },
       params.log,
     ),

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ExecutionStatus, NodeStatus, Usage, WorkflowDefinition } from '@trellis/core/pure';
+import type { ReusedNode } from './rerun-definitions';
 
 /** Arguments of one graph run; the definition is a snapshot, so later edits never change a running execution. */
 export interface GraphWorkflowInput {
@@ -17,6 +18,9 @@ export interface GraphWorkflowInput {
   runTimeoutMs?: number;
   /** Guards against runaway graphs: at most this many node runs. */
   maxSteps?: number;
+  /** A re-run: nodes taken from the run `reusedFrom` as they ended there, by id; the others run. */
+  reuse?: Record<string, ReusedNode>;
+  reusedFrom?: string;
 }
 
 export interface NodeResult {

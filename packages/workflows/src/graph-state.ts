@@ -42,6 +42,11 @@ export class GraphState {
     if (branch) this.branch.set(id, branch);
   }
 
+  /** A node settled without running (a re-run's reused skip). */
+  markSkipped(id: string): void {
+    this.status.set(id, 'skipped');
+  }
+
   markFailed(id: string): void {
     this.status.set(id, 'failed');
   }

@@ -36,6 +36,7 @@ import { chainsCarryRunRecords } from './chain-versions';
 import { createPauseLimit } from './control-limits';
 import { GraphState } from './graph-state';
 import { installHumanWaits } from './human-wait';
+import { reusedBranch, type RerunActivities, type ReusedNode } from './rerun-definitions';
 import { runOutput } from './run-output';
 import { runDetails } from './temporal-ui-summaries';
 import {
@@ -225,6 +226,28 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     }
   };
 
+  // A re-run starts with the nodes it reuses settled as they ended in the run it re-runs: nothing executes for them.
+  const reuseRecorded = async (reuse: Record<string, ReusedNode>) => {
+    const nodes = Object.entries(reuse).map(([id, reused]) => ({ id, type: state.graph.nodes.get(id)!.type, ...reused }));
+    for (const node of nodes) {
+      if (node.status === 'skipped') {
+        state.markSkipped(node.id);
+        results[node.id] = { status: 'skipped' };
+        continue;
+      }
+      state.markCompleted(node.id, reusedBranch(node.type, node.output));
+      outputs[node.id] = node.output;
+      results[node.id] = { status: 'completed', output: node.output, durationMs: 0 };
+    }
+    await writeStart();
+    await proxyLocalActivities<RerunActivities>(RECORD_ACTIVITY_OPTIONS).recordReusedNodes({
+      ...ref,
+      sourceExecutionId: input.reusedFrom ?? '',
+      nodes,
+      totalNodes: state.total,
+    });
+  };
+
   const runHuman = (id: string): Promise<void> =>
     inScope(id, async () => settle(id, await humans.run(state.graph.nodes.get(id)!, contextFor(id), state.takenPredecessors(id))));
 
@@ -345,6 +368,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
 
   try {
     if (!chainRecords) await writeStart();
+    if (input.reuse) await reuseRecorded(input.reuse);
     const graphScope = new CancellationScope();
     if (input.runTimeoutMs) {
       void CancellationScope.nonCancellable(async () => {

@@ -2,6 +2,7 @@ export * from './search-attributes';
 export * from './definitions';
 export * from './activity-types';
 export * from './human-definitions';
+export * from './rerun-definitions';
 export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
 export * from './test-session-definitions';

@@ -7,7 +7,7 @@ import { DEFAULT_START_LIMITS } from './start-limits';
 /** What a request costs against: starting runs, any other write, or reading a run's Temporal history. */
 export type RateClass = 'start' | 'write' | 'history';
 
-const STARTS = [/^\/executions\/?$/, /^\/execute\/?$/, /^\/workflow-test\/sessions\/[^/]+\/messages\/?$/];
+const STARTS = [/^\/executions\/?$/, /^\/executions\/[^/]+\/rerun\/?$/, /^\/execute\/?$/, /^\/workflow-test\/sessions\/[^/]+\/messages\/?$/];
 const HISTORY = /^\/executions\/[^/]+\/history\/?$/;
 
 /** The class of an /api/v1 request (path relative to /api/v1), or undefined for reads that cost no quota. */

@@ -30,6 +30,7 @@ function scopeOf(filters: ExecutionFilters): string {
       filters.createdAfter?.toISOString() ?? null,
       filters.createdBefore?.toISOString() ?? null,
       filters.includeTest ?? false,
+      ...(filters.rerunOf ? [filters.rerunOf] : []),
     ]),
     12,
   );

@@ -24,6 +24,8 @@ export interface StartExecutionParams {
   isTest?: boolean;
   variables?: Record<string, unknown>;
   runTimeoutMs?: number;
+  /** A re-run: the execution it re-runs, the node it re-runs from, and the nodes it takes from it (rerun-execution.ts). */
+  rerun?: { of: string; fromNode: string | null; reuse?: GraphWorkflowInput['reuse'] };
 }
 
 /** Upper bound on node runs per execution: a guard against runaway graphs. */
@@ -52,6 +54,8 @@ export async function startExecution(
     idempotencyKey: params.idempotencyKey ?? null,
     inputData: params.inputData ?? null,
     totalNodes: params.workflow.definition.nodes.length,
+    rerunOf: params.rerun?.of ?? null,
+    rerunFromNode: params.rerun?.fromNode ?? null,
   });
   if (execution.ownerId !== params.ownerId) {
     throw new AppError(409, 'EXECUTION_ID_TAKEN', `execution id ${id} is already in use; choose another (UUIDs are safest)`);
@@ -69,6 +73,7 @@ export async function startExecution(
     variables: params.variables,
     runTimeoutMs: params.runTimeoutMs,
     maxSteps: MAX_STEPS,
+    ...(params.rerun?.reuse ? { reuse: params.rerun.reuse, reusedFrom: params.rerun.of } : {}),
   };
   try {
     const handle = await withTemporalDeadline(deps, () =>

@@ -63,7 +63,7 @@ export async function listExecutionPage(
  * kept between `exactUpTo` + 1 and the counters' total for the same owner/workflow, and `exact` is false.
  */
 export async function countExecutions(db: DbOrTx, filters: ExecutionFilters, options: { exactUpTo: number }): Promise<ExecutionTotal> {
-  const countersOnly = !filters.statuses?.length && !filters.createdAfter && !filters.createdBefore;
+  const countersOnly = !filters.statuses?.length && !filters.createdAfter && !filters.createdBefore && !filters.rerunOf;
   if (countersOnly) return { total: await countFromCounters(db, filters), exact: true };
 
   const where = executionFilterConditions(filters);

@@ -49,6 +49,8 @@ export interface ExecutionFilters {
   createdAfter?: Date;
   createdBefore?: Date;
   includeTest?: boolean;
+  /** Only re-runs of this execution. */
+  rerunOf?: string;
 }
 
 /** The WHERE clause for `filters`: the owner always, test runs only when asked for. */
@@ -59,6 +61,7 @@ export function executionFilterConditions(filters: ExecutionFilters): SQL | unde
   if (filters.createdAfter) conditions.push(gte(executions.createdAt, filters.createdAfter));
   if (filters.createdBefore) conditions.push(lte(executions.createdAt, filters.createdBefore));
   if (!filters.includeTest) conditions.push(eq(executions.isTest, false));
+  if (filters.rerunOf) conditions.push(eq(executions.rerunOf, filters.rerunOf));
   return and(...conditions);
 }
 

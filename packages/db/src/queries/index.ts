@@ -15,3 +15,4 @@ export * from './rate-limits';
 export * from './retention';
 export * from './human-waits';
 export * from './answer-links';
+export * from './reruns';

@@ -1,0 +1,59 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { WorkflowDefinition } from '@trellis/core';
+import type { DbOrTx } from '../client';
+import { executions } from '../schema/executions';
+import { nodeExecutions } from '../schema/node-executions';
+import { workflowVersions } from '../schema/workflows';
+import type { Execution } from './executions';
+
+/** The definition a workflow had at `version`, if that version was kept. */
+export async function findWorkflowVersion(db: DbOrTx, workflowId: string, version: number): Promise<WorkflowDefinition | undefined> {
+  const rows = await db
+    .select({ definition: workflowVersions.definition })
+    .from(workflowVersions)
+    .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.version, version)));
+  return rows[0]?.definition;
+}
+
+/** The owner's re-runs of an execution, newest first. */
+export async function listReruns(db: DbOrTx, executionId: string, ownerId: string, limit: number): Promise<Execution[]> {
+  return db
+    .select()
+    .from(executions)
+    .where(and(eq(executions.rerunOf, executionId), eq(executions.ownerId, ownerId)))
+    .orderBy(desc(executions.createdAt), desc(executions.id))
+    .limit(limit);
+}
+
+export interface ReusedNodeRow {
+  nodeId: string;
+  nodeType: string;
+  status: 'completed' | 'skipped';
+  output?: unknown;
+}
+
+/**
+ * Writes the rows of nodes a re-run reuses, marked `reused`, their inputs copied from the source run's rows; idempotent
+ * (a node already recorded is left alone). Returns the ids written.
+ */
+export async function insertReusedNodes(
+  db: DbOrTx,
+  params: { executionId: string; sourceExecutionId: string; nodes: ReusedNodeRow[]; at: Date },
+): Promise<string[]> {
+  if (params.nodes.length === 0) return [];
+  const rows = params.nodes.map((node) => ({
+    executionId: params.executionId,
+    nodeId: node.nodeId,
+    nodeType: node.nodeType,
+    status: node.status,
+    attempt: 0,
+    input: sql`(select s.input from node_executions s where s.execution_id = ${params.sourceExecutionId} and s.node_id = ${node.nodeId})`,
+    output: node.status === 'completed' ? (node.output ?? null) : null,
+    reused: true,
+    startedAt: params.at,
+    finishedAt: params.at,
+    durationMs: 0,
+  }));
+  const written = await db.insert(nodeExecutions).values(rows).onConflictDoNothing().returning({ nodeId: nodeExecutions.nodeId });
+  return written.map((row) => row.nodeId);
+}

@@ -1,0 +1,23 @@
+import type { ExecutionRef } from './activity-types';
+
+/** A node a re-run takes from the run it re-runs instead of running it: its recorded output, or its skip. */
+export type ReusedNode = { status: 'completed'; output: unknown } | { status: 'skipped' };
+
+export interface RecordReusedNodesInput extends ExecutionRef {
+  /** The run re-run: reused nodes' inputs are copied from its rows. */
+  sourceExecutionId: string;
+  nodes: Array<{ id: string; type: string } & ReusedNode>;
+  totalNodes: number;
+}
+
+/** The activity behind re-runs; the worker implements it (apps/worker/src/activities/rerun-activities.ts). */
+export interface RerunActivities {
+  /** Records the reused nodes (rows marked reused, `node.reused` events, progress): no executor runs, no tokens. */
+  recordReusedNodes(input: RecordReusedNodesInput): Promise<void>;
+}
+
+/** The branch a reused condition took, from its recorded output `{result}`; other nodes take none. */
+export function reusedBranch(type: string, output: unknown): 'true' | 'false' | undefined {
+  if (type !== 'condition') return undefined;
+  return (output as { result?: unknown } | null)?.result ? 'true' : 'false';
+}
