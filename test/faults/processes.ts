@@ -108,6 +108,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     TEMPORAL_TASK_QUEUE: options.taskQueue,
     LOG_LEVEL: 'info',
     LLM_PROVIDERS_FILE: '',
+    // The bundle global setup built: a worker bundling at start takes most of a minute on a busy machine.
+    WORKFLOW_BUNDLE_PATH: process.env.TRELLIS_TEST_WORKFLOW_BUNDLE ?? '',
   };
   if (options.llmBaseUrl) Object.assign(env, { LLM_BASE_URL: options.llmBaseUrl, LLM_API_KEY: 'sk-faults', LLM_MODEL: 'default' });
   if (options.reconcileIntervalMs !== undefined) env.RECONCILE_INTERVAL_MS = String(options.reconcileIntervalMs);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
-import { openDatabase, type DatabaseHandle } from '@trellis/db';
+import { findExecution, openDatabase, type DatabaseHandle } from '@trellis/db';
 import { freePort } from '@trellis/devstack';
 import { mintToken } from '../../apps/api/src/auth/jwt';
 import { connectTemporal } from '../../apps/api/src/temporal-connection';
@@ -40,7 +40,10 @@ const KILL_AFTER_MS = 8_000;
     temporal = new Client({ connection: temporalConnection.connection, namespace: 'default' });
     wire = await startLlmWireServer();
     metricsPort = await freePort();
-    const worker = (env: Record<string, string> = {}) => startWorkerProcess({ temporalAddress: address, taskQueue, llmBaseUrl: wire.baseUrl, env });
+    // Four services and the load share this machine's CPUs: a template render starved for a second must not fail a
+    // run here (the expression limits have tests of their own).
+    const worker = (env: Record<string, string> = {}) =>
+      startWorkerProcess({ temporalAddress: address, taskQueue, llmBaseUrl: wire.baseUrl, env: { EXPRESSION_TIMEOUT_MS: '10000', ...env } });
     const api = () => startApiProcess({ temporalAddress: address, taskQueue, env: { START_RATE_PER_MINUTE: String(START_RATE), MAX_LIVE_EXECUTIONS_PER_USER: '1000' } });
     const [workerA, workerB, apiA, apiB] = await Promise.all([worker(), worker({ METRICS_PORT: String(metricsPort) }), api(), api()]);
     workers = [workerA, workerB];
@@ -160,6 +163,34 @@ const KILL_AFTER_MS = 8_000;
     expect(new Set(limited.map((r) => r.api))).toEqual(new Set([0, 1]));
   });
 
+  it('[F24] a Server-Sent Events client cut off mid-run on API A resumes on API B with Last-Event-ID: every missed event, none twice, the terminal one once', async () => {
+    const user = `${run}-sse`;
+    const token = mintToken({ sub: user, secret: TEST_JWT_SECRET });
+    const definition = { nodes: [graph.input(), graph.llm('a', 'slow-300'), graph.llm('b', 'slow-2000'), graph.transform('c', 'nodes.b'), graph.output()], edges: graph.chain('in', 'a', 'b', 'c', 'out') };
+    const workflowId = await saveWorkflow(apis[0].url, token, definition);
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const stream = await fetch(`${apis[0].url}/api/v1/executions`, { method: 'POST', headers, body: JSON.stringify({ workflow_id: workflowId, input_data: { topic: 'sse' }, mode: 'stream' }) });
+    const id = stream.headers.get('x-execution-id')!;
+    const first = await readSseIds(stream, (frame) => frame.event === 'node.completed' && frame.data.includes('"node_id":"a"'));
+    const lastSeen = first.at(-1)!.id;
+    await sleep(1_000);
+    const storedAtResume = (await findExecution(database.db, id))!.lastSeq;
+    const resumed = await fetch(`${apis[1].url}/api/v1/executions/${id}/events`, { headers: { ...headers, 'Last-Event-ID': String(lastSeen) } });
+    const second = await readSseIds(resumed);
+    const [stored] = [...(await storedSeqs(database, [id])).values()];
+    const received = [...first, ...second].map((f) => f.id);
+    const replayed = second.filter((f) => f.id <= storedAtResume).length;
+    const terminal = [...first, ...second].filter((f) => TERMINAL.test(f.event)).map((f) => f.event);
+    recordOutcome(
+      'every missed event replayed, none twice, the terminal event once',
+      `stream cut after seq ${lastSeen} on API A, resumed 1 s later on API B with Last-Event-ID: ${second.length} events (${replayed} replayed at once, ${second.length - replayed} live), first ${second[0]?.id}; received seqs ${received[0]}..${received.at(-1)} (${received.length}, ${new Set(received).size} distinct) of ${stored?.length} stored; terminal: ${terminal.join(', ')}`,
+    );
+    expect(second[0]?.id).toBe(lastSeen + 1);
+    expect(replayed).toBeGreaterThan(0);
+    expect(received).toEqual(stored);
+    expect(terminal).toEqual(['execution.completed']);
+  });
+
   it('[F23] a standalone worker serves /metrics on METRICS_PORT: its node metrics, process metrics and the Temporal SDK runtime metrics', async () => {
     const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     const text = await res.text();
@@ -245,4 +276,36 @@ function openAllExecutionsSocket(url: string, token: string): Promise<{ seqs(id:
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
     ws.once('error', reject);
   });
+}
+
+interface SseEvent {
+  id: number;
+  event: string;
+  data: string;
+}
+
+/** Reads a text/event-stream until `stop` matches an event with an id (then disconnects) or the server ends it. */
+async function readSseIds(res: Response, stop: (event: SseEvent) => boolean = () => false): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return events;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const field = (name: string) => lines.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+      if (field('id') === undefined) continue; // keep-alive comments and token deltas
+      const event = { id: Number(field('id')), event: field('event') ?? '', data: field('data') ?? '' };
+      events.push(event);
+      if (stop(event)) {
+        await reader.cancel();
+        return events;
+      }
+    }
+  }
 }
