@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { requireUser } from './auth/require-user';
 import { consoleRouter } from './console/console-static';
 import { errorHandler, unknownRoute } from './error-handler';
+import { httpMethodSemantics } from './http-methods';
 import { limitJsonDepth } from './json-depth';
 import { limitRequestRates } from './limits/request-rates';
 import { executeCompatRouter } from './routes/execute-compat';
@@ -37,8 +38,10 @@ export function createApp(deps: ApiDeps): Express {
   });
   const { httpDuration } = apiMetricsFor(deps);
   app.use(requestLog(deps.log, (route, method, status, seconds) => httpDuration.observe({ route, method, status: String(status) }, seconds)));
+  const methods = httpMethodSemantics(app);
+  app.use(methods.answerOptions);
   app.use(healthRouter(deps));
-  app.use(docsRouter());
+  app.use(docsRouter({ metricsOnApiPort: Boolean(deps.settings.metrics?.token) }));
   app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
   app.use(limitJsonDepth());
@@ -57,6 +60,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1', api);
   app.use(consoleRouter());
 
+  app.use(methods.refuseUnservedMethods);
   app.use(unknownRoute);
   app.use(errorHandler(deps.log));
   return app;

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { badRequest, validationFailed } from './errors';
 
-/** Parses a JSON body with a strict schema: 422 listing every problem (unknown fields included). */
+/** Parses a required JSON body with a strict schema: 422 listing every problem (unknown fields included), or when there is none. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body ?? {});
+  if (body === undefined) throw validationFailed('a JSON request body is required', [{ path: '', message: 'required' }]);
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw validationFailed('request body is invalid', issuesOf(result.error));
 }

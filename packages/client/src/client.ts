@@ -1,6 +1,19 @@
 import { TrellisApiError } from './errors';
 import { followExecution, type FollowOptions } from './follow';
-import type { Execution, ExecutionEvent, ExecutionPage, ListExecutionsParams, NodeRecord, Page, StartExecutionParams, Workflow } from './types';
+import type {
+  ControlResult,
+  CreateWorkflowParams,
+  Execution,
+  ExecutionDetail,
+  ExecutionEvent,
+  ExecutionPage,
+  ListExecutionsParams,
+  NodeRecord,
+  Page,
+  StartExecutionParams,
+  UpdateWorkflowParams,
+  Workflow,
+} from './types';
 
 export interface ClientOptions {
   /** e.g. http://localhost:3000 */
@@ -39,14 +52,14 @@ export function createTrellisClient(options: ClientOptions) {
   }
 
   const control = (action: 'pause' | 'resume' | 'stop' | 'cancel') => (id: string) =>
-    call<Execution & { message: string }>('POST', `/executions/${encodeURIComponent(id)}/${action}`);
+    call<ControlResult>('POST', `/executions/${encodeURIComponent(id)}/${action}`);
 
   return {
     workflows: {
-      create: (body: { name: string; description?: string; definition: unknown }) => call<Workflow>('POST', '/workflows', { body }),
+      create: (body: CreateWorkflowParams) => call<Workflow>('POST', '/workflows', { body }),
       get: (id: string) => call<Workflow>('GET', `/workflows/${encodeURIComponent(id)}`),
       list: (query: { page?: number; size?: number } = {}) => call<Page<Workflow>>('GET', '/workflows', { query }),
-      update: (id: string, body: { name?: string; description?: string | null; definition?: unknown }) =>
+      update: (id: string, body: UpdateWorkflowParams) =>
         call<Workflow>('PUT', `/workflows/${encodeURIComponent(id)}`, { body }),
       delete: (id: string) => call<void>('DELETE', `/workflows/${encodeURIComponent(id)}`),
     },
@@ -63,7 +76,7 @@ export function createTrellisClient(options: ClientOptions) {
           cursor = page.next_cursor ?? undefined;
         } while (cursor);
       },
-      get: (id: string) => call<Execution & { nodes: unknown[] }>('GET', `/executions/${encodeURIComponent(id)}`),
+      get: (id: string) => call<ExecutionDetail>('GET', `/executions/${encodeURIComponent(id)}`),
       nodes: (id: string) => call<{ items: NodeRecord[] }>('GET', `/executions/${encodeURIComponent(id)}/nodes`),
       pause: control('pause'),
       resume: control('resume'),

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { TrellisApiError } from './errors';
+import { executionStatusOf } from './event-status';
 import { TERMINAL_STATUSES, type ExecutionEvent } from './types';
 
 export interface FollowOptions {
@@ -13,7 +14,10 @@ export interface FollowOptions {
   maxReconnects?: number;
 }
 
-const isTerminal = (event: ExecutionEvent) => event.type.startsWith('execution.') && !!event.status && TERMINAL_STATUSES.has(event.status);
+const isTerminal = (event: ExecutionEvent) => {
+  const status = executionStatusOf(event);
+  return !!status && TERMINAL_STATUSES.has(status);
+};
 
 /** Follows one execution's events until the terminal one, resuming from the last seq after a dropped connection. */
 export function followExecution(options: FollowOptions): Promise<ExecutionEvent[]> {

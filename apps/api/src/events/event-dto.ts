@@ -1,7 +1,8 @@
 import type { ExecutionEvent } from '@trellis/db';
+import type { ExecutionEventMessage } from './event-messages';
 
-/** An event as WebSocket and SSE clients receive it. */
-export function toEventMessage(event: ExecutionEvent) {
+/** The one mapping from a stored event row to its JSON: WebSocket, Server-Sent Events, logs and the timeline use it. */
+export function toEventMessage(event: ExecutionEvent): ExecutionEventMessage {
   return {
     type: event.type,
     execution_id: event.executionId,

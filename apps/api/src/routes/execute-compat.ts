@@ -3,22 +3,23 @@ import { z } from 'zod';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
+import { idempotencyKeyOf } from './idempotency-key';
 import { parseBody } from '../validation';
 import { executionsRouter } from './executions';
-import { checkedDefinition } from './workflows';
+import { checkedDefinition, DefinitionInput } from './workflows';
 import { limitStarts } from '../limits/start-limits';
 
 export const ExecuteBody = z
   .object({
     execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
     workflow_id: z.string().min(1).max(200),
-    definition: z.unknown(),
+    definition: DefinitionInput,
     input_data: z.unknown().optional(),
   })
   .strict();
 
 /**
- * /execute (seed 003): runs an inline definition without saving a workflow. Status, logs and
+ * The /execute compatibility API: runs an inline definition without saving a workflow. Status, logs and
  * pause/resume/stop are the /executions routes themselves, so both surfaces behave identically.
  */
 export function executeCompatRouter(deps: ApiDeps): Router {
@@ -33,7 +34,7 @@ export function executeCompatRouter(deps: ApiDeps): Router {
       workflow: { id: body.workflow_id, name: body.workflow_id, version: 0, definition },
       inputData: body.input_data,
       executionId: body.execution_id,
-      idempotencyKey: req.get('Idempotency-Key')?.slice(0, 200),
+      idempotencyKey: idempotencyKeyOf(req),
       mode: 'async',
     });
     res.status(created ? 202 : 200).json(toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace));

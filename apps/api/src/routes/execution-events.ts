@@ -15,15 +15,18 @@ export const EventStreamQuery = z.object({
   since: z.coerce.number().int().min(0).optional().describe('resume after this seq (as the Last-Event-ID header does; the header wins)'),
 });
 
-const LastEventId = z.coerce.number().int().min(0);
+/** The Last-Event-ID header: a seq, or blank for none. */
+export const LastEventIdHeader = z
+  .string()
+  .regex(/^\s*(\d{1,15})?\s*$/)
+  .describe('the seq of the last event already seen (what EventSource sends on reconnect): the stream resumes after it');
 
 /** The seq a stream resumes after: the Last-Event-ID header (what EventSource sends on reconnect), else `since`, else 0. */
 export function resumeSeqOf(req: Request, since?: number): number {
   const header = req.get('Last-Event-ID');
-  if (header === undefined || header.trim() === '') return since ?? 0;
-  const parsed = LastEventId.safeParse(header);
-  if (!parsed.success) throw badRequest('Last-Event-ID must be the seq of an event (a whole number)');
-  return parsed.data;
+  if (header === undefined) return since ?? 0;
+  if (!LastEventIdHeader.safeParse(header).success) throw badRequest('Last-Event-ID must be the seq of an event (a whole number)');
+  return header.trim() === '' ? (since ?? 0) : Number(header.trim());
 }
 
 /** GET /executions/:id/events: the run's events as Server-Sent Events, resumable with Last-Event-ID. */

@@ -10,7 +10,7 @@ export const HistoryQuery = z.object({
   source: z.enum(['platform', 'temporal']).optional(),
 });
 
-/** GET /executions/:id/history: the run's timeline from our events and Temporal's history (seed 002). */
+/** GET /executions/:id/history: the run's timeline from our events and Temporal's history. */
 export function executionHistoryRouter(deps: ApiDeps): Router {
   const router = Router();
 

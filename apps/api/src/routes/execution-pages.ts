@@ -1,5 +1,4 @@
 import { countExecutions, listExecutionPage, type Database, type Execution, type ExecutionFilters } from '@trellis/db';
-import { badRequest } from '../errors';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 /** With a status or time filter, totals are exact up to this many matches and estimated past it. */
@@ -20,14 +19,13 @@ export interface ExecutionListPage {
 /**
  * One page of the owner's executions, newest first, with its total: by `cursor` (keyset, as fast at any
  * depth as on the first page) or by page number (OFFSET: reads every row before the page, slower the
- * deeper it goes). Either way the answer carries the cursor of the next page.
+ * deeper it goes); a cursor wins over a page number. Either way the answer carries the cursor of the next page.
  */
 export async function readExecutionPage(
   db: Database,
   filters: ExecutionFilters,
   request: { cursor?: string; page?: number; size: number },
 ): Promise<ExecutionListPage> {
-  if (request.cursor !== undefined && request.page !== undefined) throw badRequest('give either a cursor or a page number, not both');
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, filters);
   const page = after ? undefined : (request.page ?? 1);
   const [rows, total] = await Promise.all([

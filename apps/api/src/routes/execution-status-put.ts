@@ -20,7 +20,7 @@ export const PutExecutionBody = z
   })
   .strict();
 
-/** PUT /executions/:id {status} (seed 002): the same pause/resume/stop/cancel as the POST actions. */
+/** PUT /executions/:id {status}: the same pause/resume/stop/cancel as the POST actions. */
 export function executionStatusPutRouter(deps: ApiDeps): Router {
   const router = Router();
 

@@ -8,11 +8,13 @@ import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
+import { idempotencyKeyOf } from './idempotency-key';
 import { parseBody, parseQuery } from '../validation';
 import { resumeSeqOf, streamEvents } from './execution-events';
 import { readExecutionPage } from './execution-pages';
 import { CursorParam } from './page-cursor';
 import { PageQuery } from './paging';
+import { listParam, TimestampParam } from './query-params';
 
 export const StartExecutionBody = z
   .object({
@@ -27,16 +29,12 @@ export const StartExecutionBody = z
   .strict();
 
 export const ListExecutionsQuery = PageQuery.extend({
-  page: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor'),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
   cursor: CursorParam.optional(),
   workflow_id: z.string().min(1).max(200).optional(),
-  status: z
-    .string()
-    .transform((s) => s.split(','))
-    .pipe(z.array(z.enum(EXECUTION_STATUSES)))
-    .optional(),
-  created_after: z.coerce.date().optional(),
-  created_before: z.coerce.date().optional(),
+  status: listParam(EXECUTION_STATUSES).optional(),
+  created_after: TimestampParam.optional(),
+  created_before: TimestampParam.optional(),
   include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
@@ -45,7 +43,7 @@ export const LogsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-/** /executions: start, list, read and control runs (seeds 002 and 003). */
+/** /executions: start, list, read and control runs. */
 export function executionsRouter(deps: ApiDeps): Router {
   const router = Router();
   const { db } = deps.database;
@@ -58,9 +56,11 @@ export function executionsRouter(deps: ApiDeps): Router {
 
   router.post('/', limitStarts(deps), async (req, res) => {
     const body = parseBody(StartExecutionBody, req.body);
+    // A malformed Last-Event-ID is refused before anything starts, whatever the mode.
+    const resumeAfter = resumeSeqOf(req);
     const workflow = await findWorkflow(db, body.workflow_id, req.userId);
     if (!workflow) throw notFound('workflow', body.workflow_id);
-    const idempotencyKey = req.get('Idempotency-Key')?.slice(0, 200);
+    const idempotencyKey = idempotencyKeyOf(req);
     const { execution, created } = await startExecution(deps, {
       ownerId: req.userId,
       workflow,
@@ -71,7 +71,7 @@ export function executionsRouter(deps: ApiDeps): Router {
       variables: body.variables,
       runTimeoutMs: body.timeout_ms,
     });
-    if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeSeqOf(req));
+    if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeAfter);
     if (body.mode === 'sync') {
       const finished = await waitForEnd(deps, execution);
       return res.status(isTerminal(finished.status) ? 200 : 202).json(dto(finished));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** `?page=&size=`: page from 1, size default 10, at most 100 (seed 002). */
+/** `?page=&size=`: page from 1, size default 10, at most 100. */
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(10),

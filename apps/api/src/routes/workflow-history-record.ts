@@ -2,7 +2,7 @@ import type { ExecutionStatus } from '@trellis/core';
 import { temporalWorkflowIdOf, type Execution, type NodeExecution, type RunMode } from '@trellis/db';
 import { debugUrl } from '../services/execution-dto';
 
-/** Seed 001's four statuses of a history record. */
+/** The four statuses of a Coze-compatible run history record. */
 export type ExecuteStatus = 'running' | 'success' | 'failed' | 'interrupted';
 
 const EXECUTE_STATUS: Record<ExecutionStatus, ExecuteStatus> = {
@@ -21,7 +21,7 @@ const EXECUTE_STATUS: Record<ExecutionStatus, ExecuteStatus> = {
 /** Coze's run modes: 0 sync, 1 stream, 2 async. */
 const RUN_MODE: Record<RunMode, 0 | 1 | 2> = { sync: 0, stream: 1, async: 2 };
 
-/** An execution as a seed 000/001 history record (times in Unix ms). */
+/** An execution as a Coze-compatible run history record (times in Unix ms). */
 export function toHistoryRecord(row: Execution, links: { temporalUiUrl: string; namespace: string }) {
   return {
     execute_id: row.id,

@@ -18,7 +18,7 @@ import { toHistoryRecord, toNodeExecuteStatus } from './workflow-history-record'
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
-  page_index: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor'),
+  page_index: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
   cursor: CursorParam.optional(),
   /** Test-session runs are left out unless asked for. */
   include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -28,7 +28,7 @@ export const HistoryPageQuery = z.object({
 const executionRunning = (message: string, details?: unknown) => new AppError(409, 'EXECUTION_RUNNING', message, details);
 
 /**
- * /workflows/:id/history (seeds 000 and 001): a workflow's run records, newest first, one record's
+ * /workflows/:id/history, the Coze-compatible run history: a workflow's run records, newest first, one record's
  * detail with its nodes, and deleting one record or all of them. Runs still live are never deleted.
  */
 export function workflowHistoryRouter(deps: ApiDeps): Router {

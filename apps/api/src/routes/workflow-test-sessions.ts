@@ -15,27 +15,27 @@ import {
   setTestVariables,
 } from '../services/test-sessions';
 
-const Variables = z.record(z.string(), z.unknown());
+export const Variables = z.record(z.string(), z.unknown());
 
-const CreateSessionBody = z
+export const CreateSessionBody = z
   .object({
     workflowId: z.string().min(1).max(200),
     variables: Variables.nullish(),
   })
   .strict();
 
-const SendMessageBody = z.object({ message: z.string() }).strict();
+export const SendMessageBody = z.object({ message: z.string() }).strict();
 
 /**
- * /workflow-test/sessions (seed 004): multi-turn test chats with a saved workflow, each a long-lived
- * Temporal workflow. 4xx answers take the seed's shape `{status, error, message}` (plus `code`).
+ * /workflow-test/sessions: multi-turn test chats with a saved workflow, each a long-lived
+ * Temporal workflow. 4xx answers take the test-session API's own shape `{status, error, message, code}`.
  */
 export function workflowTestSessionsRouter(deps: ApiDeps): Router {
   const router = Router();
   const dto = async (view: Parameters<typeof toSessionDtos>[1][number]) => (await toSessionDtos(deps.database.db, [view]))[0];
 
   router.post('/', async (req, res) => {
-    const body = parseSeedBody(CreateSessionBody, req.body);
+    const body = parseSessionBody(CreateSessionBody, req.body);
     const view = await createTestSession(deps, { ownerId: req.userId, workflowId: body.workflowId, variables: body.variables ?? undefined });
     res.json(await dto(view));
   });
@@ -49,7 +49,7 @@ export function workflowTestSessionsRouter(deps: ApiDeps): Router {
   });
 
   router.post('/:id/messages', async (req, res) => {
-    const { message } = parseSeedBody(SendMessageBody, req.body);
+    const { message } = parseSessionBody(SendMessageBody, req.body);
     res.json(await dto(await sendTestMessage(deps, req.userId, req.params.id, message)));
   });
 
@@ -58,7 +58,7 @@ export function workflowTestSessionsRouter(deps: ApiDeps): Router {
   });
 
   router.put('/:id/variables', async (req, res) => {
-    const variables = parseSeedBody(Variables, req.body);
+    const variables = parseSessionBody(Variables, req.body);
     res.json(await dto(await setTestVariables(deps, req.userId, req.params.id, variables)));
   });
 
@@ -67,12 +67,12 @@ export function workflowTestSessionsRouter(deps: ApiDeps): Router {
     res.status(204).end();
   });
 
-  router.use(seedErrors(deps.log));
+  router.use(testSessionErrors(deps.log));
   return router;
 }
 
-/** Parses a body; every problem is a 400 naming the fields, as the seed's API answers bad input. */
-function parseSeedBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+/** Parses a body; every problem is a 400 naming the fields, as the test-session API answers bad input. */
+function parseSessionBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -80,8 +80,8 @@ function parseSeedBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T
   throw new AppError(400, 'VALIDATION_FAILED', `request body is invalid: ${text}`, problems);
 }
 
-/** Answers this router's 4xx errors in seed 004's shape; 5xx go on to the app's error handler. */
-function seedErrors(log: Logger): ErrorRequestHandler {
+/** Answers this router's 4xx errors in the test-session API's shape; 5xx go on to the app's error handler. */
+function testSessionErrors(log: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (!(error instanceof AppError) || error.status >= 500 || res.headersSent) return next(error);
     log.warn({ code: error.code, reqId: req.id }, error.message);

@@ -8,11 +8,17 @@ import type { ApiDeps } from '../services/deps';
 import { parseBody, parseQuery } from '../validation';
 import { pageOf, PageQuery } from './paging';
 
+/** A workflow definition in a request: checked in full by checkedDefinition; the document shows its JSON Schema. */
+export const DefinitionInput = z
+  .unknown()
+  .refine((value) => value !== undefined, 'definition is required')
+  .meta({ override: { $ref: '#/components/schemas/WorkflowDefinition' } });
+
 export const CreateWorkflowBody = z
   .object({
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
-    definition: z.unknown(),
+    definition: DefinitionInput,
   })
   .strict();
 
@@ -20,9 +26,11 @@ export const UpdateWorkflowBody = z
   .object({
     name: z.string().min(1).max(200).optional(),
     description: z.string().max(2000).nullable().optional(),
-    definition: z.unknown().optional(),
+    definition: DefinitionInput.optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'give at least one of name, description and definition')
+  .meta({ minProperties: 1 });
 
 /** Validates a definition, answering 422 with every problem found. */
 export function checkedDefinition(raw: unknown): WorkflowDefinition {

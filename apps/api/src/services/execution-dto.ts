@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import { temporalWorkflowIdOf, type Execution } from '@trellis/db';
+import type { Execution as ExecutionSchema } from '../openapi/responses';
 
-/** The execution as API clients see it (snake_case, seed 002). */
-export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace: string) {
+/** The execution as API clients see it: the one execution DTO, typed by the schema the document shows. */
+export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace: string): z.infer<typeof ExecutionSchema> {
   return {
     id: row.id,
     workflow_id: row.workflowId,
@@ -24,6 +26,8 @@ export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace:
     updated_at: row.updatedAt.toISOString(),
     started_at: row.startedAt?.toISOString() ?? null,
     finished_at: row.finishedAt?.toISOString() ?? null,
+    rerun_of: row.rerunOf,
+    rerun_from_node: row.rerunFromNode,
   };
 }
 

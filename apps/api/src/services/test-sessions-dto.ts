@@ -1,7 +1,7 @@
 import type { Database, NodeExecution } from '@trellis/db';
 import type { TestMessage, TestSessionView } from '@trellis/workflows';
 
-/** One node of a turn's run, as seed 004 shows it: input and output as text (JSON for non-strings). */
+/** One node of a turn's run, as the test-session API shows it: input and output as text (JSON for non-strings). */
 export interface NodeDetailDto {
   nodeId: string;
   nodeType: string;
@@ -9,7 +9,7 @@ export interface NodeDetailDto {
   output: string | null;
   durationMs: number;
   success: boolean;
-  /** The node's error message when it failed (not in the seed; additive). */
+  /** The node's error message when it failed (an addition to the original shape). */
   error?: string;
 }
 
@@ -29,7 +29,7 @@ export interface TestMessageDto {
   } | null;
 }
 
-/** Seed 004's WorkflowTestSessionDto, plus `variables` and `expiresAt`. */
+/** A test session as the test-session API answers it (camelCase), with `variables` and `expiresAt`. */
 export interface WorkflowTestSessionDto {
   testSessionId: string;
   workflowId: string;

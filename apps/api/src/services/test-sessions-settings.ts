@@ -1,4 +1,4 @@
-/** Limits and timings of workflow test sessions (seed 004); env vars in config.ts, tests pass their own. */
+/** Limits and timings of workflow test sessions; env vars in config.ts, tests pass their own. */
 export interface TestSessionSettings {
   /** A session ends this long after its last message, variables change or clear. */
   idleTimeoutMs: number;

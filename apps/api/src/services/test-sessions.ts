@@ -26,11 +26,11 @@ import { AppError } from '../errors';
 import type { ApiDeps } from './deps';
 import { testSessionSettings } from './test-sessions-settings';
 
-/** Thrown for an unknown, expired, deleted or another user's session: seed 004's 400, all alike. */
+/** Thrown for an unknown, expired, deleted or another user's session: the test-session API's 400, all alike. */
 export const testSessionNotFound = (id: string) =>
   new AppError(400, 'TEST_SESSION_NOT_FOUND', `test session not found or expired: ${id}`);
 
-/** Thrown when the workflow to test does not exist or belongs to another user (seed 004's 400). */
+/** Thrown when the workflow to test does not exist or belongs to another user (the test-session API's 400). */
 export const testWorkflowNotFound = (id: string) => new AppError(400, 'WORKFLOW_NOT_FOUND', `workflow not found: ${id}`);
 
 /** Thrown when a request would exceed a test-session limit; `code` says which. */

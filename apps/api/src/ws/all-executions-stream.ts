@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { listEvents, type Database, type EventRange } from '@trellis/db';
 import { eventMessageJson } from '../events/event-dto';
+import type { SubscribedMessage } from '../events/event-messages';
 import type { ApiDeps } from '../services/deps';
 import type { ExecutionOwners } from './execution-owners';
 import { sendJson, sendTexts } from './send-json';
@@ -56,7 +57,8 @@ export function streamAllExecutions(
     unsubscribe();
     for (const entry of followed.values()) if (typeof entry === 'function') entry();
   });
-  send({ type: 'subscribed', scope: 'all', timestamp: new Date().toISOString() });
+  const hello: SubscribedMessage = { type: 'subscribed', scope: 'all', timestamp: new Date().toISOString() };
+  send(hello);
 }
 
 /**

@@ -6,7 +6,7 @@ export const BEARER_PROTOCOL = 'bearer';
 
 /**
  * Finds the token of an upgrade request: `Authorization: Bearer <token>`, else the subprotocol pair
- * `bearer, <token>`, else `?token=` (kept for seed 002 clients; less safe, as URLs end up in logs).
+ * `bearer, <token>`, else `?token=` (kept for older clients; less safe, as URLs end up in logs).
  */
 export function upgradeToken(req: IncomingMessage, url: URL): string | undefined {
   const fromHeader = bearerToken(req.headers.authorization);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { apiRequest } from '../../api/http';
 import { openLiveSocket, type LiveState } from '../../api/socket';
 import type { Execution, ExecutionEvent, ExecutionPage } from '../../api/types';
+import { executionStatusOf } from '@trellis/client/src/event-status';
 import { isLive } from '../../lib/format';
 
 type RunsData = InfiniteData<ExecutionPage, string | undefined>;
@@ -57,12 +58,13 @@ function patchRun(queryClient: QueryClient, event: ExecutionEvent): boolean {
 }
 
 function applyEvent(run: Execution, event: ExecutionEvent): Execution {
-  if (event.type.startsWith('execution.') && event.status) {
+  const status = executionStatusOf(event);
+  if (status) {
     return {
       ...run,
-      status: event.status,
+      status,
       started_at: run.started_at ?? (event.type === 'execution.started' ? event.timestamp : null),
-      current_nodes: isLive(event.status) ? run.current_nodes : [],
+      current_nodes: isLive(status) ? run.current_nodes : [],
     };
   }
   if (!event.node_id) return run;

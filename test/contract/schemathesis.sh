@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Schemathesis against the real stack (`npm start`: Temporal dev server, worker, API) on a fresh database:
+# every phase (examples, coverage, fuzzing, stateful) and every check, as two users, from the served OpenAPI
+# document. Limits are generous so each answer depends on the request, not on what earlier cases consumed.
+# Usage: DATABASE_URL=postgres://…/fresh_db test/contract/schemathesis.sh   (the JUnit report goes to $REPORT_DIR)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SCHEMATHESIS_VERSION=4.32.5
+VENV=${SCHEMATHESIS_VENV:-${TMPDIR:-/tmp}/trellis-schemathesis-$SCHEMATHESIS_VERSION}
+if [ ! -x "$VENV/bin/schemathesis" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
+: "${DATABASE_URL:?DATABASE_URL must name a fresh, empty database}"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/trellis-contract.XXXXXX")
+REPORT_DIR=${REPORT_DIR:-$WORK/report}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+export DATA_DIR=$WORK/data HOST=127.0.0.1 PORT LOG_LEVEL=warn
+export TEMPORAL_PORT=$(free_port) TEMPORAL_UI_PORT=$(free_port)
+export JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+export START_RATE_PER_MINUTE=1000000 WRITE_RATE_PER_MINUTE=1000000 HISTORY_RATE_PER_MINUTE=1000000
+export MAX_LIVE_EXECUTIONS_PER_USER=1000000 TEST_SESSION_MAX_PER_USER=10000 SYNC_WAIT_MS=2000 TEST_SESSION_TURN_TIMEOUT_MS=5000
+unset METRICS_TOKEN METRICS_PORT
+
+# A session of its own, so stopping it stops npm, tsx, node and the Temporal dev server together.
+setsid npm start >"$WORK/stack.log" 2>&1 &
+STACK_PID=$!
+stop_stack() { kill -TERM -- "-$STACK_PID" 2>/dev/null || true; wait "$STACK_PID" 2>/dev/null || true; rm -rf "$WORK/data"; }
+trap stop_stack EXIT
+BASE=http://127.0.0.1:$PORT
+for _ in $(seq 1 180); do
+  curl -sf "$BASE/readyz" >/dev/null && break
+  kill -0 "$STACK_PID" 2>/dev/null || { cat "$WORK/stack.log"; exit 1; }
+  sleep 1
+done
+curl -sf "$BASE/readyz" >/dev/null || { echo "the stack did not become ready"; cat "$WORK/stack.log"; exit 1; }
+
+token() { npm run --silent token -- --sub "$1" --ttl 2h; }
+cat >"$WORK/auth.json" <<JSON
+{"auth": [
+  {"name": "alice", "fixedHeaders": [{"name": "Authorization", "value": "Bearer $(token contract-alice)"}]},
+  {"name": "bob", "fixedHeaders": [{"name": "Authorization", "value": "Bearer $(token contract-bob)"}]}
+]}
+JSON
+
+export SCHEMATHESIS_AUTH_FILE=$WORK/auth.json
+status=0
+"$VENV/bin/schemathesis" --config-file test/contract/schemathesis.toml run "$BASE/api/v1/openapi.json" \
+  --report junit --report-junit-path "$REPORT_DIR/schemathesis.xml" "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "== API log (warnings and errors)"
+  tail -n 200 "$WORK/stack.log"
+fi
+exit "$status"
