@@ -12,6 +12,8 @@ export interface RequestOptions {
   query?: Query;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Resolve with this response header instead of reading the body (for streams the caller then aborts). */
+  readHeader?: string;
 }
 
 /** Builds `/api/v1<path>?query`, leaving out empty values. */
@@ -43,6 +45,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if ((error as Error).name === 'AbortError') throw error;
     throw new TrellisApiError(0, 'NETWORK_ERROR', 'the API could not be reached; is Trellis running?');
   }
+  if (res.ok && options.readHeader) return res.headers.get(options.readHeader) as T;
   if (res.status === 204) return undefined as T;
   const payload = (await res.json().catch(() => undefined)) as unknown;
   if (!res.ok) throw toApiError(res, payload);

@@ -1,7 +1,7 @@
 import { Suspense, type ReactElement } from 'react';
 import { NavLink, useRoutes } from 'react-router-dom';
 import { signOut } from '../api/session';
-import { IconChat, IconFlow, IconLogout, IconRuns, IconSpinner } from '../ui/icons';
+import { IconChat, IconFlow, IconHand, IconLogout, IconRuns, IconSpinner } from '../ui/icons';
 import { NAV, type NavEntry } from './nav';
 import { ROUTES } from './routes';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -9,6 +9,7 @@ import './shell.css';
 
 const ICONS: Record<NavEntry['icon'], () => ReactElement> = {
   runs: () => <IconRuns />,
+  hand: () => <IconHand />,
   flow: () => <IconFlow />,
   chat: () => <IconChat />,
 };

@@ -1,0 +1,120 @@
+import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { memo, useMemo } from 'react';
+import type { EdgeDefinition, NodeDefinition } from '../../api/types';
+import { StatusBadge } from '../StatusBadge';
+import { layoutGraph } from './layout';
+import './graph.css';
+
+/** What the graph shows for one node: its state (coloured and labelled) and any problems found in it. */
+export interface GraphNodeView {
+  state?: string;
+  stateLabel?: string;
+  problems?: string[];
+}
+
+interface GraphNodeData extends Record<string, unknown> {
+  definition: Pick<NodeDefinition, 'id' | 'type' | 'name'>;
+  view: GraphNodeView;
+  selected: boolean;
+  onSelect?: (id: string) => void;
+}
+
+type GraphNode = Node<GraphNodeData, 'trellis'>;
+
+const TYPE_LABEL: Record<string, string> = { input: 'Input', llm: 'LLM', condition: 'Condition', transform: 'Transform', output: 'Output', human: 'Human' };
+
+/** One node: a button (keyboard-selectable) with its id, type and state. */
+const TrellisNode = memo(function TrellisNode({ data }: NodeProps<GraphNode>) {
+  const { definition, view, selected, onSelect } = data;
+  const label = `${definition.name ?? definition.id} (${TYPE_LABEL[definition.type] ?? definition.type})${view.state ? `, ${view.stateLabel ?? view.state}` : ''}${view.problems?.length ? `, ${view.problems.length} problem${view.problems.length > 1 ? 's' : ''}` : ''}`;
+  return (
+    <div className="graph-node" data-state={view.state ?? 'none'} data-selected={selected} data-has-problems={view.problems?.length ? true : undefined} data-node-id={definition.id}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <button type="button" className="graph-node-button nodrag" onClick={() => onSelect?.(definition.id)} aria-pressed={selected} aria-label={`Node ${label}`} disabled={!onSelect}>
+        <span className="graph-node-top">
+          <span className="graph-node-type" data-type={definition.type}>
+            {TYPE_LABEL[definition.type] ?? definition.type}
+          </span>
+          {view.state && <StatusBadge status={view.state} label={view.stateLabel} />}
+        </span>
+        <span className="graph-node-id truncate">{definition.name ?? definition.id}</span>
+      </button>
+      {view.problems?.length ? (
+        <span className="graph-node-problem" role="note">
+          {view.problems[0]}
+        </span>
+      ) : null}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+const NODE_TYPES = { trellis: TrellisNode };
+
+/** A workflow graph laid out automatically (dagre) and drawn by React Flow; nodes show their state. */
+export default function WorkflowGraph({
+  nodes,
+  edges,
+  views = {},
+  selectedId,
+  onSelect,
+  label,
+}: {
+  nodes: Pick<NodeDefinition, 'id' | 'type' | 'name'>[];
+  edges: EdgeDefinition[];
+  views?: Record<string, GraphNodeView>;
+  selectedId?: string | null;
+  onSelect?: (id: string) => void;
+  label: string;
+}) {
+  const positions = useMemo(() => layoutGraph(nodes, edges), [nodes, edges]);
+  const flowNodes = useMemo<GraphNode[]>(
+    () =>
+      nodes.map((node) => ({
+        id: node.id,
+        type: 'trellis',
+        position: positions.get(node.id) ?? { x: 0, y: 0 },
+        data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect },
+        draggable: false,
+        selectable: false,
+      })),
+    [nodes, positions, views, selectedId, onSelect],
+  );
+  const flowEdges = useMemo<Edge[]>(
+    () =>
+      edges.map((edge, index) => {
+        const state = views[edge.source]?.state;
+        const taken = state === 'completed' && views[edge.target]?.state && views[edge.target]?.state !== 'skipped' && views[edge.target]?.state !== 'pending';
+        return {
+          id: `${edge.source}->${edge.target}#${index}`,
+          source: edge.source,
+          target: edge.target,
+          label: edge.branch,
+          animated: views[edge.target]?.state === 'running',
+          className: taken ? 'edge-taken' : undefined,
+        };
+      }),
+    [edges, views],
+  );
+  return (
+    <div className="graph" role="group" aria-label={label}>
+      <ReactFlow
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={NODE_TYPES}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        minZoom={0.2}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        elementsSelectable={false}
+        onNodeClick={onSelect ? (_event, node) => onSelect(node.id) : undefined}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} color="#e2e5ee" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
