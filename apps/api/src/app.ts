@@ -6,18 +6,22 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { httpMethodSemantics } from './http-methods';
 import { limitJsonDepth } from './json-depth';
 import { limitRequestRates } from './limits/request-rates';
+import { answerLinksRouter } from './routes/answer-links';
 import { executeCompatRouter } from './routes/execute-compat';
 import { executionEventsRouter } from './routes/execution-events';
 import { executionHistoryRouter } from './routes/execution-history';
 import { executionStatusPutRouter } from './routes/execution-status-put';
 import { executionsRouter } from './routes/executions';
 import { healthRouter } from './routes/health';
+import { humanAnswersRouter, humanWaitsRouter } from './routes/human-waits';
+import { rerunsRouter } from './routes/reruns';
 import { workflowHistoryRouter } from './routes/workflow-history';
 import { workflowTestSessionsRouter } from './routes/workflow-test-sessions';
 import { workflowsRouter } from './routes/workflows';
 import { apiMetricsFor, metricsRouter } from './metrics';
 import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
+import { refuseUnstorableText } from './storable-text';
 import type { ApiDeps } from './services/deps';
 
 declare module 'express-serve-static-core' {
@@ -45,7 +49,10 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metricsRouter(deps));
   app.use(express.json({ limit: deps.settings.bodyLimit, strict: false }));
   app.use(limitJsonDepth());
+  app.use(refuseUnstorableText());
 
+  // Answer links need no JWT: the single-use token is the credential.
+  app.use('/api/v1/answers', answerLinksRouter(deps));
   const api = express.Router();
   api.use(requireUser(deps.jwt));
   api.use(limitRequestRates(deps));
@@ -55,6 +62,9 @@ export function createApp(deps: ApiDeps): Express {
   api.use('/executions', executionHistoryRouter(deps));
   api.use('/executions', executionEventsRouter(deps));
   api.use('/executions', executionStatusPutRouter(deps));
+  api.use('/executions', humanAnswersRouter(deps));
+  api.use('/executions', rerunsRouter(deps));
+  api.use('/waits', humanWaitsRouter(deps));
   api.use('/execute', executeCompatRouter(deps));
   api.use('/workflow-test/sessions', workflowTestSessionsRouter(deps));
   app.use('/api/v1', api);
