@@ -18,10 +18,10 @@ describe('retention (RETENTION_DAYS)', () => {
     await database?.close();
   });
 
-  /** A run with one node row and two events; finished `finishedDaysAgo` days before 2020-01-01, or live when undefined. */
+  /** A run with one node row and two events; finished `finishedDaysAgo` days before 2000-01-01, or live when undefined. */
   async function insertRun(name: string, finishedDaysAgo: number | undefined): Promise<string> {
     const id = `${owner}-${name}`;
-    const epoch = Date.parse('2020-01-01T00:00:00Z');
+    const epoch = Date.parse('2000-01-01T00:00:00Z');
     const finishedAt = finishedDaysAgo === undefined ? null : new Date(epoch - finishedDaysAgo * DAY);
     const createdAt = new Date(epoch - 400 * DAY);
     await database.db.insert(executions).values({
@@ -38,8 +38,8 @@ describe('retention (RETENTION_DAYS)', () => {
   it('deletes runs finished before the retention, with their node rows and events, in batches; keeps newer and live runs', async () => {
     const expired = await Promise.all([1, 2, 3, 4, 5].map((n) => insertRun(`old-${n}`, 30 + n)));
     const kept = [await insertRun('recent', 1), await insertRun('live', undefined)];
-    // "Now" for this test is 2020-01-01: the cutoff falls 10 days before it, in days back from the real now.
-    const retentionDays = (Date.now() - Date.parse('2020-01-01T00:00:00Z')) / DAY + 10;
+    // "Now" for this test is 2000-01-01: the cutoff falls 10 days before it, in days back from the real now.
+    const retentionDays = (Date.now() - Date.parse('2000-01-01T00:00:00Z')) / DAY + 10;
     const retention = startRetention({ db: database.db, log: pino({ level: 'silent' }), retentionDays, intervalMs: 600_000, batchSize: 2, leaseName: `ret-${owner}` });
     try {
       const pass = await retention.runOnce();
