@@ -6,11 +6,13 @@ import { historyPagingSection, historyPagingSummaryRows } from './report-history
 import { liveStatusSection, liveStatusSummaryRows } from './report-live-status';
 import { humanWaitsSection, humanWaitsSummaryRows } from './report-human-waits';
 import { memorySection, memorySummaryRows } from './report-memory';
+import { rerunSection, rerunSummaryRows } from './report-rerun';
 import type { HistoryPagingResult } from './scenarios/history-paging';
 import type { LatencyResult } from './scenarios/latency';
 import type { LiveStatusResult } from './scenarios/live-status';
 import type { HumanWaitsResult } from './scenarios/human-waits';
 import type { MemoryResult } from './scenarios/memory';
+import type { RerunResult } from './scenarios/rerun';
 import type { NodeOverheadResult } from './scenarios/node-overhead';
 import type { ThroughputResult } from './scenarios/throughput';
 
@@ -28,6 +30,7 @@ export interface BenchResults {
     live_status?: LiveStatusResult & { memory: Memory };
     memory?: MemoryResult & { memory: Memory };
     human_waits?: HumanWaitsResult & { memory: Memory };
+    rerun?: RerunResult & { memory: Memory };
   };
   not_measured: string[];
 }
@@ -110,6 +113,7 @@ export function renderMarkdown(r: BenchResults, previous?: BenchResults): string
   if (r.scenarios.live_status) lines.push(...liveStatusSummaryRows(r.scenarios.live_status));
   if (r.scenarios.memory) lines.push(...memorySummaryRows(r.scenarios.memory));
   if (r.scenarios.human_waits) lines.push(...humanWaitsSummaryRows(r.scenarios.human_waits));
+  if (r.scenarios.rerun) lines.push(...rerunSummaryRows(r.scenarios.rerun));
   for (const s of r.not_measured) lines.push(`| ${s} | — | — | — | — | not measured |`);
   lines.push(...driftSection(r, previous));
 
@@ -152,6 +156,7 @@ export function renderMarkdown(r: BenchResults, previous?: BenchResults): string
   if (r.scenarios.live_status) lines.push(...liveStatusSection(r.scenarios.live_status));
   if (r.scenarios.memory) lines.push(...memorySection(r.scenarios.memory, e.database));
   if (r.scenarios.human_waits) lines.push(...humanWaitsSection(r.scenarios.human_waits));
+  if (r.scenarios.rerun) lines.push(...rerunSection(r.scenarios.rerun));
   if (r.not_measured.length) lines.push('', '## Not measured', '', ...r.not_measured.map((s) => `- ${s}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 // `npm run bench`: starts the embedded stack, runs the scenarios, writes bench/results/<date>.json and docs/benchmarks.md.
-// `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency,history_paging,live_status,memory,human_waits picks scenarios (memory includes human_waits).
+// `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency,history_paging,live_status,memory,human_waits,rerun picks scenarios (memory includes human_waits).
 import { describeEnvironment, sampleMemory } from './environment';
 import { renderReport, writeReport, type BenchResults } from './report';
 import { measureHistoryPaging } from './scenarios/history-paging';
@@ -8,6 +8,7 @@ import { measureLatency } from './scenarios/latency';
 import { measureLiveStatus } from './scenarios/live-status';
 import { measureMemory } from './scenarios/memory';
 import { measureNodeOverhead } from './scenarios/node-overhead';
+import { measureRerun } from './scenarios/rerun';
 import { measureThroughput } from './scenarios/throughput';
 import { startBenchStack } from './stack';
 
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     if (wanted('memory'))
       results.scenarios.memory = await measure('memory', () =>
         measureMemory(stack, { executions: env('BENCH_PAUSED', 1000), concurrency: env('BENCH_CONCURRENCY', 10), llmDelayMs: env('BENCH_LLM_DELAY_MS', 10_000), profile: process.env.BENCH_HEAP_PROFILE === '1' }));
+    if (wanted('rerun'))
+      results.scenarios.rerun = await measure('rerun', () => measureRerun(stack, { nodes: env('BENCH_CHAIN', 40), runs: env('BENCH_RERUNS', 15) }));
     if (wanted('memory') || wanted('human_waits'))
       results.scenarios.human_waits = await measure('human_waits', () =>
         measureHumanWaits(stack, { executions: env('BENCH_WAITING', 1000), concurrency: env('BENCH_CONCURRENCY', 10), answers: env('BENCH_ANSWERS', 50) }));

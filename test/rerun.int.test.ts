@@ -59,7 +59,7 @@ describe('re-runs', () => {
     expect(after.shape).toMatchObject({ status: 'completed', reused: false });
     const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map((e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`);
     expect(types.slice(0, 3)).toEqual(['execution.started', 'node.reused in', 'node.reused gen']);
-    await saveHistoryFixture(stack, started.body.id, 'rerun-from-node');
+    await saveHistoryFixture(stack, started.body.id, 'rerun-start-with-reused-nodes');
   });
 
   it('re-runs the failed node with corrected input data and completes', async () => {

@@ -51,6 +51,8 @@ import {
 export const LOCAL_ACTIVITIES_PATCH = 'cheap-nodes-as-local-activities';
 /** Marks runs whose straight chains of cheap nodes run as one local activity each (after LOCAL_ACTIVITIES_PATCH). */
 export const CHAINS_PATCH = 'cheap-node-chains';
+/** Marks re-runs that write their start together with their reused nodes (one local activity, not two). */
+export const REUSE_WITH_START_PATCH = 'rerun-start-with-reused-nodes';
 /** Longest chain run as one activity: bounds its marker in the history and how long a pause waits for it. */
 const MAX_CHAIN = 64;
 
@@ -239,13 +241,21 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
       outputs[node.id] = node.output;
       results[node.id] = { status: 'completed', output: node.output, durationMs: 0 };
     }
-    await writeStart();
-    await proxyLocalActivities<RerunActivities>(RECORD_ACTIVITY_OPTIONS).recordReusedNodes({
-      ...ref,
-      sourceExecutionId: input.reusedFrom ?? '',
-      nodes,
-      totalNodes: state.total,
-    });
+    const withStart = patched(REUSE_WITH_START_PATCH);
+    if (!withStart) await writeStart();
+    const start = pendingStart;
+    pendingStart = undefined;
+    try {
+      await proxyLocalActivities<RerunActivities>(RECORD_ACTIVITY_OPTIONS).recordReusedNodes({
+        ...ref,
+        sourceExecutionId: input.reusedFrom ?? '',
+        nodes,
+        totalNodes: state.total,
+        ...(start ? { start } : {}),
+      });
+    } finally {
+      startRecorded();
+    }
   };
 
   const runHuman = (id: string): Promise<void> =>

@@ -1,4 +1,4 @@
-import type { ExecutionRef } from './activity-types';
+import type { ExecutionRef, RecordStatusInput } from './activity-types';
 
 /** A node a re-run takes from the run it re-runs instead of running it: its recorded output, or its skip. */
 export type ReusedNode = { status: 'completed'; output: unknown } | { status: 'skipped' };
@@ -8,6 +8,8 @@ export interface RecordReusedNodesInput extends ExecutionRef {
   sourceExecutionId: string;
   nodes: Array<{ id: string; type: string } & ReusedNode>;
   totalNodes: number;
+  /** The run's start, written first in the same transaction (REUSE_WITH_START_PATCH). */
+  start?: RecordStatusInput;
 }
 
 /** The activity behind re-runs; the worker implements it (apps/worker/src/activities/rerun-activities.ts). */
