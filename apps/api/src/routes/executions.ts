@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
 import { findExecution, findWorkflow, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
+import { toLogEntry } from '../events/event-dto';
 import { limitStarts } from '../limits/start-limits';
 import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
@@ -154,7 +155,7 @@ export function executionsRouter(deps: ApiDeps): Router {
     const events = await listEvents(db, { executionId: row.id, levels: query.level ? [query.level] : undefined, limit: query.limit });
     res.json({
       execution_id: row.id,
-      logs: events.map((e) => ({ seq: e.seq, timestamp: e.createdAt.toISOString(), level: e.level, message: e.message, node_id: e.nodeId, event: e.type, data: e.data })),
+      logs: events.map(toLogEntry),
     });
   });
 

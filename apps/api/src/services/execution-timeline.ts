@@ -1,5 +1,6 @@
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { listEvents, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
+import { toPlatformTimelineItem } from '../events/event-dto';
 import type { ApiDeps } from './deps';
 import { temporalTimelineItems } from './temporal-history-items';
 import type { TimelineItem, TimelineSource } from './timeline-item';
@@ -42,19 +43,7 @@ async function platformItems(db: Database, execution: Execution): Promise<Timeli
     if (page.length < PAGE) break;
     afterSeq = page.at(-1)!.seq;
   }
-  return [created, ...events.map(platformItem)];
-}
-
-function platformItem(event: ExecutionEvent): TimelineItem {
-  return {
-    timestamp: event.createdAt.toISOString(),
-    source: 'platform',
-    event: event.type,
-    ...(event.status ? { status: event.status } : {}),
-    ...(event.nodeId ? { node_id: event.nodeId } : {}),
-    message: event.message,
-    ...(event.data != null ? { data: event.data } : {}),
-  };
+  return [created, ...events.map(toPlatformTimelineItem)];
 }
 
 async function temporalItems(deps: ApiDeps, execution: Execution): Promise<TimelineItem[]> {
