@@ -2,7 +2,6 @@ import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { mintToken } from '../apps/api/src/auth/jwt';
-import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, TEST_JWT_SECRET, waitFor, type TestStack } from './stack';
 import { runHandle } from './engine-helpers';
 
@@ -31,10 +30,8 @@ const failingGraph = chain(input, llm('boom', 'fail', { retry: { max_attempts: 1
 
 describe('execution history, PUT status and per-workflow history', () => {
   let stack: TestStack;
-  let wire: LlmWireServer;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    wire = stack.wire!;
   });
   afterAll(() => stack?.close());
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
-import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const quickGraph = {
@@ -33,10 +32,8 @@ const slowGraph = {
 
 describe('seed 003 compatibility: /execute', () => {
   let stack: TestStack;
-  let wire: LlmWireServer;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    wire = stack.wire!;
   });
   afterAll(() => stack?.close());
 

@@ -5,7 +5,6 @@ import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer, type RunningApi } from '../apps/api/src/server';
 import { llm, startRun, waitForStatus } from './engine-helpers';
-import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, TEST_JWT_SECRET, type TestStack } from './stack';
 
 interface EventMessage {
@@ -51,14 +50,12 @@ interface Client {
 
 describe('WebSocket endpoints /ws and /ws/:execution_id', () => {
   let stack: TestStack;
-  let wire: LlmWireServer;
   let api: RunningApi;
   let wsUrl: string;
   const clients: WebSocket[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    wire = stack.wire!;
     // The real server wiring (server.ts), with its own event hub and short WebSocket timings.
     api = await startApiServer(
       {

@@ -30,7 +30,7 @@ export async function call(baseUrl: string, method: string, path: string, option
     body,
   });
   const text = await res.text();
-  let parsed: Reply['body'] = {};
+  let parsed: Reply['body'];
   try {
     parsed = text ? JSON.parse(text) : {};
   } catch {

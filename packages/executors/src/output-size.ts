@@ -1,5 +1,4 @@
 import { OutputTooLargeError } from './errors';
-import { jsonBytes } from './expressions';
 
 /** Default cap on one node's output as JSON (NODE_OUTPUT_MAX_BYTES): well inside Temporal's 2 MB payload limit. */
 export const DEFAULT_NODE_OUTPUT_MAX_BYTES = 1_048_576;
