@@ -96,6 +96,13 @@ describe('OpenAPI document and response contract', () => {
     expect(after.body.updated_at).toBe(created.body.updated_at);
     await request(stack.app).post('/api/v1/executions').set('Authorization', auth).expect(422);
     await request(stack.app).put('/api/v1/executions/any').set('Authorization', auth).expect(422);
+    const nullVariables = await request(stack.app)
+      .put('/api/v1/workflow-test/sessions/any/variables')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('null')
+      .expect(400);
+    expect(nullVariables.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('serves /docs as Swagger UI from the installed package, set up to try calls with a pasted bearer token', async () => {

@@ -3,7 +3,9 @@ import { definitionJsonSchema } from '@trellis/core';
 import { ExecutionEventMessage, TokenMessage } from '../events/event-messages';
 import { executeCompatPaths } from './paths-execute-compat';
 import { executionPaths } from './paths-executions';
+import { humanPaths } from './paths-human';
 import { platformPaths } from './paths-platform';
+import { rerunPaths } from './paths-reruns';
 import { runHistoryPaths } from './paths-run-history';
 import { testSessionPaths } from './paths-test-sessions';
 import { workflowPaths } from './paths-workflows';
@@ -28,6 +30,7 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
       tags: [
         { name: 'workflows' },
         { name: 'executions' },
+        { name: 'human nodes', description: 'Waits of human nodes and how to answer them' },
         { name: 'test sessions', description: 'Chat-style tests of a saved workflow (camelCase fields; see docs/test-sessions.md)' },
         { name: 'Coze-compatible run history', description: "A workflow's runs in the Coze-compatible record shape (times in Unix ms)" },
         { name: 'the /execute compatibility API', description: 'Run an inline definition; reads and controls behave as the /executions routes' },
@@ -37,6 +40,8 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
         ...workflowPaths,
         ...runHistoryPaths,
         ...executionPaths,
+        ...humanPaths,
+        ...rerunPaths,
         ...executeCompatPaths,
         ...testSessionPaths,
         ...platformPaths(options),

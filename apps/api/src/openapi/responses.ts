@@ -58,6 +58,15 @@ export const ExecutionDetail = Execution.extend({
 /** What a pause, resume, stop or cancel answers: the execution after it, with what happened. */
 export const ControlResponse = Execution.extend({ message: z.string() }).meta({ id: 'ControlResult' });
 
+/** An open wait of a human node, as /status shows it. */
+export const OpenWait = z.object({
+  node_id: z.string(),
+  prompt: z.string(),
+  form: z.unknown().describe('JSON Schema of the expected answer'),
+  assignees: z.array(z.string()),
+  expires_at: Timestamp,
+});
+
 export const ExecutionStatusResponse = z.object({
   execution_id: z.string(),
   status: z.enum(EXECUTION_STATUSES),
@@ -67,6 +76,7 @@ export const ExecutionStatusResponse = z.object({
   completed: z.number().int(),
   total: z.number().int(),
   message: z.string().nullable(),
+  waits: z.array(OpenWait).describe('open waits of human nodes (empty unless waiting or paused)'),
 }).meta({ id: 'ExecutionStatus' });
 
 export const NodeRecord = z
@@ -82,6 +92,9 @@ export const NodeRecord = z
     started_at: Timestamp.nullable(),
     finished_at: Timestamp.nullable(),
     duration_ms: z.number().nullable(),
+    answered_by: z.string().nullable().describe('who answered a human node'),
+    answered_at: Timestamp.nullable(),
+    reused: z.boolean().describe('true when a re-run took this node\'s result from the run it re-ran'),
   })
   .meta({ id: 'NodeRecord' });
 

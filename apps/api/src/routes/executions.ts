@@ -9,6 +9,7 @@ import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
+import { openWaitsOf } from '../services/wait-views';
 import { idempotencyKeyOf } from './idempotency-key';
 import { parseBody, parseQuery } from '../validation';
 import { resumeSeqOf, streamEvents } from './execution-events';
@@ -37,6 +38,7 @@ export const ListExecutionsQuery = PageQuery.extend({
   created_after: TimestampParam.optional(),
   created_before: TimestampParam.optional(),
   include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  rerun_of: z.string().min(1).max(200).optional().describe('only the re-runs of this execution'),
 });
 
 export const LogsQuery = z.object({
@@ -91,6 +93,7 @@ export function executionsRouter(deps: ApiDeps): Router {
         createdAfter: query.created_after,
         createdBefore: query.created_before,
         includeTest: query.include_test,
+        rerunOf: query.rerun_of,
       },
       { cursor: query.cursor, page: query.page, size: query.size },
     );
@@ -126,6 +129,7 @@ export function executionsRouter(deps: ApiDeps): Router {
       completed: row.completedNodes,
       total: row.totalNodes,
       message: row.message,
+      waits: await openWaitsOf(db, row),
     });
   });
 
@@ -145,6 +149,9 @@ export function executionsRouter(deps: ApiDeps): Router {
         started_at: n.startedAt?.toISOString() ?? null,
         finished_at: n.finishedAt?.toISOString() ?? null,
         duration_ms: n.durationMs,
+        answered_by: n.answeredBy,
+        answered_at: n.answeredAt?.toISOString() ?? null,
+        reused: n.reused,
       })),
     });
   });

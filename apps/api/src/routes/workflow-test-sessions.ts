@@ -73,7 +73,8 @@ export function workflowTestSessionsRouter(deps: ApiDeps): Router {
 
 /** Parses a body; every problem is a 400 naming the fields, as the test-session API answers bad input. */
 function parseSessionBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body ?? {});
+  // No body reads as an empty one (every field missing); a JSON null is a body of the wrong type.
+  const result = schema.safeParse(body === undefined ? {} : body);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   const text = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');

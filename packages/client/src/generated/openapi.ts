@@ -1,6 +1,24 @@
 // Generated from the API's OpenAPI document by `npm run generate:client-types` (openapi-typescript); do not edit.
 // scripts/client-types.test.ts fails when it no longer matches the document.
 export interface paths {
+    "/api/v1/answers/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the link asks */
+        get: operations["readAnswerLink"];
+        put?: never;
+        /** Answer through the link (once) */
+        post: operations["answerWithLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/asyncapi.json": {
         parameters: {
             query?: never;
@@ -262,6 +280,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/executions/{id}/nodes/{node_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a waiting human node (once; 422 when the answer breaks its form) */
+        post: operations["answerNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executions/{id}/nodes/{node_id}/answer-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use link to answer the node without a token (the token is shown once) */
+        post: operations["createAnswerLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/executions/{id}/pause": {
         parameters: {
             query?: never;
@@ -276,6 +328,40 @@ export interface paths {
          * @description Allowed or refused at once from the execution's current status: 409 INVALID_TRANSITION names it.
          */
         post: operations["pauseExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executions/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-run a finished execution, whole or from a node (nodes not downstream reuse their recorded outputs: no activity, no tokens) */
+        post: operations["rerunExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executions/{id}/reruns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The re-runs made from an execution, newest first */
+        get: operations["listReruns"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -348,6 +434,23 @@ export interface paths {
         };
         /** This document (OpenAPI 3.1) */
         get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's waits across runs (as owner or assignee), newest first */
+        get: operations["listWaits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -597,6 +700,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnswerLink: {
+            execution_id: string;
+            /** @description ISO 8601 */
+            expires_at: string;
+            node_id: string;
+            token: string;
+            url: string;
+        };
+        AnswerLinkAnswered: {
+            answer: unknown;
+            /** @description ISO 8601 */
+            answered_at: string;
+            node_id: string;
+        };
+        AnswerLinkView: {
+            /** @description ISO 8601 */
+            expires_at: string;
+            /** @description JSON Schema the answer must match */
+            form: unknown;
+            node_id: string;
+            prompt: string;
+        };
         /** @description The config of condition nodes. */
         ConditionConfig: {
             /** @description JSONata expression; its truthiness picks the branch taken. */
@@ -776,6 +901,16 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out";
             total: number;
+            /** @description open waits of human nodes (empty unless waiting or paused) */
+            waits: {
+                assignees: string[];
+                /** @description ISO 8601 */
+                expires_at: string;
+                /** @description JSON Schema of the expected answer */
+                form: unknown;
+                node_id: string;
+                prompt: string;
+            }[];
         };
         /** @description The config of human nodes. */
         HumanConfig: {
@@ -868,9 +1003,20 @@ export interface components {
             /** @description ISO 8601 */
             timestamp: string;
         };
+        NodeAnswered: {
+            answer: unknown;
+            /** @description ISO 8601 */
+            answered_at: string;
+            answered_by: string;
+            execution_id: string;
+            node_id: string;
+        };
         /** @description Unique in the definition; edges and expressions refer to nodes by id. */
         NodeId: string;
         NodeRecord: {
+            answered_at: string | null;
+            /** @description who answered a human node */
+            answered_by: string | null;
             attempts: number;
             duration_ms: number | null;
             error: components["schemas"]["StoredError"] | null;
@@ -879,6 +1025,8 @@ export interface components {
             node_id: string;
             node_type: string;
             output: unknown;
+            /** @description true when a re-run took this node's result from the run it re-ran */
+            reused: boolean;
             started_at: string | null;
             /** @enum {string} */
             status: "pending" | "running" | "waiting" | "completed" | "failed" | "skipped";
@@ -1086,6 +1234,29 @@ export interface components {
             prompt_tokens: number;
             total_tokens: number;
         };
+        Wait: {
+            answered_at: string | null;
+            answered_by: string | null;
+            assignees: string[];
+            /** @description ISO 8601 */
+            created_at: string;
+            execution_id: string;
+            /** @description ISO 8601 */
+            expires_at: string;
+            /** @description JSON Schema the answer must match */
+            form: unknown;
+            node_id: string;
+            prompt: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "expired" | "cancelled";
+            workflow_id: string;
+        };
+        WaitPage: {
+            has_more: boolean;
+            items: components["schemas"]["Wait"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            next_cursor: string | null;
+        };
         Workflow: {
             /** @description ISO 8601 */
             created_at: string;
@@ -1123,6 +1294,157 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    readAnswerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the answer link token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the prompt and form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerLinkView"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone: used, expired or closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the answer link token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the answer was recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerLinkAnswered"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description gone: used, expired or closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAsyncApiDocument: {
         parameters: {
             query?: never;
@@ -1704,6 +2026,8 @@ export interface operations {
                 include_test?: "true" | "false";
                 /** @description page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given */
                 page?: number;
+                /** @description only the re-runs of this execution */
+                rerun_of?: string;
                 size?: number;
                 status?: string;
                 workflow_id?: string;
@@ -2459,6 +2783,208 @@ export interface operations {
             };
         };
     };
+    answerNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the resource id */
+                id: string;
+                /** @description the node id in the workflow definition */
+                node_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answer": {
+                 *         "approved": true
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    answer: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description the answer was recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeAnswered"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflicts with the current state; details say what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAnswerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the resource id */
+                id: string;
+                /** @description the node id in the workflow definition */
+                node_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerLink"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflicts with the current state; details say what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     pauseExecution: {
         parameters: {
             query?: never;
@@ -2530,6 +3056,206 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before retrying */
                     "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rerunExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_node": "failed",
+                 *       "input_data": {
+                 *         "n": 21
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description a node id, or "failed" for the failed node(s); absent: the whole run again */
+                    from_node?: string;
+                    /** @description the run's input (what `input` reads); default: the re-run execution's input */
+                    input_data?: unknown;
+                    /**
+                     * @default async
+                     * @enum {string}
+                     */
+                    mode?: "async" | "sync";
+                    /** @description outputs replacing the recorded ones of reused nodes */
+                    node_outputs?: {
+                        [key: string]: unknown;
+                    };
+                    variables?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description default: the re-run execution's version */
+                    workflow_version?: "latest" | number;
+                };
+            };
+        };
+        responses: {
+            /** @description the new execution (200 when an Idempotency-Key names one already made; sync: 200 once ended) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflicts with the current state; details say what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReruns: {
+        parameters: {
+            query?: {
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the resource id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the re-runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Execution"][];
+                    };
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (or not yours: the two are indistinguishable) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2809,6 +3535,67 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    listWaits: {
+        parameters: {
+            query?: {
+                /** @description the previous page's next_cursor, unchanged */
+                cursor?: string;
+                size?: number;
+                status?: "open" | "answered" | "expired" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of waits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitPage"];
+                };
+            };
+            /** @description malformed JSON, a JSON body nested too deep, a malformed %-escape in the path, or an invalid query string, cursor or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal or Postgres is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
