@@ -1,9 +1,11 @@
 import { dirname, join } from 'node:path';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Database, EventAnnouncer } from '@trellis/db';
 import { DEFAULT_NODE_OUTPUT_MAX_BYTES, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
 import type { Logger } from 'pino';
 import { createGraphActivities } from './activities/graph-activities';
+import { createBulkActivities } from './activities/bulk-activities';
 import { createHumanActivities } from './activities/human-activities';
 import { createRerunActivities } from './activities/rerun-activities';
 import { createTestSessionActivities } from './activities/test-session-activities';
@@ -51,6 +53,7 @@ export async function createTrellisWorker(params: CreateWorkerParams): Promise<W
         ...createTestSessionActivities({ db: params.db, announcer: params.announcer }),
         ...createHumanActivities({ db: params.db, announcer: params.announcer, llm: params.llm, expressions: params.expressions }),
       ...createRerunActivities({ db: params.db, announcer: params.announcer }),
+      ...createBulkActivities({ db: params.db, temporal: new Client({ connection: params.connection, namespace: params.namespace }) }),
       },
       params.log,
     ),

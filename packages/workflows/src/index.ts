@@ -3,6 +3,8 @@ export * from './definitions';
 export * from './activity-types';
 export * from './human-definitions';
 export * from './rerun-definitions';
+export * from './bulk-definitions';
+export type { bulkActionWorkflow } from './bulk-workflow';
 export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
 export * from './test-session-definitions';

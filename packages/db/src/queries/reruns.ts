@@ -1,10 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { WorkflowDefinition } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import { nodeExecutions } from '../schema/node-executions';
 import { workflowVersions } from '../schema/workflows';
-import type { Execution } from './executions';
+import { executionFilterConditions, type Execution, type ExecutionFilters } from './executions';
 
 /** The definition a workflow had at `version`, if that version was kept. */
 export async function findWorkflowVersion(db: DbOrTx, workflowId: string, version: number): Promise<WorkflowDefinition | undefined> {
@@ -56,4 +56,17 @@ export async function insertReusedNodes(
   }));
   const written = await db.insert(nodeExecutions).values(rows).onConflictDoNothing().returning({ nodeId: nodeExecutions.nodeId });
   return written.map((row) => row.nodeId);
+}
+
+/**
+ * Ids of the owner's executions among `ids`, or matching `filters`, oldest first, at most `limit` + 1 (so a caller can
+ * tell the cap was passed). Never another owner's: the owner filter applies either way.
+ */
+export async function selectOwnedExecutionIds(
+  db: DbOrTx,
+  params: { filters: ExecutionFilters; ids?: string[]; limit: number },
+): Promise<string[]> {
+  const where = params.ids ? and(executionFilterConditions({ ...params.filters, includeTest: true }), inArray(executions.id, params.ids)) : executionFilterConditions(params.filters);
+  const rows = await db.select({ id: executions.id }).from(executions).where(where).orderBy(executions.createdAt, executions.id).limit(params.limit + 1);
+  return rows.map((row) => row.id);
 }
