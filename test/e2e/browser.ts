@@ -57,10 +57,11 @@ export function assertNoBrowserErrors(watched: WatchedPage): void {
   expect(watched.errors).toEqual([]);
 }
 
-/** Saves a screenshot for docs/console.md. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot for docs/console.md, from the top of the page (the whole page with `fullPage`). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: options.fullPage });
 }
 
 /** Whether the page scrolls sideways (it must not, except inside the graph canvas). */

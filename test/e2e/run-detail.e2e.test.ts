@@ -91,7 +91,7 @@ describe('run detail', () => {
     await page.getByRole('list', { name: 'Timeline' }).filter({ hasText: 'execution.completed' }).waitFor();
     expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toContain('/namespaces/default/workflows/');
     await page.getByRole('button', { name: /^Node draft/ }).click();
-    await screenshot(page, 'run-detail');
+    await screenshot(page, 'run-detail', { fullPage: true });
     assertNoBrowserErrors(watched);
     await watched.close();
   });

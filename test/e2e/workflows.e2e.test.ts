@@ -57,7 +57,7 @@ describe('workflows', () => {
     const listed = page.getByRole('region', { name: 'Validation problems' }).locator('.problem[data-node-id="greet"]');
     expect(await listed.textContent()).toContain('node greet');
     await page.locator('.cm-lintRange-error').first().waitFor();
-    await screenshot(page, 'workflow-editor-problems');
+    await screenshot(page, 'workflow-editor-problems', { fullPage: true });
 
     // Fix it, save, and the problems go away.
     await editor.click();

@@ -1,14 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router-dom';
-import { createQueryClient } from '../api/query-client';
+import type { QueryClient } from '@tanstack/react-query';
 import { readClaims, useToken } from '../api/session';
 import { SignInPage } from '../features/auth/SignInPage';
 import { AppShell } from './AppShell';
 
 /** Providers, the sign-in gate and the routed pages. Each user gets a fresh cache: nothing crosses users. */
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const token = useToken();
   useEffect(() => {
     if (!token) queryClient.clear();

@@ -18,6 +18,7 @@ interface GraphNodeData extends Record<string, unknown> {
   view: GraphNodeView;
   selected: boolean;
   onSelect?: (id: string) => void;
+  direction: 'LR' | 'TB';
 }
 
 type GraphNode = Node<GraphNodeData, 'trellis'>;
@@ -30,7 +31,7 @@ const TrellisNode = memo(function TrellisNode({ data }: NodeProps<GraphNode>) {
   const label = `${definition.name ?? definition.id} (${TYPE_LABEL[definition.type] ?? definition.type})${view.state ? `, ${view.stateLabel ?? view.state}` : ''}${view.problems?.length ? `, ${view.problems.length} problem${view.problems.length > 1 ? 's' : ''}` : ''}`;
   return (
     <div className="graph-node" data-state={view.state ?? 'none'} data-selected={selected} data-has-problems={view.problems?.length ? true : undefined} data-node-id={definition.id}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={data.direction === 'TB' ? Position.Top : Position.Left} isConnectable={false} />
       <button type="button" className="graph-node-button nodrag" onClick={() => onSelect?.(definition.id)} aria-pressed={selected} aria-label={`Node ${label}`} disabled={!onSelect}>
         <span className="graph-node-top">
           <span className="graph-node-type" data-type={definition.type}>
@@ -45,7 +46,7 @@ const TrellisNode = memo(function TrellisNode({ data }: NodeProps<GraphNode>) {
           {view.problems[0]}
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={data.direction === 'TB' ? Position.Bottom : Position.Right} isConnectable={false} />
     </div>
   );
 });
@@ -60,6 +61,7 @@ export default function WorkflowGraph({
   selectedId,
   onSelect,
   label,
+  direction = 'LR',
 }: {
   nodes: Pick<NodeDefinition, 'id' | 'type' | 'name'>[];
   edges: EdgeDefinition[];
@@ -67,19 +69,23 @@ export default function WorkflowGraph({
   selectedId?: string | null;
   onSelect?: (id: string) => void;
   label: string;
+  /** LR (left to right) suits wide panes, TB (top to bottom) tall ones. */
+  direction?: 'LR' | 'TB';
 }) {
-  const positions = useMemo(() => layoutGraph(nodes, edges), [nodes, edges]);
+  const positions = useMemo(() => layoutGraph(nodes, edges, direction), [nodes, edges, direction]);
+  // A new set of nodes is laid out and fitted afresh (React Flow fits the view once, on mount).
+  const shape = `${direction}:${nodes.map((n) => n.id).join('|')}`;
   const flowNodes = useMemo<GraphNode[]>(
     () =>
       nodes.map((node) => ({
         id: node.id,
         type: 'trellis',
         position: positions.get(node.id) ?? { x: 0, y: 0 },
-        data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect },
+        data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect, direction },
         draggable: false,
         selectable: false,
       })),
-    [nodes, positions, views, selectedId, onSelect],
+    [nodes, positions, views, selectedId, onSelect, direction],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -100,11 +106,12 @@ export default function WorkflowGraph({
   return (
     <div className="graph" role="group" aria-label={label}>
       <ReactFlow
+        key={shape}
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={{ padding: 0.12, maxZoom: 1.15 }}
         minZoom={0.2}
         nodesConnectable={false}
         nodesDraggable={false}
