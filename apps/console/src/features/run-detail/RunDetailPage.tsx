@@ -9,6 +9,8 @@ import { IconExternal, IconSpinner } from '../../ui/icons';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { Tabs } from '../../ui/Tabs';
+import { RerunActions, RerunFromNode } from '../reruns/RerunActions';
+import { RunLineage } from '../reruns/RunLineage';
 import { WaitAnswerPanel } from '../waits/WaitAnswerPanel';
 import { LogsTab } from './LogsTab';
 import { NodeInspector } from './NodeInspector';
@@ -77,9 +79,11 @@ export default function RunDetailPage() {
             {r.is_test && <span className="badge badge-neutral">test run</span>}
             <LiveIndicator state={live} />
           </div>
+          <RunLineage run={r} />
         </div>
         <div className="run-actions">
           <RunControls id={id} status={r.status} />
+          <RerunActions run={r} edges={graph.edges} records={records.data} />
           <a href={r.debug_url} target="_blank" rel="noreferrer noopener" className="button button-small button-ghost">
             <IconExternal /> Open in Temporal UI
           </a>
@@ -108,6 +112,7 @@ export default function RunDetailPage() {
         </section>
         <aside className="card inspector-card" aria-label="Selected node">
           {selectedId && <WaitAnswerPanel executionId={id} nodeId={selectedId} nodeState={views[selectedId]?.state} />}
+          {selectedId && <RerunFromNode run={r} nodeId={selectedId} edges={graph.edges} records={records.data} />}
           {selectedId ? (
             <NodeInspector nodeId={selectedId} definition={graph.nodes.find((n) => n.id === selectedId)} record={records.data?.get(selectedId)} view={views[selectedId]} tokens={tokens[selectedId]} />
           ) : (

@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../api/http';
+import type { Execution } from '../../api/types';
+
+/** `POST /executions/{id}/rerun`'s body as the console sends it. */
+export interface RerunRequest {
+  from_node?: string;
+  input_data?: unknown;
+  node_outputs?: Record<string, unknown>;
+  workflow_version?: number | 'latest';
+}
+
+const path = (id: string, rest: string) => `/executions/${encodeURIComponent(id)}${rest}`;
+
+/** Starts a re-run of a finished run; the runs list and the source's re-runs are refreshed after. */
+export function useRerun(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RerunRequest) => apiRequest<Execution>(path(id, '/rerun'), { method: 'POST', body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['runs'] });
+      void queryClient.invalidateQueries({ queryKey: ['run', id, 'reruns'] });
+    },
+  });
+}
+
+/** The runs made from this one, newest first. */
+export function useRerunsOf(id: string) {
+  return useQuery({
+    queryKey: ['run', id, 'reruns'],
+    queryFn: ({ signal }) => apiRequest<{ items: Execution[] }>(path(id, '/reruns'), { query: { size: 20 }, signal }),
+  });
+}

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { api, createWorkflow, startRun } from './api';
+import { assertNoBrowserErrors, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+import { startE2eStack, type E2eStack } from './e2e-stack';
+
+const USER = 'reruns-alice';
+
+/** in → double (fails without input.n) → out. */
+const doubling = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'double', type: 'transform', config: { expression: '$exists(input.n) ? input.n * 2 : $error("n is required")' } },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'in', target: 'double' },
+    { source: 'double', target: 'out' },
+  ],
+};
+
+/** in → plus (n + 1) → times (× 10) → out. */
+const chain = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'plus', type: 'transform', config: { expression: 'input.n + 1' } },
+    { id: 'times', type: 'transform', config: { expression: 'nodes.plus * 10' } },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'in', target: 'plus' },
+    { source: 'plus', target: 'times' },
+    { source: 'times', target: 'out' },
+  ],
+};
+
+const runStatus = (page: Page) => page.locator('.run-title .badge[data-status]');
+
+/** The id of the run whose detail page is open. */
+const openRunId = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+
+describe('re-runs', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('retries a failed run from its failure with corrected input, and links the two runs both ways', async () => {
+    const workflowId = await createWorkflow(stack, USER, 'doubling', doubling);
+    const failed = await startRun(stack, USER, workflowId, {}, 'sync');
+    expect(failed.status).toBe('failed');
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/runs/${failed.id}#token=${stack.tokenFor(USER)}`);
+    await runStatus(page).filter({ hasText: 'failed' }).waitFor();
+
+    await page.getByRole('button', { name: 'Retry from failure' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retry from failure' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('in keeps its recorded output');
+    await dialog.getByLabel('Input data (JSON)').fill('{"n": 21}');
+    await screenshot(page, 'rerun-dialog');
+    await dialog.getByRole('button', { name: 'Start re-run' }).click();
+
+    await page.waitForURL((url) => !url.pathname.endsWith(failed.id));
+    const rerunId = openRunId(page);
+    await runStatus(page).filter({ hasText: 'completed' }).waitFor({ timeout: 30_000 });
+    const lineage = page.getByRole('navigation', { name: 'Lineage' });
+    await lineage.getByText('from its failed nodes').waitFor();
+    expect(await api<{ output_data: unknown; rerun_of: string }>(stack, USER, 'GET', `/executions/${rerunId}`)).toMatchObject({ output_data: 42, rerun_of: failed.id });
+    await screenshot(page, 'run-detail-rerun');
+
+    // The source run lists its re-run.
+    await lineage.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname.endsWith(failed.id));
+    await page.getByRole('navigation', { name: 'Lineage' }).getByRole('link', { name: `Re-run ${rerunId}` }).waitFor();
+    assertNoBrowserErrors(watched);
+    await watched.close();
+  });
+
+  it('re-runs from a node with an edited upstream output, which is all the re-run computes from', async () => {
+    const workflowId = await createWorkflow(stack, USER, 'chain', chain);
+    const source = await startRun(stack, USER, workflowId, { n: 1 }, 'sync');
+    expect(source.status).toBe('completed');
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/runs/${source.id}#token=${stack.tokenFor(USER)}`);
+    await runStatus(page).filter({ hasText: 'completed' }).waitFor();
+
+    await page.getByRole('button', { name: /^Node times/ }).click();
+    await page.getByRole('button', { name: 'Re-run from here' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Re-run from times' });
+    const outputs = dialog.getByLabel('Recorded outputs of the reused nodes (JSON)');
+    expect(JSON.parse(await outputs.inputValue())).toEqual({ in: { n: 1 }, plus: 2 });
+    await outputs.fill('{"in": {"n": 1}, "plus": 5}');
+    await dialog.getByRole('button', { name: 'Start re-run' }).click();
+
+    await page.waitForURL((url) => !url.pathname.endsWith(source.id));
+    const rerunId = openRunId(page);
+    await runStatus(page).filter({ hasText: 'completed' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Lineage' }).getByText('node times').waitFor();
+    expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${rerunId}`)).output_data).toBe(50);
+    const nodes = await api<{ items: { node_id: string; reused: boolean }[] }>(stack, USER, 'GET', `/executions/${rerunId}/nodes`);
+    expect(Object.fromEntries(nodes.items.map((n) => [n.node_id, n.reused]))).toEqual({ in: true, plus: true, times: false, out: false });
+    assertNoBrowserErrors(watched);
+    await watched.close();
+  });
+
+  it('fits the re-run dialog on a phone screen', async () => {
+    const workflowId = await createWorkflow(stack, USER, 'doubling on a phone', doubling);
+    const failed = await startRun(stack, USER, workflowId, {}, 'sync');
+    const watched = await openPage(browser, PHONE);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/runs/${failed.id}#token=${stack.tokenFor(USER)}`);
+    await page.getByRole('button', { name: 'Retry from failure' }).click();
+    await page.getByRole('dialog', { name: 'Retry from failure' }).getByLabel('Input data (JSON)').waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'rerun-dialog-phone');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    assertNoBrowserErrors(watched);
+    await watched.close();
+  });
+});
