@@ -30,6 +30,7 @@ setsid npm start >"$WORK/stack.log" 2>&1 &
 STACK_PID=$!
 stop_stack() { kill -TERM -- "-$STACK_PID" 2>/dev/null || true; wait "$STACK_PID" 2>/dev/null || true; rm -rf "$WORK/data"; }
 trap stop_stack EXIT
+trap 'exit 143' INT TERM
 BASE=http://127.0.0.1:$PORT
 for _ in $(seq 1 180); do
   curl -sf "$BASE/readyz" >/dev/null && break

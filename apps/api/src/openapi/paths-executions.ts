@@ -25,6 +25,8 @@ export const executionLinks = {
   StopExecution: byId('stopExecution'),
   CancelExecution: byId('cancelExecution'),
   SetExecutionStatus: byId('setExecutionStatus'),
+  RerunExecution: byId('rerunExecution'),
+  ListReruns: byId('listReruns'),
   GetRunHistoryRecord: { operationId: 'getRunHistoryRecord', parameters: { id: '$response.body#/workflow_id', execute_id: '$response.body#/id' } },
   DeleteRunHistoryRecord: { operationId: 'deleteRunHistoryRecord', parameters: { id: '$response.body#/workflow_id', execute_id: '$response.body#/id' } },
 };
