@@ -58,6 +58,10 @@ describe('human nodes', () => {
     expect(accepted.body).toMatchObject({ execution_id: id, node_id: 'review', answered_by: `h-ada-${tag}` });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row).toMatchObject({ status: 'completed', outputData: { decision: { approved: true, note: 'fine' } } });
+    // A retry of the accepted answer (its response lost) succeeds again; a different answer does not.
+    const repeated = await answer(`h-ada-${tag}`, id, 'review', { answer: { note: 'fine', approved: true } }).expect(200);
+    expect(repeated.body.answered_at).toBe(accepted.body.answered_at);
+    expect((await answer(`h-ada-${tag}`, id, 'review', { answer: { approved: false } }).expect(409)).body.error.code).toBe('HUMAN_ALREADY_ANSWERED');
     const nodes = await request(stack.app).get(`/api/v1/executions/${id}/nodes`).set('Authorization', as(`h-ada-${tag}`)).expect(200);
     const review = nodes.body.items.find((n: { node_id: string }) => n.node_id === 'review');
     expect(review).toMatchObject({ status: 'completed', output: { approved: true, note: 'fine' }, answered_by: `h-ada-${tag}`, input: { amount: 40 } });

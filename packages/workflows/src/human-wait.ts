@@ -60,7 +60,9 @@ export function installHumanWaits(host: HumanWaitHost) {
         const wait = typeof nodeId === 'string' ? waits.get(nodeId) : undefined;
         if (!wait) throw refuse(HumanWaitErrors.notWaiting, `node ${String(nodeId)} is not waiting for an answer`);
         if (wait.state === 'answered') {
-          const details = { answered_by: wait.answeredBy, answered_at: wait.answeredAt };
+          // `same_answer` lets a caller whose earlier call went unconfirmed tell its own accepted answer from another's.
+          const sameAnswer = args.answeredBy === wait.answeredBy && JSON.stringify(args.answer) === JSON.stringify(wait.answer);
+          const details = { answered_by: wait.answeredBy, answered_at: wait.answeredAt, same_answer: sameAnswer };
           throw refuse(HumanWaitErrors.answered, `node ${nodeId} was already answered by ${wait.answeredBy} at ${wait.answeredAt}`, details);
         }
         if (wait.state === 'expired') throw refuse(HumanWaitErrors.expired, `the wait of node ${nodeId} has expired`);

@@ -1,9 +1,10 @@
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isDeepStrictEqual } from 'node:util';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { HumanWaitErrors, isTerminal } from '@trellis/core';
-import { findExecution, findHumanWait, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
+import { findExecution, findHumanWait, listNodeExecutions, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
 import { checkHumanAnswer, InputInvalidError } from '@trellis/executors';
 import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';
-import { AppError, notFound, validationFailed } from '../errors';
+import { AppError, notFound, unavailable, validationFailed } from '../errors';
 import type { ApiDeps } from './deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
@@ -58,10 +59,15 @@ export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: H
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const { type, message, details } = error.cause;
-      throw waitConflict(type ?? HumanWaitErrors.closed, message, details?.[0]);
+      const { same_answer: same, ...detail } = (details?.[0] ?? {}) as { same_answer?: boolean; answered_by?: string; answered_at?: string };
+      // A repeat of this caller's own accepted answer (its first call went unconfirmed) succeeds.
+      if (type === HumanWaitErrors.answered && same) return { node_id: wait.nodeId, answered_by: answeredBy, answered_at: detail.answered_at! };
+      throw waitConflict(type ?? HumanWaitErrors.closed, message, details?.[0] === undefined ? undefined : detail);
     }
     // The run ended while the answer was on its way.
     if (error instanceof WorkflowNotFoundError) throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run has ended`);
+    // E.g. a worker being replaced: the answer may still be accepted. Sending it again is safe (see answerWait).
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw unavailable('the answer was not confirmed in time; send it again (a repeat of an accepted answer succeeds)');
     throw error;
   }
 }
@@ -69,8 +75,18 @@ export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: H
 /** POST …/nodes/:node_id/answer: who may answer, whether the wait is open, the form, then the update. */
 export async function answerWait(deps: ApiDeps, userId: string, executionId: string, nodeId: string, answer: unknown) {
   const { execution, wait } = await findAnswerableWait(deps, userId, executionId, nodeId);
-  ensureOpen(execution, wait);
   const value = validateAnswer(wait, answer);
+  const repeat = await repeatedAnswer(deps, wait, userId, value);
+  if (repeat) return { execution_id: execution.id, ...repeat, answer: value };
+  ensureOpen(execution, wait);
   const result = await deliverAnswer(deps, execution, wait, value, userId);
   return { execution_id: execution.id, ...result, answer: value };
+}
+
+/** The recorded outcome when this user already gave this same answer (a retry after a lost response), else undefined. */
+async function repeatedAnswer(deps: ApiDeps, wait: HumanWait, userId: string, value: unknown): Promise<HumanAnswerResult | undefined> {
+  if (wait.status !== 'answered' || wait.answeredBy !== userId) return undefined;
+  const node = (await listNodeExecutions(deps.database.db, wait.executionId)).find((n) => n.nodeId === wait.nodeId);
+  if (!node || !isDeepStrictEqual(node.output, value)) return undefined;
+  return { node_id: wait.nodeId, answered_by: userId, answered_at: wait.answeredAt!.toISOString() };
 }
