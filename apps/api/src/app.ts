@@ -15,6 +15,7 @@ import { executionsRouter } from './routes/executions';
 import { healthRouter } from './routes/health';
 import { humanAnswersRouter, humanWaitsRouter } from './routes/human-waits';
 import { rerunsRouter } from './routes/reruns';
+import { bulkRouter, bulkStartRouter } from './routes/bulk';
 import { workflowHistoryRouter } from './routes/workflow-history';
 import { workflowTestSessionsRouter } from './routes/workflow-test-sessions';
 import { workflowsRouter } from './routes/workflows';
@@ -64,6 +65,8 @@ export function createApp(deps: ApiDeps): Express {
   api.use('/executions', executionStatusPutRouter(deps));
   api.use('/executions', humanAnswersRouter(deps));
   api.use('/executions', rerunsRouter(deps));
+  api.use('/executions', bulkStartRouter(deps));
+  api.use('/bulk', bulkRouter(deps));
   api.use('/waits', humanWaitsRouter(deps));
   api.use('/execute', executeCompatRouter(deps));
   api.use('/workflow-test/sessions', workflowTestSessionsRouter(deps));

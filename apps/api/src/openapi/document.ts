@@ -6,6 +6,7 @@ import { executionPaths } from './paths-executions';
 import { humanPaths } from './paths-human';
 import { platformPaths } from './paths-platform';
 import { rerunPaths } from './paths-reruns';
+import { bulkPaths } from './paths-bulk';
 import { runHistoryPaths } from './paths-run-history';
 import { testSessionPaths } from './paths-test-sessions';
 import { workflowPaths } from './paths-workflows';
@@ -42,6 +43,7 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
         ...executionPaths,
         ...humanPaths,
         ...rerunPaths,
+        ...bulkPaths,
         ...executeCompatPaths,
         ...testSessionPaths,
         ...platformPaths(options),
