@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { IdempotencyKeyHeader } from '../routes/idempotency-key';
 import { RerunBody, RerunsQuery } from '../routes/reruns';
 import { json, operation } from './operation-kit';
+import { executionLinks } from './paths-executions';
 import { Execution } from './responses';
 
 const tags = ['executions'];
@@ -17,7 +19,11 @@ export const rerunPaths: ZodOpenApiPathsObject = {
       bodyExample: { from_node: 'failed', input_data: { n: 21 } },
       rateLimited: true,
       errors: [404, 409, 429],
-      ok: { 202: json(Execution, 'the new execution (200 when an Idempotency-Key names one already made; sync: 200 once ended)') },
+      headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional() }),
+      ok: {
+        202: json(Execution, 'the new execution (sync: still running after SYNC_WAIT_MS)', { links: executionLinks }),
+        200: json(Execution, 'sync: the new execution once ended; or the one an Idempotency-Key already made', { links: executionLinks }),
+      },
     }),
   },
   '/api/v1/executions/{id}/reruns': {

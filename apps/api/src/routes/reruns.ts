@@ -8,6 +8,7 @@ import type { ApiDeps } from '../services/deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { rerunExecution } from '../services/rerun-execution';
 import { parseBody, parseQuery } from '../validation';
+import { idempotencyKeyOf } from './idempotency-key';
 
 export const RerunBody = z
   .object({
@@ -36,7 +37,7 @@ export function rerunsRouter(deps: ApiDeps): Router {
       workflowVersion: body.workflow_version,
       variables: body.variables,
       mode: body.mode,
-      idempotencyKey: req.get('Idempotency-Key')?.slice(0, 200),
+      idempotencyKey: idempotencyKeyOf(req),
     });
     if (body.mode === 'sync') {
       const finished = await waitForEnd(deps, execution);

@@ -3076,7 +3076,9 @@ export interface operations {
     rerunExecution: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description the resource id */
                 id: string;
@@ -3116,7 +3118,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the new execution (200 when an Idempotency-Key names one already made; sync: 200 once ended) */
+            /** @description sync: the new execution once ended; or the one an Idempotency-Key already made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            /** @description the new execution (sync: still running after SYNC_WAIT_MS) */
             202: {
                 headers: {
                     [name: string]: unknown;
