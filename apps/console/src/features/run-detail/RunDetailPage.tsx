@@ -77,7 +77,7 @@ export default function RunDetailPage() {
           <div className="row">
             <StatusBadge status={r.status} />
             {r.is_test && <span className="badge badge-neutral">test run</span>}
-            <LiveIndicator state={live} />
+            {(isLive(r.status) || live !== 'closed') && <LiveIndicator state={live} />}
           </div>
           <RunLineage run={r} />
         </div>
@@ -107,7 +107,7 @@ export default function RunDetailPage() {
       <div className="run-main">
         <section className="card graph-card" aria-label="Workflow graph">
           <Suspense fallback={<div className="loading graph-loading" role="status"><IconSpinner /> Drawing the graph…</div>}>
-            {graph.nodes.length > 0 && <WorkflowGraph nodes={graph.nodes} edges={graph.edges} views={views} selectedId={selectedId} onSelect={onSelect} label={`Graph of ${r.workflow_name}`} />}
+            {graph.nodes.length > 0 && <WorkflowGraph nodes={graph.nodes} edges={graph.edges} views={views} selectedId={selectedId} onSelect={onSelect} label={`Graph of ${r.workflow_name}`} direction="auto" />}
           </Suspense>
         </section>
         <aside className="card inspector-card" aria-label="Selected node">

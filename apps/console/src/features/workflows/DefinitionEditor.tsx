@@ -56,6 +56,7 @@ const DefinitionEditor = forwardRef<DefinitionEditorHandle, { value: string; onC
           closeBrackets(),
           autocompletion(),
           highlightActiveLine(),
+          EditorView.lineWrapping,
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
           jsonSchema(schema as unknown as Parameters<typeof jsonSchema>[0]),

@@ -141,7 +141,7 @@ export default function WorkflowEditorPage() {
           </header>
           <div className="preview-host">
             <Suspense fallback={<div className="loading card-body" role="status"><IconSpinner /> Drawing…</div>}>
-              {draft.nodes.length > 0 ? <WorkflowGraph nodes={draft.nodes} edges={draft.edges} views={views} label="Preview of the definition" direction="TB" /> : <p className="muted card-body">No nodes to draw yet.</p>}
+              {draft.nodes.length > 0 ? <WorkflowGraph nodes={draft.nodes} edges={draft.edges} views={views} label="Preview of the definition" direction="auto" /> : <p className="muted card-body">No nodes to draw yet.</p>}
             </Suspense>
           </div>
         </section>

@@ -1,9 +1,9 @@
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EdgeDefinition, NodeDefinition } from '../../api/types';
 import { StatusBadge } from '../StatusBadge';
-import { layoutGraph } from './layout';
+import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
 import './graph.css';
 
 /** What the graph shows for one node: its state (coloured and labelled) and any problems found in it. */
@@ -42,7 +42,7 @@ const TrellisNode = memo(function TrellisNode({ data }: NodeProps<GraphNode>) {
         <span className="graph-node-id truncate">{definition.name ?? definition.id}</span>
       </button>
       {view.problems?.length ? (
-        <span className="graph-node-problem" role="note">
+        <span className="graph-node-problem" role="note" title={view.problems.join('\n')}>
           {view.problems[0]}
         </span>
       ) : null}
@@ -69,23 +69,27 @@ export default function WorkflowGraph({
   selectedId?: string | null;
   onSelect?: (id: string) => void;
   label: string;
-  /** LR (left to right) suits wide panes, TB (top to bottom) tall ones. */
-  direction?: 'LR' | 'TB';
+  /** LR (left to right) suits wide panes, TB (top to bottom) tall ones; `auto` picks the one drawn larger. */
+  direction?: 'LR' | 'TB' | 'auto';
 }) {
-  const positions = useMemo(() => layoutGraph(nodes, edges, direction), [nodes, edges, direction]);
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  const chosen = useMemo(() => (direction === 'auto' ? bestDirection(nodes, edges, size) : direction), [direction, nodes, edges, size]);
+  const tall = useMemo(() => new Set(Object.entries(views).filter(([, v]) => v.problems?.length).map(([id]) => id)), [views]);
+  const positions = useMemo(() => layoutGraph(nodes, edges, chosen, tall), [nodes, edges, chosen, tall]);
   // A new set of nodes is laid out and fitted afresh (React Flow fits the view once, on mount).
-  const shape = `${direction}:${nodes.map((n) => n.id).join('|')}`;
+  const shape = `${chosen}:${nodes.map((n) => n.id).join('|')}:${[...tall].join('|')}`;
   const flowNodes = useMemo<GraphNode[]>(
     () =>
       nodes.map((node) => ({
         id: node.id,
         type: 'trellis',
         position: positions.get(node.id) ?? { x: 0, y: 0 },
-        data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect, direction },
+        data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect, direction: chosen },
         draggable: false,
         selectable: false,
       })),
-    [nodes, positions, views, selectedId, onSelect, direction],
+    [nodes, positions, views, selectedId, onSelect, chosen],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -104,7 +108,7 @@ export default function WorkflowGraph({
     [edges, views],
   );
   return (
-    <div className="graph" role="group" aria-label={label}>
+    <div className="graph" role="group" aria-label={label} ref={box}>
       <ReactFlow
         key={shape}
         nodes={flowNodes}
@@ -124,4 +128,33 @@ export default function WorkflowGraph({
       </ReactFlow>
     </div>
   );
+}
+
+/** The layout direction whose drawing fits the pane at the larger scale. */
+function bestDirection(nodes: Pick<NodeDefinition, 'id'>[], edges: EdgeDefinition[], size: { width: number; height: number }): 'LR' | 'TB' {
+  if (!size.width || !size.height) return 'LR';
+  const scale = (direction: 'LR' | 'TB') => {
+    const positions = [...layoutGraph(nodes, edges, direction).values()];
+    const width = Math.max(...positions.map((p) => p.x)) - Math.min(...positions.map((p) => p.x)) + NODE_WIDTH;
+    const height = Math.max(...positions.map((p) => p.y)) - Math.min(...positions.map((p) => p.y)) + NODE_HEIGHT;
+    return Math.min(size.width / width, size.height / height);
+  };
+  return scale('TB') > scale('LR') * 1.1 ? 'TB' : 'LR';
+}
+
+/** The element's size, kept current with a ResizeObserver. */
+function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const next = { width: Math.round(entry.contentRect.width / 40) * 40, height: Math.round(entry.contentRect.height / 40) * 40 };
+      setSize((old) => (old.width === next.width && old.height === next.height ? old : next));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
