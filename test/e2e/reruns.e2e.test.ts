@@ -33,7 +33,30 @@ const chain = {
   ],
 };
 
+/** in → ask (waits for a person) → out: runs that stay live until answered. */
+const asking = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'ask', type: 'human', config: { prompt: 'Go on?' } },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [
+    { source: 'in', target: 'ask' },
+    { source: 'ask', target: 'out' },
+  ],
+};
+
 const runStatus = (page: Page) => page.locator('.run-title .badge[data-status]');
+
+/** Polls the API until the run has this status. */
+async function waitForStatus(stack: E2eStack, id: string, status: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if ((await api<{ status: string }>(stack, USER, 'GET', `/executions/${id}`)).status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`run ${id} never became ${status}`);
+}
 
 /** The id of the run whose detail page is open. */
 const openRunId = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
@@ -107,6 +130,31 @@ describe('re-runs', () => {
     expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${rerunId}`)).output_data).toBe(50);
     const nodes = await api<{ items: { node_id: string; reused: boolean }[] }>(stack, USER, 'GET', `/executions/${rerunId}/nodes`);
     expect(Object.fromEntries(nodes.items.map((n) => [n.node_id, n.reused]))).toEqual({ in: true, plus: true, times: false, out: false });
+    assertNoBrowserErrors(watched);
+    await watched.close();
+  });
+
+  it('cancels the ticked runs of the runs list as one bulk action, showing its progress and what it did', async () => {
+    const workflowId = await createWorkflow(stack, USER, 'asking', asking);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await startRun(stack, USER, workflowId, { i }));
+    for (const run of runs) await waitForStatus(stack, run.id, 'waiting');
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/runs#token=${stack.tokenFor(USER)}`);
+    const row = (id: string) => page.locator(`tr[data-run-id="${id}"]`);
+    await row(runs[0]!.id).waitFor();
+
+    await page.getByLabel(`Select run ${runs[0]!.id}`).check();
+    await page.getByLabel(`Select run ${runs[1]!.id}`).check();
+    const bar = page.getByRole('region', { name: 'Bulk action' });
+    await bar.getByText('2 runs selected').waitFor();
+    await screenshot(page, 'runs-bulk');
+    await bar.getByRole('button', { name: 'Cancel runs' }).click();
+    await bar.getByText('Cancelled 2 runs').waitFor({ timeout: 60_000 });
+    await row(runs[0]!.id).and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 30_000 });
+    await row(runs[1]!.id).and(page.locator('[data-status="cancelled"]')).waitFor({ timeout: 30_000 });
+    expect(await row(runs[2]!.id).getAttribute('data-status')).toBe('waiting');
     assertNoBrowserErrors(watched);
     await watched.close();
   });

@@ -30,11 +30,12 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
   const [version, setVersion] = useState<'same' | 'latest'>('same');
   const [problem, setProblem] = useState<{ field: 'input' | 'outputs'; message: string } | null>(null);
 
+  // Opened once, never closed from an effect: React re-runs effects when a Suspense boundary above re-reveals the
+  // page, and a close there would end the dialog. Unmounting removes it (and its modal state) with the element.
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

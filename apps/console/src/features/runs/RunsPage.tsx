@@ -5,6 +5,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { IconSpinner } from '../../ui/icons';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { PageHeader } from '../../ui/PageHeader';
+import { BulkActionBar } from '../reruns/BulkActionBar';
+import { useRunSelection } from '../reruns/use-run-selection';
 import { readFilters, writeFilters, type RunFilters } from './run-filters';
 import { RunFiltersBar } from './RunFiltersBar';
 import { RunsTable } from './RunsTable';
@@ -19,6 +21,7 @@ export function RunsPage() {
   const runs = useRuns(filters);
   const live = useLiveRuns(runs.isSuccess);
   const items = useMemo(() => runs.data?.pages.flatMap((p) => p.items) ?? [], [runs.data]);
+  const selection = useRunSelection();
   const first = runs.data?.pages[0];
   const setFilters = (next: RunFilters) => setParams(writeFilters(next), { replace: true });
 
@@ -30,6 +33,7 @@ export function RunsPage() {
         actions={<LiveIndicator state={live} />}
       />
       <RunFiltersBar filters={filters} onChange={setFilters} />
+      <BulkActionBar selected={items.filter((r) => selection.selected.has(r.id)).map((r) => r.id)} onClear={selection.clear} />
       <section className="card runs-card" aria-label="Runs" aria-busy={runs.isFetching}>
         {runs.isPending ? (
           <div className="empty loading" role="status">
@@ -47,7 +51,7 @@ export function RunsPage() {
             </p>
           </div>
         ) : (
-          <RunsTable runs={items} />
+          <RunsTable runs={items} selection={selection} />
         )}
       </section>
       {items.length > 0 && (

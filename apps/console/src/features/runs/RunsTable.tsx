@@ -4,14 +4,27 @@ import { formatCount, formatDateTime, formatDuration, formatRelative, isLive, ru
 import { useNow } from '../../lib/use-now';
 import { StatusBadge } from '../../ui/StatusBadge';
 
+/** Ticked runs, for bulk actions (the table only shows and changes them). */
+interface Selection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], on: boolean) => void;
+}
+
 /** One row per run: status, workflow and version, started, duration, tokens, current node. Rows open the run. */
-export function RunsTable({ runs }: { runs: Execution[] }) {
+export function RunsTable({ runs, selection }: { runs: Execution[]; selection?: Selection }) {
+  const allTicked = runs.length > 0 && runs.every((r) => selection?.selected.has(r.id));
   const now = useNow(runs.some((r) => isLive(r.status)));
   const navigate = useNavigate();
   return (
     <table className="table runs-table">
       <thead>
         <tr>
+          {selection && (
+            <th scope="col" className="run-select">
+              <input type="checkbox" aria-label="Select every run shown" checked={allTicked} onChange={() => selection.setAll(runs.map((r) => r.id), !allTicked)} />
+            </th>
+          )}
           <th scope="col">Status</th>
           <th scope="col">Workflow</th>
           <th scope="col">Started</th>
@@ -23,6 +36,11 @@ export function RunsTable({ runs }: { runs: Execution[] }) {
       <tbody>
         {runs.map((run) => (
           <tr key={run.id} className="clickable" data-run-id={run.id} data-status={run.status} onClick={() => navigate(`/runs/${encodeURIComponent(run.id)}`)}>
+            {selection && (
+              <td data-label="Select" className="run-select" onClick={(e) => e.stopPropagation()}>
+                <input type="checkbox" aria-label={`Select run ${run.id}`} checked={selection.selected.has(run.id)} onChange={() => selection.toggle(run.id)} />
+              </td>
+            )}
             <td data-label="Status">
               <StatusBadge status={run.status} />
             </td>
