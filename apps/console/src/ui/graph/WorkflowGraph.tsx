@@ -120,6 +120,9 @@ export default function WorkflowGraph({
         nodesConnectable={false}
         nodesDraggable={false}
         elementsSelectable={false}
+        // Each node's own button takes the focus; the wrappers and edges would only add empty tab stops.
+        nodesFocusable={false}
+        edgesFocusable={false}
         onNodeClick={onSelect ? (_event, node) => onSelect(node.id) : undefined}
         proOptions={{ hideAttribution: true }}
       >
