@@ -333,6 +333,8 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const bodies: Record<string, unknown> = {
       'put /api/v1/workflows/{id}': { name: 'mine now' },
       'put /api/v1/executions/{id}': { status: 'paused' },
+      'post /api/v1/executions/{id}/nodes/{node_id}/answer': { answer: 'yes' },
+      'post /api/v1/executions/{id}/rerun': {},
     };
     type Route = { method: string; path: string; body?: unknown };
     // The /execute and test-session routes are listed below with their own ids; answer links need no token.
