@@ -159,7 +159,7 @@ describe('re-runs', () => {
     await watched.close();
   });
 
-  it('fits the re-run dialog on a phone screen', async () => {
+  it('fits the re-run dialog on a phone screen and closes it with Escape or Close', async () => {
     const workflowId = await createWorkflow(stack, USER, 'doubling on a phone', doubling);
     const failed = await startRun(stack, USER, workflowId, {}, 'sync');
     const watched = await openPage(browser, PHONE);
@@ -170,6 +170,10 @@ describe('re-runs', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'rerun-dialog-phone');
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toContain('Retry from failure');
+    await page.getByRole('button', { name: 'Re-run', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Re-run the whole run' }).getByRole('button', { name: 'Close' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     assertNoBrowserErrors(watched);
     await watched.close();

@@ -30,12 +30,15 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
   const [version, setVersion] = useState<'same' | 'latest'>('same');
   const [problem, setProblem] = useState<{ field: 'input' | 'outputs'; message: string } | null>(null);
 
-  // Opened once, never closed from an effect: React re-runs effects when a Suspense boundary above re-reveals the
-  // page, and a close there would end the dialog. Unmounting removes it (and its modal state) with the element.
+  // Opened once and never closed from an effect: React re-runs effects when a Suspense boundary above re-reveals
+  // the page, and a close there would end the dialog. Closing (Esc, the Close button) is the browser's, which gives
+  // focus back to the button that opened it; the close event then unmounts the dialog.
+  const opened = useRef(false);
   useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  });
+    if (opened.current || !dialog.current) return;
+    opened.current = true;
+    dialog.current.showModal();
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -94,7 +97,7 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
             {rerun.isPending ? <IconSpinner /> : <IconRefresh />}
             {rerun.isPending ? 'Starting…' : 'Start re-run'}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={() => dialog.current?.close()}>
             Close
           </button>
         </div>
