@@ -56,10 +56,17 @@ describe('bulk actions', () => {
     const ids = await startWaiting(user, 200);
     const started = await bulk(user, { action: 'cancel', filter: { status: ['waiting'] } }).expect(202);
     expect(started.body).toMatchObject({ total: 200 });
-    const midway = await waitFor(() => progress(user, started.body.bulk_id).then((r) => r.body), (p) => p.done > 0);
-    expect(midway).toMatchObject({ status: 'running', total: 200, failed: 0 });
-    expect(midway.done).toBeLessThan(200);
-    const done = await waitFor(() => progress(user, started.body.bulk_id).then((r) => r.body), (p) => p.status !== 'running', 120_000);
+    const seen: Array<{ status: string; done: number }> = [];
+    const read = async () => {
+      const body = (await progress(user, started.body.bulk_id).expect(200)).body;
+      seen.push(body);
+      return body;
+    };
+    const done = await waitFor(read, (p) => p.status !== 'running', 120_000);
+    expect(seen[0]).toMatchObject({ status: 'running', total: 200 });
+    expect(seen[0]!.done).toBeLessThan(200);
+    const counts = seen.map((p) => p.done);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(done).toMatchObject({ status: 'completed', total: 200, done: 200, failed: 0, errors: [] });
     await waitFor(() => countWithStatus(ids, 'cancelled'), (k) => k === 200, 60_000);
     await saveHistoryFixture(stack, `bulk:${user}:${started.body.bulk_id}`, 'bulk-cancel');

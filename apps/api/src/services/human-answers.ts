@@ -64,8 +64,16 @@ export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: H
       if (type === HumanWaitErrors.answered && same) return { node_id: wait.nodeId, answered_by: answeredBy, answered_at: detail.answered_at! };
       throw waitConflict(type ?? HumanWaitErrors.closed, message, details?.[0] === undefined ? undefined : detail);
     }
-    // The run ended while the answer was on its way.
-    if (error instanceof WorkflowNotFoundError) throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run has ended`);
+    // The run ended while the answer was on its way, e.g. because a concurrent answer won and completed it: the
+    // wait's record says which.
+    if (error instanceof WorkflowNotFoundError) {
+      const latest = await findHumanWait(deps.database.db, wait.executionId, wait.nodeId);
+      const repeat = latest && (await repeatedAnswer(deps, latest, answeredBy, answer));
+      if (repeat) return repeat;
+      const current = await findExecution(deps.database.db, execution.id);
+      if (latest && current) ensureOpen(current, latest);
+      throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run has ended`);
+    }
     // E.g. a worker being replaced: the answer may still be accepted. Sending it again is safe (see answerWait).
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw unavailable('the answer was not confirmed in time; send it again (a repeat of an accepted answer succeeds)');
     throw error;
