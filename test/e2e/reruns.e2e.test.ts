@@ -98,7 +98,10 @@ describe('re-runs', () => {
     expect(await api<{ output_data: unknown; rerun_of: string }>(stack, USER, 'GET', `/executions/${rerunId}`)).toMatchObject({ output_data: 42, rerun_of: failed.id });
     await screenshot(page, 'run-detail-rerun');
 
-    // The source run lists its re-run.
+    // The runs list marks the re-run; the source run lists it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await page.locator(`tr[data-run-id="${rerunId}"]`).getByText('re-run', { exact: true }).waitFor();
+    await page.goBack();
     await lineage.getByRole('link').click();
     await page.waitForURL((url) => url.pathname.endsWith(failed.id));
     await page.getByRole('navigation', { name: 'Lineage' }).getByRole('link', { name: `Re-run ${rerunId}` }).waitFor();

@@ -51,6 +51,17 @@ async function waitUntilWaiting(stack: E2eStack, executionId: string): Promise<v
   throw new Error(`run ${executionId} never waited`);
 }
 
+/** The review node's record once it completed with its answer. */
+async function answeredNode(stack: E2eStack, executionId: string): Promise<{ output: unknown; answered_by: string | null }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const nodes = await api<{ items: { node_id: string; status: string; output: unknown; answered_by: string | null }[] }>(stack, USER, 'GET', `/executions/${executionId}/nodes`);
+    const review = nodes.items.find((n) => n.node_id === 'review');
+    if (review?.status === 'completed' || Date.now() > deadline) return review ?? { output: undefined, answered_by: null };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 describe('waiting for you', () => {
   let stack: E2eStack;
   let browser: Browser;
@@ -135,8 +146,9 @@ describe('waiting for you', () => {
     await item.getByText('Not valid JSON').waitFor();
     await item.getByLabel('Answer (JSON)').fill('{"ok": true, "by": "console"}');
     await item.getByRole('button', { name: 'Send answer' }).click();
-    await item.getByText('Answer recorded').waitFor();
+    // Once recorded, the wait leaves the open list (its "Answer recorded" note may be gone before it can be read).
     await item.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await answeredNode(stack, run.id)).toMatchObject({ output: { ok: true, by: 'console' }, answered_by: USER });
     assertNoBrowserErrors(owner);
     await owner.close();
 

@@ -50,6 +50,7 @@ export function RunsTable({ runs, selection }: { runs: Execution[]; selection?: 
               </Link>
               <span className="badge badge-neutral">v{run.workflow_version}</span>
               {run.is_test && <span className="badge badge-neutral">test</span>}
+              {run.rerun_of && <span className="badge badge-neutral" title={`Re-run of ${run.rerun_of}`}>re-run</span>}
               <div className="muted small mono" title={run.id}>
                 {shortId(run.id)}
               </div>
