@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/http';
-import type { BulkActionName, BulkProgress } from '@trellis/workflows/src/bulk-definitions';
+import type { components, operations } from '@trellis/client/src/generated/openapi';
 
-export type { BulkActionName, BulkProgress };
+/** A bulk action's progress and its start, as the API's OpenAPI document describes them. */
+export type BulkProgress = components['schemas']['BulkProgress'];
+export type BulkActionName = BulkProgress['action'];
+type BulkStarted = operations['startBulkAction']['responses'][202]['content']['application/json'];
 
 /** Starts a bulk action over the given runs of the caller (`POST /executions/bulk`). */
 export function useStartBulkAction() {
   return useMutation({
-    mutationFn: (body: { action: BulkActionName; ids: string[] }) => apiRequest<{ bulk_id: string; total: number }>('/executions/bulk', { method: 'POST', body }),
+    mutationFn: (body: { action: BulkActionName; ids: string[] }) => apiRequest<BulkStarted>('/executions/bulk', { method: 'POST', body }),
   });
 }
 
