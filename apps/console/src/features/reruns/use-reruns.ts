@@ -1,14 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/http';
 import type { Execution } from '../../api/types';
+import type { operations } from '@trellis/client/src/generated/openapi';
 
-/** `POST /executions/{id}/rerun`'s body as the console sends it. */
-export interface RerunRequest {
-  from_node?: string;
-  input_data?: unknown;
-  node_outputs?: Record<string, unknown>;
-  workflow_version?: number | 'latest';
-}
+/** `POST /executions/{id}/rerun`'s body, as the API's OpenAPI document describes it. */
+export type RerunRequest = NonNullable<operations['rerunExecution']['requestBody']>['content']['application/json'];
 
 const path = (id: string, rest: string) => `/executions/${encodeURIComponent(id)}${rest}`;
 
