@@ -80,6 +80,9 @@ describe('OpenAPI document and response contract', () => {
     const head = await request(stack.app).head('/api/v1/workflows').set('Authorization', auth).expect(200);
     expect(head.headers['content-type']).toContain('application/json');
     await request(stack.app).delete('/api/v1/no-such-route').set('Authorization', auth).expect(404);
+    // A concrete path wins over a templated one that also matches it, as in OpenAPI.
+    const bulk = await request(stack.app).get('/api/v1/executions/bulk').set('Authorization', auth).expect(405);
+    expect(bulk.headers.allow).toBe('POST, OPTIONS');
   });
 
   it('answers 422 when a route that needs a body gets none, and PUT /workflows/{id} with nothing to change', async () => {
@@ -96,6 +99,8 @@ describe('OpenAPI document and response contract', () => {
     expect(after.body.updated_at).toBe(created.body.updated_at);
     await request(stack.app).post('/api/v1/executions').set('Authorization', auth).expect(422);
     await request(stack.app).put('/api/v1/executions/any').set('Authorization', auth).expect(422);
+    const noVariables = await request(stack.app).put('/api/v1/workflow-test/sessions/any/variables').set('Authorization', auth).expect(400);
+    expect(noVariables.body.code).toBe('VALIDATION_FAILED');
     const nullVariables = await request(stack.app)
       .put('/api/v1/workflow-test/sessions/any/variables')
       .set('Authorization', auth)

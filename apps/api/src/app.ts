@@ -43,8 +43,7 @@ export function createApp(deps: ApiDeps): Express {
   });
   const { httpDuration } = apiMetricsFor(deps);
   app.use(requestLog(deps.log, (route, method, status, seconds) => httpDuration.observe({ route, method, status: String(status) }, seconds)));
-  const methods = httpMethodSemantics(app);
-  app.use(methods.answerOptions);
+  app.use(httpMethodSemantics(app));
   app.use(healthRouter(deps));
   app.use(docsRouter({ metricsOnApiPort: Boolean(deps.settings.metrics?.token) }));
   app.use(metricsRouter(deps));
@@ -73,7 +72,6 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1', api);
   app.use(consoleRouter());
 
-  app.use(methods.refuseUnservedMethods);
   app.use(unknownRoute);
   app.use(errorHandler(deps.log));
   return app;

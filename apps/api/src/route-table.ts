@@ -43,16 +43,19 @@ export const openApiPathOf = (expressPath: string) => expressPath.replace(/:(\w+
 
 /**
  * The methods a path answers (with HEAD wherever GET is, and OPTIONS), in the order of the `Allow` header;
- * empty when no route matches the path.
+ * empty when no route matches the path. As in OpenAPI, a concrete path wins over a templated one that also
+ * matches it (`/executions/bulk` is not `/executions/{id}`).
  */
 export function allowedMethodsFinder(app: Express): (path: string) => string[] {
-  let matchers: Array<{ method: string; matches: (path: string) => boolean }> | undefined;
+  let matchers: Array<{ method: string; params: number; matches: (path: string) => boolean }> | undefined;
   return (path) => {
     matchers ??= servedRoutes(app).map((route) => {
       const pattern = new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`, 'i');
-      return { method: route.method, matches: (p: string) => pattern.test(p) };
+      return { method: route.method, params: (route.path.match(/:\w+/g) ?? []).length, matches: (p: string) => pattern.test(p) };
     });
-    const methods = new Set(matchers.filter((m) => m.matches(path)).map((m) => m.method));
+    const matching = matchers.filter((m) => m.matches(path));
+    const fewestParams = Math.min(...matching.map((m) => m.params));
+    const methods = new Set(matching.filter((m) => m.params === fewestParams).map((m) => m.method));
     if (methods.size === 0) return [];
     if (methods.has('GET')) methods.add('HEAD');
     methods.add('OPTIONS');

@@ -4,23 +4,24 @@ import { EXECUTION_STATUSES } from '@trellis/core';
 import { cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, startBulkAction } from '../services/bulk-actions';
 import type { ApiDeps } from '../services/deps';
 import { parseBody } from '../validation';
+import { TimestampParam } from './query-params';
 
-export const BulkBody = z
+const BulkAction = z.enum(['stop', 'cancel', 'delete']);
+const BulkFilter = z
   .object({
-    action: z.enum(['stop', 'cancel', 'delete']),
-    ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_EXECUTIONS).optional(),
-    filter: z
-      .object({
-        status: z.union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])).optional(),
-        workflow_id: z.string().min(1).max(200).optional(),
-        created_after: z.coerce.date().optional(),
-        created_before: z.coerce.date().optional(),
-        is_test: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
+    status: z.union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])).optional(),
+    workflow_id: z.string().min(1).max(200).optional(),
+    created_after: TimestampParam.optional(),
+    created_before: TimestampParam.optional(),
+    is_test: z.boolean().optional(),
   })
   .strict();
+
+/** Exactly one of `ids` and `filter` picks the executions; the schema says so, so the document does too. */
+export const BulkBody = z.union([
+  z.object({ action: BulkAction, ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_EXECUTIONS) }).strict(),
+  z.object({ action: BulkAction, filter: BulkFilter }).strict(),
+]);
 
 /** POST /executions/bulk: a durable bulk action over the caller's executions. */
 export function bulkStartRouter(deps: ApiDeps): Router {

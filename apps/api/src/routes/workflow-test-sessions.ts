@@ -73,8 +73,8 @@ export function workflowTestSessionsRouter(deps: ApiDeps): Router {
 
 /** Parses a body; every problem is a 400 naming the fields, as the test-session API answers bad input. */
 function parseSessionBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  // No body reads as an empty one (every field missing); a JSON null is a body of the wrong type.
-  const result = schema.safeParse(body === undefined ? {} : body);
+  if (body === undefined) throw new AppError(400, 'VALIDATION_FAILED', 'a JSON request body is required', [{ path: '', message: 'required' }]);
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   const text = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');

@@ -3765,14 +3765,17 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     action: "stop" | "cancel" | "delete";
-                    filter?: {
+                    ids: string[];
+                } | {
+                    /** @enum {string} */
+                    action: "stop" | "cancel" | "delete";
+                    filter: {
                         created_after?: string;
                         created_before?: string;
                         is_test?: boolean;
                         status?: ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out") | ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out")[];
                         workflow_id?: string;
                     };
-                    ids?: string[];
                 };
             };
         };
