@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -34,6 +34,13 @@ const KILL_GRACE_MS = 100;
 /** An evaluation running this long has its thread's CPU priority lowered (nice 19), so it yields to the worker's own threads. */
 const SLOW_MS = 100;
 const LOW_PRIORITY = 19;
+/**
+ * The time limit counts the thread's CPU time where Linux reports it: an evaluation starved by a busy machine has
+ * not used its budget and gets the rest, up to this many times the limit in wall-clock time.
+ */
+const STARVED_WALL_FACTOR = 10;
+/** Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ). */
+const MS_PER_CLOCK_TICK = 10;
 
 /**
  * The thread's entry: the compiled build (`npm run build`) puts sandbox-thread.js beside this code; run from
@@ -60,6 +67,9 @@ interface Slot {
   job?: Job;
   killTimer?: NodeJS.Timeout;
   slowTimer?: NodeJS.Timeout;
+  /** When the current job was handed to the thread, and the thread's CPU time then. */
+  startedAt?: number;
+  cpuAtStart?: number;
   /** Its priority was lowered for a slow evaluation and could not be raised again (that needs privileges). */
   lowered?: boolean;
   exitError?: Error & { code?: string };
@@ -67,7 +77,8 @@ interface Slot {
 
 /**
  * Evaluates expressions and templates in a small pool of worker threads. Each thread has a capped heap, and an
- * evaluation still running `limits.timeoutMs` (plus a short grace) after it began is ended by terminating its thread,
+ * evaluation that has used `limits.timeoutMs` of CPU (plus a short grace; wall-clock time where Linux does not report
+ * a thread's CPU time, and never more than STARVED_WALL_FACTOR times the limit) is ended by terminating its thread,
  * which a fresh one replaces: a runaway costs one thread for its time budget and never blocks the caller's thread.
  * Past SLOW_MS a thread runs at the lowest CPU priority (Linux), so on a busy machine a runaway gets only the CPU
  * that nothing else wants.
@@ -103,6 +114,32 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
       if (slot.lowered) recycle(slot);
     }
     pump();
+  };
+
+  /** CPU time the thread has spent on its current job; undefined where /proc does not say. */
+  const cpuSpent = (slot: Slot): number | undefined => {
+    const now = threadCpuMs(slot.tid);
+    return now === undefined || slot.cpuAtStart === undefined ? undefined : now - slot.cpuAtStart;
+  };
+
+  const onDeadline = (slot: Slot) => {
+    const spent = cpuSpent(slot);
+    const waited = Date.now() - (slot.startedAt ?? 0);
+    if (spent !== undefined && spent < limits.timeoutMs && waited < limits.timeoutMs * STARVED_WALL_FACTOR) {
+      slot.killTimer = setTimeout(() => onDeadline(slot), limits.timeoutMs - spent + KILL_GRACE_MS);
+      return;
+    }
+    kill(slot);
+  };
+
+  const onSlow = (slot: Slot) => {
+    const spent = cpuSpent(slot);
+    // Waiting for a core is not running long: only a thread that has used the CPU gets its priority lowered.
+    if (spent !== undefined && spent < SLOW_MS / 2) {
+      if (Date.now() - (slot.startedAt ?? 0) < limits.timeoutMs) slot.slowTimer = setTimeout(() => onSlow(slot), SLOW_MS);
+      return;
+    }
+    lowerPriority(slot);
   };
 
   const lowerPriority = (slot: Slot) => {
@@ -179,8 +216,10 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
       const job = queue.shift()!;
       slot.job = job;
       slot.thread!.ref();
-      slot.killTimer = setTimeout(() => kill(slot), limits.timeoutMs + KILL_GRACE_MS);
-      slot.slowTimer = setTimeout(() => lowerPriority(slot), SLOW_MS);
+      slot.startedAt = Date.now();
+      slot.cpuAtStart = threadCpuMs(slot.tid);
+      slot.killTimer = setTimeout(() => onDeadline(slot), limits.timeoutMs + KILL_GRACE_MS);
+      slot.slowTimer = setTimeout(() => onSlow(slot), SLOW_MS);
       try {
         slot.thread!.postMessage(job.request);
       } catch (error) {
@@ -220,4 +259,17 @@ function toNodeError(failure: ThreadFailure): Error {
   if (failure.code === 'EXPRESSION_ERROR') return new ExpressionError(failure.message, details as ExpressionError['details']);
   if (failure.code.startsWith('SANDBOX')) return new Error(failure.message);
   return new NodeExecutionError(failure.code as NodeExecutionError['code'], failure.message, false, details);
+}
+
+/** CPU time (user + system) a thread of this process has used, in ms, from /proc (Linux); undefined elsewhere. */
+function threadCpuMs(tid: number | undefined): number | undefined {
+  if (tid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the parenthesised name start at field 3 (state); utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
+  } catch {
+    return undefined;
+  }
 }
