@@ -62,7 +62,7 @@ function NewSessionPanel({ initialWorkflow, onCreated }: { initialWorkflow: stri
   const chosen = workflowId || workflows.data?.items[0]?.id || '';
 
   const start = () => {
-    let parsed: unknown = {};
+    let parsed: unknown;
     try {
       parsed = variables.trim() ? JSON.parse(variables) : {};
     } catch (error) {

@@ -25,7 +25,7 @@ export function StartRunPanel({ workflowId, disabledReason, initialInput }: { wo
   }
   const submit = () => {
     if (!workflowId || inputError) return;
-    start.mutate({ workflowId, input: parsed, mode }, { onSuccess: (id) => navigate(`/runs/${encodeURIComponent(id)}`) });
+    start.mutate({ workflowId, input: parsed, mode }, { onSuccess: (id) => void navigate(`/runs/${encodeURIComponent(id)}`) });
   };
   return (
     <section className="card" aria-label="Start a run">

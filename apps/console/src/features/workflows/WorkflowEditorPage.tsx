@@ -63,7 +63,7 @@ export default function WorkflowEditorPage() {
       {
         onSuccess: (w) => {
           setLoadedVersion(null);
-          if (!id) navigate(`/workflows/${encodeURIComponent(w.id)}`, { replace: true });
+          if (!id) void navigate(`/workflows/${encodeURIComponent(w.id)}`, { replace: true });
         },
       },
     );
