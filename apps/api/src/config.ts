@@ -33,7 +33,7 @@ export const ApiConfig = z
     METRICS_TOKEN: z.string().min(16).optional(),
     /** A comment line on idle Server-Sent Event streams this often, so proxies keep them open. */
     SSE_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
-    /** Workflow test sessions (seed 004): idle expiry, caps and the per-turn run timeout. */
+    /** Workflow test sessions: idle expiry, caps and the per-turn run timeout. */
     TEST_SESSION_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(604_800_000).default(1_800_000),
     TEST_SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
     TEST_SESSION_MAX_MESSAGES: z.coerce.number().int().min(2).max(10_000).default(200),
