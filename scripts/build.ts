@@ -13,17 +13,28 @@ const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
 
 /**
- * Every bare import stays external except our own workspace packages, which are compiled in (a
- * `package.json` lookup stays a runtime lookup: the worker's bundle-at-start fallback uses one).
+ * A bare import stays external when node can load it from the root node_modules at run time; our own
+ * workspace packages, and a dependency npm installed under one workspace only (not hoisted), are compiled in
+ * (a `package.json` lookup stays a runtime lookup: the worker's bundle-at-start fallback uses one).
  */
 const externalDependencies: Plugin = {
   name: 'external-dependencies',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@trellis/') && !args.path.endsWith('/package.json') ? undefined : { path: args.path, external: true },
-    );
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@trellis/') && !args.path.endsWith('/package.json')) return undefined;
+      return loadableFromRoot(args.path) ? { path: args.path, external: true } : undefined;
+    });
   },
 };
+
+function loadableFromRoot(specifier: string): boolean {
+  try {
+    require.resolve(specifier, { paths: [ROOT] });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function main(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });

@@ -142,7 +142,8 @@ describe('seed 003 compatibility: /execute', () => {
   });
 
   it('exposes only the seed 003 routes under /execute', async () => {
-    await api().get('/api/v1/execute').set('Authorization', bearer('ex-alice')).expect(404);
+    const listing = await api().get('/api/v1/execute').set('Authorization', bearer('ex-alice')).expect(405);
+    expect(listing.headers.allow).toContain('POST');
     await api().post('/api/v1/execute/some-id/cancel').set('Authorization', bearer('ex-alice')).expect(404);
   });
 });

@@ -54,7 +54,9 @@ describeWithPostgres('the production build', () => {
     serve('worker.js', env);
 
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(() => fetch(`${base}/readyz`).then((r) => r.status).catch(() => 0), (status) => status === 200, 60_000);
+    await waitFor(() => fetch(`${base}/readyz`).then((r) => r.status).catch(() => 0), (status) => status === 200, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${logs.join('')}`);
+    });
     const auth = { Authorization: `Bearer ${mintToken({ sub: `build-${randomUUID()}`, secret: SECRET })}`, 'Content-Type': 'application/json' };
     const definition = {
       nodes: [
