@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
-import { findExecution, findWorkflow, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
+import { findExecution, findWorkflow, listEvents, listNodeExecutions, type Execution } from '@trellis/db';
 import { notFound } from '../errors';
 import { toLogEntry } from '../events/event-dto';
 import { limitStarts } from '../limits/start-limits';
 import { controlExecution } from '../services/control-execution';
 import type { ApiDeps } from '../services/deps';
+import { waitForEnd } from '../services/wait-for-end';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { openWaitsOf } from '../services/wait-views';
@@ -174,16 +175,4 @@ export function executionsRouter(deps: ApiDeps): Router {
   }
 
   return router;
-}
-
-/** Waits (bounded by SYNC_WAIT_MS) for the run to end, then reads the final row. */
-async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Execution> {
-  const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    handle.result().catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, deps.settings.syncWaitMs))),
-  ]);
-  clearTimeout(timer);
-  return (await findExecution(deps.database.db, execution.id)) ?? execution;
 }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { findExecution, listReruns, temporalWorkflowIdOf, type Execution } from '@trellis/db';
+import { findExecution, listReruns, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
 import type { ApiDeps } from '../services/deps';
+import { waitForEnd } from '../services/wait-for-end';
 import { toExecutionDto } from '../services/execution-dto';
 import { rerunExecution } from '../services/rerun-execution';
 import { parseBody, parseQuery } from '../validation';
@@ -54,16 +55,4 @@ export function rerunsRouter(deps: ApiDeps): Router {
   });
 
   return router;
-}
-
-/** Waits (bounded by SYNC_WAIT_MS) for the run to end, then reads the final row. */
-async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Execution> {
-  const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    handle.result().catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, deps.settings.syncWaitMs))),
-  ]);
-  clearTimeout(timer);
-  return (await findExecution(deps.database.db, execution.id)) ?? execution;
 }
