@@ -74,7 +74,7 @@ export default function WorkflowGraph({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
-  const chosen = useMemo(() => (direction === 'auto' ? bestDirection(nodes, edges, size) : direction), [direction, nodes, edges, size]);
+  const chosen = useSettledDirection(direction, nodes, edges, size);
   const tall = useMemo(() => new Set(Object.entries(views).filter(([, v]) => v.problems?.length).map(([id]) => id)), [views]);
   const positions = useMemo(() => layoutGraph(nodes, edges, chosen, tall), [nodes, edges, chosen, tall]);
   // A new set of nodes is laid out and fitted afresh (React Flow fits the view once, on mount).
@@ -143,6 +143,26 @@ function bestDirection(nodes: Pick<NodeDefinition, 'id'>[], edges: EdgeDefinitio
     return Math.min(size.width / width, size.height / height);
   };
   return scale('TB') > scale('LR') * 1.1 ? 'TB' : 'LR';
+}
+
+/**
+ * `auto` picks a direction once the pane has a size and keeps it for that set of nodes: re-picking on every
+ * resize (a scrollbar appearing as the node panel grows) remounted the graph, whose nodes then stayed unmeasured
+ * and invisible.
+ */
+function useSettledDirection(
+  direction: 'LR' | 'TB' | 'auto',
+  nodes: Pick<NodeDefinition, 'id'>[],
+  edges: EdgeDefinition[],
+  size: { width: number; height: number },
+): 'LR' | 'TB' {
+  const settled = useRef<{ ids: string; direction: 'LR' | 'TB' } | null>(null);
+  const ids = nodes.map((n) => n.id).join('|');
+  if (direction !== 'auto') return direction;
+  if (settled.current?.ids === ids) return settled.current.direction;
+  if (!size.width || !size.height) return 'LR';
+  settled.current = { ids, direction: bestDirection(nodes, edges, size) };
+  return settled.current.direction;
 }
 
 /** The element's size, kept current with a ResizeObserver. */
