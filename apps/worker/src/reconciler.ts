@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
 import {
@@ -6,7 +5,6 @@ import {
   appendEvents,
   createEventAnnouncer,
   listLiveExecutionsAfter,
-  releaseLease,
   saveLeaseCursor,
   temporalWorkflowIdOf,
   transitionExecution,
@@ -16,6 +14,7 @@ import {
   type LiveCursor,
 } from '@trellis/db';
 import type { Logger } from 'pino';
+import { startLeasedJob, type LeasedJob } from './leased-job';
 
 export interface ReconcilerOptions {
   db: Database;
@@ -52,10 +51,7 @@ type Repair = { status: ExecutionStatus; error?: { code: string; message: string
  * ceil(live / batchSize) passes however long it has sat untouched; a lease lets one replica at a time do it,
  * and keeps the cursor, so the replica that takes over continues the walk.
  */
-export function startReconciler(options: ReconcilerOptions): { stop(): Promise<void>; runOnce(): Promise<ReconcilePass> } {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const holder = randomUUID();
+export function startReconciler(options: ReconcilerOptions): LeasedJob<ReconcilePass> {
   const leaseName = options.leaseName ?? 'reconciler';
   // Renewed every pass; a holder that died is replaced once three intervals passed without a renewal.
   const leaseMs = Math.max(options.intervalMs * 3, 5_000);
@@ -63,13 +59,13 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
   const announcer =
     options.announcer ??
     createEventAnnouncer(options.db, { onError: (error) => options.log.warn({ err: error }, 'event announcement failed') });
-  const pass = async (): Promise<ReconcilePass> => {
+  const pass = async ({ holder, stopped }: { holder: string; stopped: () => boolean }): Promise<ReconcilePass> => {
     const lease = await acquireLease(options.db, leaseName, holder, leaseMs);
     if (!lease) return { skipped: true, checked: 0, repaired: 0, wrapped: false };
     let repaired = 0;
     const rows = await listLiveExecutionsAfter(options.db, parseCursor(lease.cursor), new Date(Date.now() - options.intervalMs / 2), batchSize);
     for (const row of rows) {
-      if (stopped) break;
+      if (stopped()) break;
       try {
         const repair = await diagnose(options, row);
         if (repair && (await apply(options.db, announcer, row, repair))) {
@@ -85,22 +81,11 @@ export function startReconciler(options: ReconcilerOptions): { stop(): Promise<v
     await saveLeaseCursor(options.db, leaseName, holder, wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id }));
     return { skipped: false, checked: rows.length, repaired, wrapped };
   };
-  const runOnce = (): Promise<ReconcilePass> => {
-    const next = current.then(pass);
-    current = next.catch(() => undefined);
-    return next;
-  };
-  const timer = setInterval(() => {
-    runOnce().catch((error) => options.log.warn({ err: error }, 'reconcile pass failed; will retry'));
-  }, options.intervalMs);
-  timer.unref();
+  const job = startLeasedJob({ db: options.db, log: options.log, name: 'reconcile', leaseName, intervalMs: options.intervalMs, pass });
   return {
-    runOnce,
+    runOnce: job.runOnce,
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-      await releaseLease(options.db, leaseName, holder).catch(() => undefined);
+      await job.stop();
       if (!options.announcer) await announcer.close();
     },
   };

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { acquireLease, deleteFinishedExecutions, releaseLease, type Database } from '@trellis/db';
+import { acquireLease, deleteFinishedExecutions, type Database } from '@trellis/db';
 import type { Logger } from 'pino';
+import { startLeasedJob, type LeasedJob } from './leased-job';
 
 export interface RetentionOptions {
   db: Database;
@@ -18,19 +18,16 @@ export interface RetentionOptions {
  * RETENTION_DAYS: every interval, one replica deletes finished runs older than the retention, oldest first, in
  * batches, pausing between them so live traffic is never queued behind a long delete.
  */
-export function startRetention(options: RetentionOptions): { stop(): Promise<void>; runOnce(): Promise<{ skipped: boolean; deleted: number }> } {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const holder = randomUUID();
+export function startRetention(options: RetentionOptions): LeasedJob<{ skipped: boolean; deleted: number }> {
   const leaseName = options.leaseName ?? 'retention';
   const batchSize = options.batchSize ?? 500;
   const leaseMs = Math.max(options.intervalMs, 60_000);
-  const pass = async () => {
+  const pass = async ({ holder, stopped }: { holder: string; stopped: () => boolean }) => {
     let deleted = 0;
     const cutoff = new Date(Date.now() - options.retentionDays * 86_400_000);
     for (;;) {
       // Renewed before each batch: a long pass keeps the lease, a dead holder loses it within leaseMs.
-      if (stopped || !(await acquireLease(options.db, leaseName, holder, leaseMs))) return { skipped: deleted === 0, deleted };
+      if (stopped() || !(await acquireLease(options.db, leaseName, holder, leaseMs))) return { skipped: deleted === 0, deleted };
       const batch = await deleteFinishedExecutions(options.db, cutoff, batchSize);
       deleted += batch;
       if (batch < batchSize) break;
@@ -39,22 +36,5 @@ export function startRetention(options: RetentionOptions): { stop(): Promise<voi
     if (deleted > 0) options.log.info({ deleted, finishedBefore: cutoff.toISOString() }, 'retention deleted finished runs');
     return { skipped: false, deleted };
   };
-  const runOnce = () => {
-    const next = current.then(pass);
-    current = next.catch(() => undefined);
-    return next;
-  };
-  const timer = setInterval(() => {
-    runOnce().catch((error) => options.log.warn({ err: error }, 'retention pass failed; will retry'));
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-      await releaseLease(options.db, leaseName, holder).catch(() => undefined);
-    },
-  };
+  return startLeasedJob({ db: options.db, log: options.log, name: 'retention', leaseName, intervalMs: options.intervalMs, pass });
 }
