@@ -3,13 +3,11 @@
 import { readFileSync } from 'node:fs';
 
 const log = readFileSync(process.argv[2]!, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-const totals: Record<string, number> = { passed: 0, failed: 0, skipped: 0 };
-let runs = 0;
-for (const line of log.split('\n')) {
-  if (!/^Tests:\s/.test(line)) continue;
-  runs++;
-  for (const key of Object.keys(totals)) totals[key] += Number(line.match(new RegExp(`(\\d+) ${key}`))?.[1] ?? 0);
-}
-console.log(`jest runs: ${runs}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-if (runs === 0 || totals.passed === 0 || totals.failed > 0) process.exit(1);
+const count = (line: string, key: string) => Number(line.match(new RegExp(`(\\d+) ${key}`))?.[1] ?? 0);
+const summaries = log.split('\n').filter((line) => /^Tests:\s/.test(line));
+const passed = summaries.reduce((sum, line) => sum + count(line, 'passed'), 0);
+const failed = summaries.reduce((sum, line) => sum + count(line, 'failed'), 0);
+const skipped = summaries.reduce((sum, line) => sum + count(line, 'skipped'), 0);
+console.log(`jest runs: ${summaries.length}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (summaries.length === 0 || passed === 0 || failed > 0) process.exit(1);
