@@ -2,12 +2,12 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
 import {
   acquireLease,
-  appendEvents,
   createEventAnnouncer,
+  describeStatusChange,
   listLiveExecutionsAfter,
   saveLeaseCursor,
+  recordExecutionTransition,
   temporalWorkflowIdOf,
-  transitionExecution,
   type Database,
   type EventAnnouncer,
   type Execution,
@@ -136,26 +136,17 @@ async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Rep
 }
 
 async function apply(db: Database, announcer: EventAnnouncer, row: Execution, repair: Repair): Promise<boolean> {
-  const written = await db.transaction(async (tx) => {
-    const updated = await transitionExecution(tx, row.id, repair.status, {
-      finishedAt: new Date(),
-      currentNodes: [],
-      message: repair.message,
-      ...(repair.error ? { error: repair.error } : {}),
-      ...(repair.output !== undefined ? { outputData: repair.output } : {}),
-    });
-    if (!updated) return undefined;
-    return appendEvents(tx, row.id, [
-      {
-        key: `reconcile:${repair.status}`,
-        type: `execution.${repair.status}`,
-        status: repair.status,
-        level: repair.status === 'completed' || repair.status === 'stopped' ? 'info' : 'error',
-        message: repair.message,
-        data: { reconciled: true, ...(repair.error ? { error: repair.error } : {}) },
-      },
-    ]);
+  const change = describeStatusChange({
+    status: repair.status,
+    eventKey: `reconcile:${repair.status}`,
+    eventType: `execution.${repair.status}`,
+    message: repair.message,
+    error: repair.error,
+    output: repair.output,
+    level: repair.status === 'completed' || repair.status === 'stopped' ? 'info' : 'error',
+    data: { reconciled: true, ...(repair.error ? { error: repair.error } : {}) },
   });
-  if (written) announcer.announce(row.id, written);
-  return written !== undefined;
+  const written = await recordExecutionTransition(db, { executionId: row.id, ...change });
+  announcer.announce(row.id, written);
+  return written.length > 0;
 }
