@@ -4,8 +4,6 @@ import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import type { Execution } from './executions';
 
-const LIVE: ExecutionStatus[] = [...LIVE_STATUSES];
-
 /** A position in the walk over live executions: the last row seen, in (created_at, id) order. */
 export interface LiveCursor {
   createdAt: Date;
@@ -23,12 +21,12 @@ export async function listLiveExecutionsAfter(db: DbOrTx, cursor: LiveCursor | u
   return db
     .select()
     .from(executions)
-    .where(and(inArray(executions.status, LIVE), lt(executions.updatedAt, before), after))
+    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, before), after))
     .orderBy(asc(executions.createdAt), asc(executions.id))
     .limit(limit);
 }
 
 /** Live executions per status across all owners (metrics); reads only the live-run index's rows. */
 export async function countLiveExecutionsByStatus(db: DbOrTx): Promise<Array<{ status: ExecutionStatus; count: number }>> {
-  return db.select({ status: executions.status, count: count() }).from(executions).where(inArray(executions.status, LIVE)).groupBy(executions.status);
+  return db.select({ status: executions.status, count: count() }).from(executions).where(inArray(executions.status, [...LIVE_STATUSES])).groupBy(executions.status);
 }
