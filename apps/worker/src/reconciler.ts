@@ -60,10 +60,14 @@ export function startReconciler(options: ReconcilerOptions): LeasedJob<Reconcile
     options.announcer ??
     createEventAnnouncer(options.db, { onError: (error) => options.log.warn({ err: error }, 'event announcement failed') });
   const pass = async ({ holder, stopped }: { holder: string; stopped: () => boolean }): Promise<ReconcilePass> => {
-    const lease = await acquireLease(options.db, leaseName, holder, leaseMs);
+    const lease = await acquireLease(options.db, { name: leaseName, holder, ttlMs: leaseMs });
     if (!lease) return { skipped: true, checked: 0, repaired: 0, wrapped: false };
     let repaired = 0;
-    const rows = await listLiveExecutionsAfter(options.db, parseCursor(lease.cursor), new Date(Date.now() - options.intervalMs / 2), batchSize);
+    const rows = await listLiveExecutionsAfter(options.db, {
+      cursor: parseCursor(lease.cursor),
+      updatedBefore: new Date(Date.now() - options.intervalMs / 2),
+      limit: batchSize,
+    });
     for (const row of rows) {
       if (stopped()) break;
       try {
@@ -78,7 +82,8 @@ export function startReconciler(options: ReconcilerOptions): LeasedJob<Reconcile
     }
     const wrapped = rows.length < batchSize;
     const last = rows.at(-1);
-    await saveLeaseCursor(options.db, leaseName, holder, wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id }));
+    const cursor = wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id });
+    await saveLeaseCursor(options.db, { name: leaseName, holder, cursor });
     return { skipped: false, checked: rows.length, repaired, wrapped };
   };
   const job = startLeasedJob({ db: options.db, log: options.log, name: 'reconcile', leaseName, intervalMs: options.intervalMs, pass });

@@ -10,18 +10,27 @@ export interface LiveCursor {
   id: string;
 }
 
+export interface LiveExecutionsAfterParams {
+  /** Where the walk stands; from the first live row when absent. */
+  cursor?: LiveCursor;
+  /** Only rows not updated since then. */
+  updatedBefore: Date;
+  limit: number;
+}
+
 /**
- * Up to `limit` live executions after `cursor` in (created_at, id) order (from the start when absent) that were not
- * updated since `before`; the reconciler walks them all across passes (executions_live_idx keeps this small).
+ * Up to `limit` live executions after `cursor` in (created_at, id) order not updated since `updatedBefore`; the
+ * reconciler walks them all across passes (executions_live_idx keeps this small).
  */
-export async function listLiveExecutionsAfter(db: DbOrTx, cursor: LiveCursor | undefined, before: Date, limit: number): Promise<Execution[]> {
+export async function listLiveExecutionsAfter(db: DbOrTx, params: LiveExecutionsAfterParams): Promise<Execution[]> {
+  const { cursor, limit } = params;
   const after: SQL | undefined = cursor
     ? or(gt(executions.createdAt, cursor.createdAt), and(eq(executions.createdAt, cursor.createdAt), gt(executions.id, cursor.id)))
     : undefined;
   return db
     .select()
     .from(executions)
-    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, before), after))
+    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, params.updatedBefore), after))
     .orderBy(asc(executions.createdAt), asc(executions.id))
     .limit(limit);
 }
