@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
 import { LIVE_STATUSES, type ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
@@ -23,7 +23,7 @@ export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ 
   return { execution: found, created: false };
 }
 
-export async function findExecutionByIdempotencyKey(
+async function findExecutionByIdempotencyKey(
   db: DbOrTx,
   ownerId: string,
   idempotencyKey: string,
@@ -131,26 +131,11 @@ export async function clearWorkflowExecutions(
   return { deleted: deleted.length, live: live[0]?.n ?? 0 };
 }
 
-/** Executions still live in Postgres that were created before `before`: candidates for reconciliation. */
-export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number): Promise<Execution[]> {
-  return db
-    .select()
-    .from(executions)
-    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, before)))
-    .orderBy(asc(executions.updatedAt))
-    .limit(limit);
-}
-
-/** How many of the owner's executions are live (pending, running, waiting or paused). */
+/** How many of the owner's executions are live (see LIVE_STATUSES). */
 export async function countLiveExecutions(db: DbOrTx, ownerId: string): Promise<number> {
   const rows = await db
     .select({ n: count() })
     .from(executions)
     .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, [...LIVE_STATUSES])));
   return rows[0]?.n ?? 0;
-}
-
-/** Execution counts per status across all owners (for metrics). */
-export async function countExecutionsByStatus(db: DbOrTx): Promise<Array<{ status: ExecutionStatus; count: number }>> {
-  return db.select({ status: executions.status, count: count() }).from(executions).groupBy(executions.status);
 }
