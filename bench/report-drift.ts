@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { BenchResults } from './report';
+import type { BenchResults } from './bench-results';
 
 /** The newest results file older than `file` in the same folder, if any. */
 export function previousResultsFile(file: string): string | undefined {

@@ -1,39 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { describeEnvironment } from './environment';
+import type { BenchResults } from './bench-results';
 import { driftSection, previousResultsFile } from './report-drift';
 import { historyPagingSection, historyPagingSummaryRows } from './report-history-paging';
 import { liveStatusSection, liveStatusSummaryRows } from './report-live-status';
 import { humanWaitsSection, humanWaitsSummaryRows } from './report-human-waits';
 import { memorySection, memorySummaryRows } from './report-memory';
 import { rerunSection, rerunSummaryRows } from './report-rerun';
-import type { HistoryPagingResult } from './scenarios/history-paging';
-import type { LatencyResult } from './scenarios/latency';
-import type { LiveStatusResult } from './scenarios/live-status';
-import type { HumanWaitsResult } from './scenarios/human-waits';
-import type { MemoryResult } from './scenarios/memory';
-import type { RerunResult } from './scenarios/rerun';
-import type { NodeOverheadResult } from './scenarios/node-overhead';
-import type { ThroughputResult } from './scenarios/throughput';
-
-type Memory = { bench_process_rss_mb: number; temporal_server_rss_mb: number; load_average_after: number[] };
-
-/** One `npm run bench` run as written to bench/results/<date>.json. */
-export interface BenchResults {
-  date: string;
-  environment: Awaited<ReturnType<typeof describeEnvironment>>;
-  scenarios: {
-    node_overhead?: NodeOverheadResult & { memory: Memory };
-    throughput?: ThroughputResult & { memory: Memory };
-    latency?: LatencyResult & { memory: Memory };
-    history_paging?: HistoryPagingResult & { memory: Memory };
-    live_status?: LiveStatusResult & { memory: Memory };
-    memory?: MemoryResult & { memory: Memory };
-    human_waits?: HumanWaitsResult & { memory: Memory };
-    rerun?: RerunResult & { memory: Memory };
-  };
-  not_measured: string[];
-}
 
 const ROOT = join(__dirname, '..');
 

@@ -1,7 +1,8 @@
 // `npm run bench`: starts the embedded stack, runs the scenarios, writes bench/results/<date>.json and docs/benchmarks.md.
 // `--render <results.json>` only regenerates the docs page. Prints figures and the targets they are held against; asserts nothing. BENCH_ONLY=node_overhead,throughput,latency,history_paging,live_status,memory,human_waits,rerun picks scenarios (memory includes human_waits).
 import { describeEnvironment, sampleMemory } from './environment';
-import { renderReport, writeReport, type BenchResults } from './report';
+import type { BenchResults } from './bench-results';
+import { renderReport, writeReport } from './report';
 import { measureHistoryPaging } from './scenarios/history-paging';
 import { measureHumanWaits } from './scenarios/human-waits';
 import { measureLatency } from './scenarios/latency';

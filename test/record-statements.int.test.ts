@@ -7,13 +7,12 @@ import {
   listNodeExecutions,
   openDatabase,
   recordExecutionTransition,
-  recordNodeCompletion,
   recordNodeCompletions,
   type DatabaseHandle,
-  type NodeCompletion,
+  type NodeCompletions,
 } from '@trellis/db';
 
-// recordNodeCompletion and recordExecutionTransition are the one-statement hot path of every run: against a
+// recordNodeCompletions and recordExecutionTransition are the one-statement hot path of every run: against a
 // real database (PGlite, or Postgres with DATABASE_URL) they must keep seqs gapless and stay idempotent.
 describe('single-statement records', () => {
   let database: DatabaseHandle;
@@ -29,26 +28,32 @@ describe('single-statement records', () => {
     await insertExecution(database.db, { id, ownerId: 'completion', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status, totalNodes });
     return id;
   };
-  const completion = (executionId: string, nodeId: string, withStart: boolean): NodeCompletion => ({
+  /** One node's completion, as a chain of one. */
+  const completion = (executionId: string, nodeId: string, withStart: boolean): NodeCompletions => ({
     executionId,
-    nodeId,
-    nodeType: 'transform',
-    attempt: 1,
-    ...(withStart ? { input: { from: 'in' } } : {}),
-    output: { value: nodeId, nested: [1, null, { ok: true }] },
-    usage: null,
-    startedAt: new Date(Date.now() - 5),
-    finishedAt: new Date(),
     totalNodes: 4,
+    nodes: [
+      {
+        nodeId,
+        nodeType: 'transform',
+        attempt: 1,
+        ...(withStart ? { input: { from: 'in' } } : {}),
+        output: { value: nodeId, nested: [1, null, { ok: true }] },
+        usage: null,
+        startedAt: new Date(Date.now() - 5),
+        finishedAt: new Date(),
+      },
+    ],
     events: [
       ...(withStart ? [{ key: `node:${nodeId}:started:1`, type: 'node.started', nodeId, status: 'running', message: 'started' }] : []),
       { key: `node:${nodeId}:completed`, type: 'node.completed', nodeId, status: 'completed', message: 'done', data: { duration_ms: 5 } },
     ],
   });
+  const complete = (executionId: string, nodeId: string, withStart: boolean) => recordNodeCompletions(database.db, completion(executionId, nodeId, withStart));
 
   it('writes the node row, progress and events in order and returns the events', async () => {
     const id = await newExecution(4);
-    const written = await recordNodeCompletion(database.db, completion(id, 'a', true));
+    const written = await complete(id, 'a', true);
     expect(written.map((e) => [e.seq, e.type, e.nodeId])).toEqual([
       [1, 'node.started', 'a'],
       [2, 'node.completed', 'a'],
@@ -66,8 +71,8 @@ describe('single-statement records', () => {
 
   it('writes nothing for a node already finished (a retried write)', async () => {
     const id = await newExecution(4);
-    await recordNodeCompletion(database.db, completion(id, 'a', true));
-    expect(await recordNodeCompletion(database.db, completion(id, 'a', true))).toEqual([]);
+    await complete(id, 'a', true);
+    expect(await complete(id, 'a', true)).toEqual([]);
     expect(await findExecution(database.db, id)).toMatchObject({ completedNodes: 1, lastSeq: 2 });
   });
 
@@ -77,14 +82,14 @@ describe('single-statement records', () => {
     await database.db.transaction((tx) =>
       appendEvents(tx, id, [{ key: 'node:a:started:1', type: 'node.started', nodeId: 'a', message: 'started' }]),
     );
-    const written = await recordNodeCompletion(database.db, completion(id, 'a', true));
+    const written = await complete(id, 'a', true);
     expect(written.map((e) => [e.seq, e.key])).toEqual([[2, 'node:a:completed']]);
     expect((await listEvents(database.db, { executionId: id })).map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('gives concurrent completions of one execution consecutive seqs', async () => {
     const id = await newExecution(4);
-    await Promise.all(['a', 'b', 'c', 'd'].map((node) => recordNodeCompletion(database.db, completion(id, node, true))));
+    await Promise.all(['a', 'b', 'c', 'd'].map((node) => complete(id, node, true)));
     const events = await listEvents(database.db, { executionId: id });
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(events.map((e) => e.key)).size).toBe(8);
@@ -94,12 +99,12 @@ describe('single-statement records', () => {
   it('records a chain of nodes in one statement, skipping the nodes already finished', async () => {
     const id = await newExecution(4);
     // A retried chain: its first node was recorded by an earlier attempt whose result was lost.
-    await recordNodeCompletion(database.db, completion(id, 'a', true));
+    await complete(id, 'a', true);
     const chain = ['a', 'b', 'c'].map((node) => completion(id, node, true));
     const written = await recordNodeCompletions(database.db, {
       executionId: id,
       totalNodes: 4,
-      nodes: chain.map(({ executionId: _, totalNodes: __, events: ___, ...node }) => ({ ...node, attempt: 2 })),
+      nodes: chain.flatMap((c) => c.nodes).map((node) => ({ ...node, attempt: 2 })),
       events: chain.flatMap((c) => c.events),
     });
     expect(written.map((e) => [e.seq, e.key])).toEqual([
@@ -128,7 +133,7 @@ describe('single-statement records', () => {
 
   it('moves the execution and appends its event after the node events', async () => {
     const id = await newExecution(4);
-    await recordNodeCompletion(database.db, completion(id, 'a', true));
+    await complete(id, 'a', true);
     const written = await transition(id, 'completed', 'execution.completed:1');
     expect(written.map((e) => [e.seq, e.type, e.status])).toEqual([[3, 'execution.completed', 'completed']]);
     expect(await findExecution(database.db, id)).toMatchObject({ status: 'completed', outputData: { ok: 1 }, lastSeq: 3 });
@@ -169,7 +174,7 @@ describe('single-statement records', () => {
       return recordNodeCompletions(database.db, {
         executionId: id,
         totalNodes,
-        nodes: chain.map(({ executionId: _, totalNodes: __, events: ___, ...node }) => node),
+        nodes: chain.flatMap((c) => c.nodes),
         events: chain.flatMap((c) => c.events),
         ...around,
       });
@@ -238,8 +243,8 @@ describe('single-statement records', () => {
       const id = await newExecution(4, 'pending');
       await Promise.all([
         smallRun(id, ['a', 'b'], { before: started() }, 4),
-        recordNodeCompletion(database.db, completion(id, 'c', true)),
-        recordNodeCompletion(database.db, completion(id, 'd', false)),
+        complete(id, 'c', true),
+        complete(id, 'd', false),
       ]);
       const events = await listEvents(database.db, { executionId: id });
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

@@ -17,9 +17,9 @@ export const WorkerConfig = z.object({
   LLM_PROVIDERS_FILE: z.string().min(1).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(200),
   /**
-   * Runs kept in the workflow cache (a paused run stays cached until it resumes; a small one holds ~0.1 MB of
-   * heap, bench scenario 6). Fixed rather than the SDK's heap-derived default, which evicts past ~180 runs on a
-   * 512 MB heap. 0 disables the cache (every workflow task replays the history).
+   * Runs kept in the workflow cache (a paused run stays cached until it resumes). Fixed rather than the SDK's
+   * heap-derived default, which on a small heap evicts paused runs that then replay their history on every task.
+   * 0 disables the cache (every workflow task replays the history).
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce
     .number()

@@ -2,12 +2,12 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
 import {
   acquireLease,
-  appendEvents,
   createEventAnnouncer,
+  describeStatusChange,
   listLiveExecutionsAfter,
   saveLeaseCursor,
+  recordExecutionTransition,
   temporalWorkflowIdOf,
-  transitionExecution,
   type Database,
   type EventAnnouncer,
   type Execution,
@@ -60,10 +60,14 @@ export function startReconciler(options: ReconcilerOptions): LeasedJob<Reconcile
     options.announcer ??
     createEventAnnouncer(options.db, { onError: (error) => options.log.warn({ err: error }, 'event announcement failed') });
   const pass = async ({ holder, stopped }: { holder: string; stopped: () => boolean }): Promise<ReconcilePass> => {
-    const lease = await acquireLease(options.db, leaseName, holder, leaseMs);
+    const lease = await acquireLease(options.db, { name: leaseName, holder, ttlMs: leaseMs });
     if (!lease) return { skipped: true, checked: 0, repaired: 0, wrapped: false };
     let repaired = 0;
-    const rows = await listLiveExecutionsAfter(options.db, parseCursor(lease.cursor), new Date(Date.now() - options.intervalMs / 2), batchSize);
+    const rows = await listLiveExecutionsAfter(options.db, {
+      cursor: parseCursor(lease.cursor),
+      updatedBefore: new Date(Date.now() - options.intervalMs / 2),
+      limit: batchSize,
+    });
     for (const row of rows) {
       if (stopped()) break;
       try {
@@ -78,7 +82,8 @@ export function startReconciler(options: ReconcilerOptions): LeasedJob<Reconcile
     }
     const wrapped = rows.length < batchSize;
     const last = rows.at(-1);
-    await saveLeaseCursor(options.db, leaseName, holder, wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id }));
+    const cursor = wrapped || !last ? null : JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id });
+    await saveLeaseCursor(options.db, { name: leaseName, holder, cursor });
     return { skipped: false, checked: rows.length, repaired, wrapped };
   };
   const job = startLeasedJob({ db: options.db, log: options.log, name: 'reconcile', leaseName, intervalMs: options.intervalMs, pass });
@@ -136,26 +141,17 @@ async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Rep
 }
 
 async function apply(db: Database, announcer: EventAnnouncer, row: Execution, repair: Repair): Promise<boolean> {
-  const written = await db.transaction(async (tx) => {
-    const updated = await transitionExecution(tx, row.id, repair.status, {
-      finishedAt: new Date(),
-      currentNodes: [],
-      message: repair.message,
-      ...(repair.error ? { error: repair.error } : {}),
-      ...(repair.output !== undefined ? { outputData: repair.output } : {}),
-    });
-    if (!updated) return undefined;
-    return appendEvents(tx, row.id, [
-      {
-        key: `reconcile:${repair.status}`,
-        type: `execution.${repair.status}`,
-        status: repair.status,
-        level: repair.status === 'completed' || repair.status === 'stopped' ? 'info' : 'error',
-        message: repair.message,
-        data: { reconciled: true, ...(repair.error ? { error: repair.error } : {}) },
-      },
-    ]);
+  const change = describeStatusChange({
+    status: repair.status,
+    eventKey: `reconcile:${repair.status}`,
+    eventType: `execution.${repair.status}`,
+    message: repair.message,
+    error: repair.error,
+    output: repair.output,
+    level: repair.status === 'completed' || repair.status === 'stopped' ? 'info' : 'error',
+    data: { reconciled: true, ...(repair.error ? { error: repair.error } : {}) },
   });
-  if (written) announcer.announce(row.id, written);
-  return written !== undefined;
+  const written = await recordExecutionTransition(db, { executionId: row.id, ...change });
+  announcer.announce(row.id, written);
+  return written.length > 0;
 }

@@ -1,5 +1,6 @@
 export * from './definition';
 export * from './status';
+export type * from './status-change';
 export * from './usage';
 export * from './human';
 export * from './context';

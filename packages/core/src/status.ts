@@ -13,19 +13,13 @@ export const EXECUTION_STATUSES = [
 ] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
-export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set([
-  'completed',
-  'failed',
-  'stopped',
-  'cancelled',
-  'terminated',
-  'timed_out',
-]);
-
-const ENDINGS: ExecutionStatus[] = ['completed', 'failed', 'stopped', 'cancelled', 'terminated', 'timed_out'];
-
 /** Statuses of a run that has not ended: it holds a place under the live-run cap and cannot be deleted. */
 export const LIVE_STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'waiting', 'paused'];
+
+/** Statuses of a run that has ended; none leads anywhere. */
+export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(EXECUTION_STATUSES.filter((status) => !LIVE_STATUSES.includes(status)));
+
+const ENDINGS = [...TERMINAL_STATUSES];
 
 /**
  * The one transition table: from each status, the statuses it may move to. `waiting` is a running run whose
@@ -66,6 +60,14 @@ export type ControlAction = keyof typeof CONTROL_ACTIONS;
 export function canControl(status: ExecutionStatus, action: ControlAction): boolean {
   if (action === 'resume') return status === 'paused';
   return canTransition(status, CONTROL_ACTIONS[action]);
+}
+
+/**
+ * Why `action` was refused, the one wording callers see (409 bodies, bulk results, update rejections). `stopping`
+ * and `finishing` are what the workflow calls a run that has been asked to stop or is writing its end.
+ */
+export function cannotControlMessage(action: ControlAction, status: ExecutionStatus | 'stopping' | 'finishing'): string {
+  return `cannot ${action} an execution that is ${status}`;
 }
 
 /** `waiting`: a human node waiting for its answer. */

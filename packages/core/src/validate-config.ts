@@ -2,7 +2,7 @@ import jsonata from 'jsonata';
 import { NodeConfigByType, type NodeDefinition, type NodeType } from './definition';
 import { unsupportedRegexes } from './regex-problems';
 import { parseTemplate, TemplateSyntaxError } from './template';
-import type { DefinitionProblem } from './validate';
+import type { DefinitionProblem } from './definition-problem';
 import { jsonSchemaFlaws } from './validate-json-schema';
 import { formatPath, type Indexed, isRecord, toPath } from './validate-shape';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EdgeDefinition, NodeDefinition, NodeType, WorkflowDefinition } from './definition';
-import type { DefinitionProblem } from './validate';
+import type { DefinitionProblem } from './definition-problem';
 
 /** A parsed node or edge with its index in the submitted array, so problems can point back at it. */
 export interface Indexed<T> {

@@ -1,5 +1,5 @@
 import { buildGraph, findCycles, type Graph } from './graph';
-import type { DefinitionProblem } from './validate';
+import type { DefinitionProblem } from './definition-problem';
 import type { ParsedGraph, SubmittedGraph } from './validate-shape';
 
 /** Graph-level checks: ids, edge ends, branches, cycles, the input and output nodes, and reachability. */

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, ExpressionContext, NodeDefinition, Usage } from '@trellis/core/pure';
+import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
 
 /** Where a node runs: one execution's identity, shared by every record the worker writes. */
 export interface ExecutionRef {
@@ -66,17 +66,8 @@ export interface NodesSkippedInput extends ExecutionRef {
   totalNodes: number;
 }
 
-export interface RecordStatusInput extends ExecutionRef {
-  status: ExecutionStatus;
-  /** Makes the write idempotent across activity retries: one event per key. */
-  eventKey: string;
-  eventType: string;
-  message: string;
-  runId?: string;
-  output?: unknown;
-  error?: { code: string; message: string; node_id?: string; details?: unknown };
-  usage?: Usage;
-}
+/** A status change of the run, written with its event by the worker. */
+export interface RecordStatusInput extends ExecutionRef, StatusChangeRequest {}
 
 /** The activities the graph workflow calls; the worker implements them (apps/worker/src/activities). */
 export interface GraphActivities {

@@ -38,7 +38,7 @@ export function limitRequestRates(deps: ApiDeps): RequestHandler {
     const capacity = perMinute[rateClass];
     const { db } = deps.database;
     if (Math.random() * CLEANUP_EVERY < 1) void deleteIdleRateLimits(db, IDLE_MS).catch(() => undefined);
-    const take = await takeRateLimitToken(db, `${rateClass}:${req.userId}`, capacity, capacity / 60);
+    const take = await takeRateLimitToken(db, { key: `${rateClass}:${req.userId}`, capacity, perSecond: capacity / 60 });
     if (take.allowed) return next();
     res.set('Retry-After', String(Math.ceil(take.retryAfterMs / 1000)));
     next(new AppError(429, 'RATE_LIMITED', `too many ${noun[rateClass]}: at most ${capacity} per minute`, { limit: capacity, class: rateClass }));

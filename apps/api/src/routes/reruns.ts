@@ -51,7 +51,7 @@ export function rerunsRouter(deps: ApiDeps): Router {
     const query = parseQuery(RerunsQuery, req.query);
     const source = await findExecution(deps.database.db, req.params.id, req.userId);
     if (!source) throw notFound('execution', req.params.id);
-    res.json({ items: (await listReruns(deps.database.db, source.id, req.userId, query.size)).map(dto) });
+    res.json({ items: (await listReruns(deps.database.db, { executionId: source.id, ownerId: req.userId, limit: query.size })).map(dto) });
   });
 
   return router;

@@ -84,7 +84,7 @@ export function workflowsRouter(deps: ApiDeps): Router {
   router.put('/:id', async (req, res) => {
     const body = parseBody(UpdateWorkflowBody, req.body);
     const definition = body.definition === undefined ? undefined : checkedDefinition(body.definition);
-    const row = await updateWorkflow(db, req.params.id, req.userId, { ...body, definition });
+    const row = await updateWorkflow(db, { id: req.params.id, ownerId: req.userId, changes: { ...body, definition } });
     if (!row) throw notFound('workflow', req.params.id);
     res.json(toWorkflowDto(row));
   });

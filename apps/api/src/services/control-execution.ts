@@ -1,5 +1,5 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { canTransition, CONTROL_ACTIONS, isTerminal, type ControlAction } from '@trellis/core';
+import { canControl, cannotControlMessage, isTerminal, type ControlAction } from '@trellis/core';
 import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { CONTROL_LIMIT, pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { AppError, invalidTransition, notFound } from '../errors';
@@ -20,10 +20,7 @@ export async function controlExecution(
 ): Promise<{ execution: Execution; message: string }> {
   const execution = await findExecution(deps.database.db, id, ownerId);
   if (!execution) throw notFound('execution', id);
-  const target = CONTROL_ACTIONS[action];
-  if (!canTransition(execution.status, target)) {
-    throw invalidTransition(`cannot ${action} an execution that is ${execution.status}`, execution.status);
-  }
+  if (!canControl(execution.status, action)) throw invalidTransition(cannotControlMessage(action, execution.status), execution.status);
   const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
   const currentStatus = async () => (await findExecution(deps.database.db, id, ownerId))?.status ?? execution.status;
   let message: string;
@@ -42,7 +39,7 @@ export async function controlExecution(
     // The run ended while the request was on its way (Temporal holds an update until the running task ends).
     if (error instanceof WorkflowNotFoundError) {
       const current = await currentStatus();
-      if (isTerminal(current)) throw invalidTransition(`cannot ${action} an execution that is ${current}`, current);
+      if (isTerminal(current)) throw invalidTransition(cannotControlMessage(action, current), current);
     }
     throw error;
   }

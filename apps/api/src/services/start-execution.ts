@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { WorkflowDefinition } from '@trellis/core';
-import { insertExecution, temporalWorkflowIdOf, transitionExecution, type Execution, type RunMode } from '@trellis/db';
+import { describeStatusChange, insertExecution, recordExecutionTransition, temporalWorkflowIdOf, type Execution, type RunMode } from '@trellis/db';
 import {
   IS_TEST_ATTRIBUTE,
   OWNER_ATTRIBUTE,
@@ -103,10 +103,14 @@ export async function startExecution(
     if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created };
     if (created) {
       // Nothing started: leave no half-made run behind.
-      await transitionExecution(deps.database.db, execution.id, 'failed', {
+      const change = describeStatusChange({
+        status: 'failed',
+        eventKey: 'execution.failed:start',
+        eventType: 'execution.failed',
+        message: 'the run could not be started in Temporal',
         error: { code: 'START_FAILED', message: 'the run could not be started in Temporal' },
-        finishedAt: new Date(),
-      }).catch(() => undefined);
+      });
+      await recordExecutionTransition(deps.database.db, { executionId: execution.id, ...change }).catch(() => undefined);
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { listEvents, type Database, type EventRange } from '@trellis/db';
+import type { EventRange } from '@trellis/db';
 import { eventMessageJson } from '../events/event-dto';
 import type { SubscribedMessage } from '../events/event-messages';
 import type { ApiDeps } from '../services/deps';
@@ -17,26 +17,23 @@ export function streamAllExecutions(
   deps: ApiDeps,
   options: { userId: string; owners: ExecutionOwners; maxBufferedBytes: number; connection: Duplex },
 ): void {
-  const { db } = deps.database;
   const send = (message: unknown) => sendJson(socket, message, options.maxBufferedBytes);
   // executionId → its follower's stop function, or a marker while starting / when not the user's.
   const followed = new Map<string, (() => void) | 'starting' | 'ignored'>();
   let closed = false;
 
-  const follow = async ({ executionId, firstSeq, lastSeq }: EventRange): Promise<void> => {
+  const follow = async ({ executionId, firstSeq }: EventRange): Promise<void> => {
     try {
       if ((await options.owners.ownerOf(executionId)) !== options.userId) {
         followed.set(executionId, 'ignored');
         return;
       }
-      // The old notification format gives only the last seq.
-      const afterSeq = (firstSeq ?? (await firstSeqOfBatch(db, executionId, lastSeq))) - 1;
       if (closed) return;
       followed.set(
         executionId,
         deps.hub.follow({
           executionId,
-          afterSeq,
+          afterSeq: firstSeq - 1,
           onEvents: (events) => sendTexts(socket, options.connection, events.map(eventMessageJson), options.maxBufferedBytes),
         }),
       );
@@ -61,16 +58,3 @@ export function streamAllExecutions(
   send(hello);
 }
 
-/**
- * The first seq of the batch an old-format notification announced (`lastSeq` is the batch's last). A batch is
- * written in one transaction, so its events share `created_at` (Postgres `now()` is the transaction's start).
- */
-async function firstSeqOfBatch(db: Database, executionId: string, lastSeq: number): Promise<number> {
-  const recent = await listEvents(db, { executionId, afterSeq: Math.max(0, lastSeq - 100), limit: 101 });
-  const upTo = recent.filter((event) => event.seq <= lastSeq);
-  const last = upTo.at(-1);
-  if (!last) return lastSeq;
-  let first = last.seq;
-  for (let i = upTo.length - 2; i >= 0 && upTo[i]!.createdAt.getTime() === last.createdAt.getTime(); i--) first = upTo[i]!.seq;
-  return first;
-}

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { canControl, isTerminal } from '@trellis/core';
+import { canControl, cannotControlMessage, isTerminal } from '@trellis/core';
 import { deleteExecution, findExecution, temporalWorkflowIdOf, type Database } from '@trellis/db';
 import type { BulkActionName, BulkActivities, BulkItemError } from '@trellis/workflows';
 import { stopUpdate } from '@trellis/workflows';
@@ -25,7 +25,7 @@ async function applyOne(db: Database, temporal: Client, ownerId: string, action:
   }
   // Already where the action leads (a retried batch, or it ended meanwhile): nothing to do.
   if (isTerminal(row.status)) return row.status === (action === 'stop' ? 'stopped' : 'cancelled') ? undefined : { code: 'INVALID_TRANSITION', message: `execution ${id} is ${row.status}` };
-  if (!canControl(row.status, action)) return { code: 'INVALID_TRANSITION', message: `cannot ${action} an execution that is ${row.status}` };
+  if (!canControl(row.status, action)) return { code: 'INVALID_TRANSITION', message: cannotControlMessage(action, row.status) };
   const handle = temporal.workflow.getHandle(temporalWorkflowIdOf(row));
   try {
     if (action === 'cancel') await handle.cancel();

@@ -113,7 +113,7 @@ export const createGraphActivities = ({ db, announcer, llm, expressions, maxOutp
         finishedAt: new Date(),
       });
       if (!written) return [];
-      await markNodesDone(tx, executionId, [node.id], false);
+      await markNodesDone(tx, { executionId, nodeIds: [node.id], settled: false });
       return appendEvents(tx, executionId, [
         {
           key: `node:${node.id}:failed`,
@@ -145,7 +145,7 @@ export const createGraphActivities = ({ db, announcer, llm, expressions, maxOutp
         if (written) skipped.push(node.id);
       }
       if (skipped.length === 0) return [];
-      await markNodesDone(tx, executionId, skipped, true, totalNodes);
+      await markNodesDone(tx, { executionId, nodeIds: skipped, settled: true, totalNodes });
       return appendEvents(
         tx,
         executionId,

@@ -55,7 +55,7 @@ export const createHumanActivities = ({ db, announcer, llm, expressions }: Human
         expiresAt: new Date(expiresAt),
       });
       if (!opened) return [];
-      await markNodeRunning(tx, executionId, node.id, input.totalNodes);
+      await markNodeRunning(tx, { executionId, nodeId: node.id, totalNodes: input.totalNodes });
       return appendEvents(tx, executionId, [
         { key: `node:${node.id}:started:1`, type: 'node.started', nodeId: node.id, status: 'running', message: `node ${node.id} started`, data: { node_type: node.type, attempt: 1 } },
         {
@@ -86,7 +86,7 @@ export const createHumanActivities = ({ db, announcer, llm, expressions }: Human
       }
       const finishedAt = new Date();
       await recordNodeAnswered(tx, { executionId, nodeId: node.id, output: input.output, answeredBy: input.answeredBy ?? null, answeredAt: answeredAt ?? finishedAt, finishedAt });
-      await markNodesDone(tx, executionId, [node.id], true, input.totalNodes);
+      await markNodesDone(tx, { executionId, nodeIds: [node.id], settled: true, totalNodes: input.totalNodes });
       return appendEvents(tx, executionId, [
         outcome === 'answered'
           ? {

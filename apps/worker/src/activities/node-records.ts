@@ -116,5 +116,5 @@ const completedEvent = ({ node, startedAt }: NodeAttempt, success: NodeSuccess):
 async function markAttemptRunning(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
   const { executionId, node } = attempt;
   await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
-  await markNodeRunning(tx, executionId, node.id, attempt.totalNodes);
+  await markNodeRunning(tx, { executionId, nodeId: node.id, totalNodes: attempt.totalNodes });
 }

@@ -14,7 +14,7 @@ export const createRerunActivities = ({ db, announcer }: { db: Database; announc
         at: new Date(),
       });
       if (written.length === 0) return started;
-      await markNodesDone(tx, executionId, written, true, totalNodes);
+      await markNodesDone(tx, { executionId, nodeIds: written, settled: true, totalNodes });
       const reused = await appendEvents(
         tx,
         executionId,

@@ -1,4 +1,4 @@
-import { appendEvents, insertExecution, transitionExecution, type Database, type EventAnnouncer } from '@trellis/db';
+import { describeStatusChange, insertExecution, recordExecutionTransition, type Database, type EventAnnouncer } from '@trellis/db';
 import type { TestSessionActivities } from '@trellis/workflows';
 
 /** The test session workflow's activities: the execution row of each turn's graph run. */
@@ -20,17 +20,14 @@ export const createTestSessionActivities = ({ db, announcer }: { db: Database; a
   },
 
   async abandonTestExecution({ executionId, status, message }) {
-    const written = await db.transaction(async (tx) => {
-      const row = await transitionExecution(tx, executionId, status, {
-        error: { code: status === 'cancelled' ? 'TEST_SESSION_CLOSED' : 'START_FAILED', message },
-        finishedAt: new Date(),
-        message,
-      });
-      if (!row) return [];
-      return appendEvents(tx, executionId, [
-        { key: `execution.${status}:abandoned`, type: `execution.${status}`, status, level: status === 'failed' ? 'error' : 'info', message },
-      ]);
+    const change = describeStatusChange({
+      status,
+      eventKey: `execution.${status}:abandoned`,
+      eventType: `execution.${status}`,
+      message,
+      error: { code: status === 'cancelled' ? 'TEST_SESSION_CLOSED' : 'START_FAILED', message },
+      data: null,
     });
-    announcer.announce(executionId, written);
+    announcer.announce(executionId, await recordExecutionTransition(db, { executionId, ...change }));
   },
 });

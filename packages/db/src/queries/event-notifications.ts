@@ -4,19 +4,19 @@ export const EVENTS_CHANNEL = 'trellis_events';
 /** Postgres refuses NOTIFY payloads of 8000 bytes or more. */
 export const MAX_EVENT_PAYLOAD_BYTES = 7_999;
 
-/** "Execution X has new events, seqs `firstSeq`..`lastSeq`"; `firstSeq` is unknown in the old one-entry format. */
+/** "Execution X has new events, seqs `firstSeq`..`lastSeq`". */
 export interface EventRange {
   executionId: string;
-  firstSeq?: number;
+  firstSeq: number;
   lastSeq: number;
 }
 
-// `<executionId>:<lastSeq>` (the old format) or `<executionId>:<firstSeq>-<lastSeq>`; the id is everything before
+// `<executionId>:<seq>` for one event, `<executionId>:<firstSeq>-<lastSeq>` for several; the id is everything before
 // the last ':' (ids may contain ':', never whitespace: the API allows [A-Za-z0-9_.:-], the rest are UUIDs).
 const ENTRY = /^(.+):(?:(\d+)-)?(\d+)$/;
 
 function formatEntry(range: EventRange): string {
-  const seqs = range.firstSeq !== undefined && range.firstSeq !== range.lastSeq ? `${range.firstSeq}-${range.lastSeq}` : `${range.lastSeq}`;
+  const seqs = range.firstSeq !== range.lastSeq ? `${range.firstSeq}-${range.lastSeq}` : `${range.lastSeq}`;
   return `${range.executionId}:${seqs}`;
 }
 
@@ -51,7 +51,7 @@ export function formatEventNotifications(
   return { payloads, refused };
 }
 
-/** Reads an EVENTS_CHANNEL payload, old or new format; `malformed` counts entries it could not read. */
+/** Reads an EVENTS_CHANNEL payload; `malformed` counts entries it could not read. */
 export function parseEventNotification(payload: string): { ranges: EventRange[]; malformed: number } {
   const ranges: EventRange[] = [];
   let malformed = 0;
@@ -59,12 +59,12 @@ export function parseEventNotification(payload: string): { ranges: EventRange[];
     if (!entry) continue;
     const match = ENTRY.exec(entry);
     const lastSeq = Number(match?.[3]);
-    const firstSeq = match?.[2] === undefined ? undefined : Number(match[2]);
-    if (!match || !Number.isSafeInteger(lastSeq) || (firstSeq !== undefined && !(firstSeq <= lastSeq))) {
+    const firstSeq = match?.[2] === undefined ? lastSeq : Number(match[2]);
+    if (!match || !Number.isSafeInteger(lastSeq) || !(firstSeq <= lastSeq)) {
       malformed++;
       continue;
     }
-    ranges.push({ executionId: match[1]!, lastSeq, ...(firstSeq !== undefined ? { firstSeq } : {}) });
+    ranges.push({ executionId: match[1]!, firstSeq, lastSeq });
   }
   return { ranges, malformed };
 }

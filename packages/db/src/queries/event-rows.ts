@@ -1,5 +1,7 @@
-import type { EventLevel } from '../schema/execution-events';
-import type { ExecutionEvent } from './events';
+import type { EventLevel, executionEvents } from '../schema/execution-events';
+
+/** One event of an execution's timeline, as read back. */
+export type ExecutionEvent = typeof executionEvents.$inferSelect;
 
 /** An execution_events row as raw SQL returns it (snake_case; seq may arrive as a string). */
 interface EventRow {

@@ -3,7 +3,7 @@ import { eventsOfResult } from './event-rows';
 import type { ExecutionEvent, NewEvent } from './events';
 
 /**
- * Pieces of single-statement writes that append events (see recordNodeCompletion, recordExecutionTransition):
+ * Pieces of single-statement writes that append events (see recordNodeCompletions, recordExecutionTransition):
  * `fresh` lists the events whose key the execution lacks, numbered 1..n; the row update adds FRESH_COUNT to
  * last_seq under the execution row's lock and returns it as `execution`; the final insert gives the events the
  * seqs just reserved. Seqs stay gapless: a duplicate key never reserves one. With `ofWrittenNodes`, only events of

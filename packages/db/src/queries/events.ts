@@ -2,7 +2,9 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { executionEvents, type EventLevel } from '../schema/execution-events';
 import { executions } from '../schema/executions';
-import { eventsOfResult } from './event-rows';
+import { eventsOfResult, type ExecutionEvent } from './event-rows';
+
+export type { ExecutionEvent } from './event-rows';
 
 export interface NewEvent {
   /** Unique per execution; a retried write with the same key is dropped. */
@@ -14,8 +16,6 @@ export interface NewEvent {
   level?: EventLevel;
   data?: unknown;
 }
-
-export type ExecutionEvent = typeof executionEvents.$inferSelect;
 
 /**
  * Appends events with gapless seqs (under the execution row's lock). Must run inside a transaction. Returns

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
-import { EXECUTION_STATUSES, LIVE_STATUSES, canTransition, type ExecutionStatus } from '@trellis/core';
+import { and, count, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
+import { LIVE_STATUSES, type ExecutionStatus } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 
@@ -23,7 +23,7 @@ export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ 
   return { execution: found, created: false };
 }
 
-export async function findExecutionByIdempotencyKey(
+async function findExecutionByIdempotencyKey(
   db: DbOrTx,
   ownerId: string,
   idempotencyKey: string,
@@ -88,46 +88,6 @@ export async function listExecutions(
   return { items, total: totals[0]?.total ?? 0 };
 }
 
-/** Statuses from which `to` may be reached, per the one transition table. */
-export function statusesLeadingTo(to: ExecutionStatus): ExecutionStatus[] {
-  return EXECUTION_STATUSES.filter((from) => canTransition(from, to));
-}
-
-export type ExecutionPatch = Partial<
-  Pick<
-    NewExecution,
-    | 'outputData'
-    | 'error'
-    | 'usage'
-    | 'currentNodes'
-    | 'progress'
-    | 'completedNodes'
-    | 'totalNodes'
-    | 'message'
-    | 'temporalRunId'
-    | 'startedAt'
-    | 'finishedAt'
-  >
->;
-
-/**
- * Moves the execution to `to` if the transition table allows it from its current status; a terminal
- * status is never overwritten. Returns the updated row, or undefined when the move was not allowed.
- */
-export async function transitionExecution(
-  db: DbOrTx,
-  id: string,
-  to: ExecutionStatus,
-  patch: ExecutionPatch = {},
-): Promise<Execution | undefined> {
-  const rows = await db
-    .update(executions)
-    .set({ ...patch, status: to, updatedAt: new Date() })
-    .where(and(eq(executions.id, id), inArray(executions.status, statusesLeadingTo(to))))
-    .returning();
-  return rows[0];
-}
-
 /** Deletes the owner's execution unless it is still live; returns what happened. */
 export async function deleteExecution(
   db: DbOrTx,
@@ -171,62 +131,11 @@ export async function clearWorkflowExecutions(
   return { deleted: deleted.length, live: live[0]?.n ?? 0 };
 }
 
-/** Executions still live in Postgres that were created before `before`: candidates for reconciliation. */
-export async function listLiveExecutions(db: DbOrTx, before: Date, limit: number): Promise<Execution[]> {
-  return db
-    .select()
-    .from(executions)
-    .where(and(inArray(executions.status, [...LIVE_STATUSES]), lt(executions.updatedAt, before)))
-    .orderBy(asc(executions.updatedAt))
-    .limit(limit);
-}
-
-/** Adds a node to the execution's current nodes. */
-export async function markNodeRunning(db: DbOrTx, id: string, nodeId: string, totalNodes: number): Promise<void> {
-  await db
-    .update(executions)
-    .set({
-      currentNodes: sql`(${executions.currentNodes} - ${nodeId}::text) || jsonb_build_array(${nodeId}::text)`,
-      totalNodes,
-      message: `running ${nodeId}`,
-      updatedAt: new Date(),
-    })
-    .where(eq(executions.id, id));
-}
-
-/**
- * Removes nodes from the current nodes and, when `settled` (completed or skipped), counts them
- * towards progress against `totalNodes` (stored too when given; the row's total_nodes otherwise).
- * Call once per node: the caller guards against double counting.
- */
-export async function markNodesDone(db: DbOrTx, id: string, nodeIds: string[], settled: boolean, totalNodes?: number): Promise<void> {
-  const added = settled ? nodeIds.length : 0;
-  const total = totalNodes ?? sql`${executions.totalNodes}`;
-  await db
-    .update(executions)
-    .set({
-      ...(totalNodes !== undefined ? { totalNodes } : {}),
-      currentNodes: sql`${executions.currentNodes} - array[${sql.join(
-        nodeIds.map((nodeId) => sql`${nodeId}`),
-        sql`, `,
-      )}]::text[]`,
-      completedNodes: sql`${executions.completedNodes} + ${added}`,
-      progress: sql`least(1.0, (${executions.completedNodes} + ${added})::real / greatest(${total}, 1))`,
-      updatedAt: new Date(),
-    })
-    .where(eq(executions.id, id));
-}
-
-/** How many of the owner's executions are live (pending, running, waiting or paused). */
+/** How many of the owner's executions are live (see LIVE_STATUSES). */
 export async function countLiveExecutions(db: DbOrTx, ownerId: string): Promise<number> {
   const rows = await db
     .select({ n: count() })
     .from(executions)
     .where(and(eq(executions.ownerId, ownerId), inArray(executions.status, [...LIVE_STATUSES])));
   return rows[0]?.n ?? 0;
-}
-
-/** Execution counts per status across all owners (for metrics). */
-export async function countExecutionsByStatus(db: DbOrTx): Promise<Array<{ status: ExecutionStatus; count: number }>> {
-  return db.select({ status: executions.status, count: count() }).from(executions).groupBy(executions.status);
 }

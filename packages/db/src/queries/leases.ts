@@ -10,7 +10,8 @@ export interface HeldLease {
  * Takes or renews the lease `name` for `holder` for `ttlMs`; undefined while another holder's lease is unexpired.
  * One upsert, so two replicas asking at once get one winner.
  */
-export async function acquireLease(db: DbOrTx, name: string, holder: string, ttlMs: number): Promise<HeldLease | undefined> {
+export async function acquireLease(db: DbOrTx, params: { name: string; holder: string; ttlMs: number }): Promise<HeldLease | undefined> {
+  const { name, holder, ttlMs } = params;
   const result = await db.execute(sql`
     insert into leases as l (name, holder, expires_at) values (${name}, ${holder}, clock_timestamp() + ${ttlMs} * interval '1 millisecond')
     on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
@@ -21,8 +22,8 @@ export async function acquireLease(db: DbOrTx, name: string, holder: string, ttl
 }
 
 /** Stores the job's position; only while `holder` still holds the lease. */
-export async function saveLeaseCursor(db: DbOrTx, name: string, holder: string, cursor: string | null): Promise<void> {
-  await db.execute(sql`update leases set cursor = ${cursor} where name = ${name} and holder = ${holder}`);
+export async function saveLeaseCursor(db: DbOrTx, params: { name: string; holder: string; cursor: string | null }): Promise<void> {
+  await db.execute(sql`update leases set cursor = ${params.cursor} where name = ${params.name} and holder = ${params.holder}`);
 }
 
 /** Gives the lease up at once (on shutdown), so another replica need not wait for it to expire. */

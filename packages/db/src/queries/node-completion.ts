@@ -3,7 +3,9 @@ import type { Usage } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import type { ExecutionEvent, NewEvent } from './events';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
-import { patchColumns, statusAfter, statusGate, type StatusChange } from './status-change';
+import { nodeProgressColumns } from './node-progress';
+import type { StatusChange } from './status-changes';
+import { patchColumns, statusAfter, statusGate } from './status-changes/status-gate';
 
 /** One completed node attempt, as its row records it. */
 export interface CompletedNode {
@@ -28,17 +30,6 @@ export interface NodeCompletions {
   before?: StatusChange;
   /** A status change written in the same statement, its event after the node events (a run's completion). */
   after?: StatusChange;
-}
-
-export interface NodeCompletion extends CompletedNode {
-  executionId: string;
-  totalNodes: number;
-  events: NewEvent[];
-}
-
-/** One node's completion: see recordNodeCompletions. */
-export function recordNodeCompletion(db: DbOrTx, { executionId, totalNodes, events, ...node }: NodeCompletion): Promise<ExecutionEvent[]> {
-  return recordNodeCompletions(db, { executionId, totalNodes, nodes: [node], events });
 }
 
 /**
@@ -89,12 +80,15 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
     execution as (
       update executions set
         status = ${statusAfter(before, after)},
-        ${patchColumns(before, after, {
-          current_nodes: sql`current_nodes - coalesce((select array_agg(node_id) from node), '{}'::text[])`,
-          completed_nodes: sql`completed_nodes + (select count(*) from node)`,
-          total_nodes: sql`${c.totalNodes}`,
-          progress: sql`least(1.0, (completed_nodes + (select count(*) from node))::real / greatest(${c.totalNodes}, 1))`,
-        })},
+        ${patchColumns(
+          before,
+          after,
+          nodeProgressColumns({
+            finished: sql`coalesce((select array_agg(node_id) from node), '{}'::text[])`,
+            settled: sql`(select count(*) from node)`,
+            totalNodes: c.totalNodes,
+          }),
+        )},
         last_seq = last_seq + ${FRESH_COUNT},
         updated_at = now()
       from gate

@@ -12,7 +12,8 @@ export interface RateLimitTake {
  * replica shares it. clock_timestamp(), not now(): a statement that waited for the row lock refills from when it
  * got the row, not from its transaction's start.
  */
-export async function takeRateLimitToken(db: DbOrTx, key: string, capacity: number, perSecond: number): Promise<RateLimitTake> {
+export async function takeRateLimitToken(db: DbOrTx, params: { key: string; capacity: number; perSecond: number }): Promise<RateLimitTake> {
+  const { key, capacity, perSecond } = params;
   const available = sql`least(${capacity}::real, r.tokens + greatest(0, extract(epoch from clock_timestamp() - r.refilled_at))::real * ${perSecond}::real)`;
   const result = await db.execute(sql`
     insert into rate_limits as r (key, tokens, refilled_at, allowed)

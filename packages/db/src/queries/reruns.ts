@@ -16,13 +16,13 @@ export async function findWorkflowVersion(db: DbOrTx, workflowId: string, versio
 }
 
 /** The owner's re-runs of an execution, newest first. */
-export async function listReruns(db: DbOrTx, executionId: string, ownerId: string, limit: number): Promise<Execution[]> {
+export async function listReruns(db: DbOrTx, params: { executionId: string; ownerId: string; limit: number }): Promise<Execution[]> {
   return db
     .select()
     .from(executions)
-    .where(and(eq(executions.rerunOf, executionId), eq(executions.ownerId, ownerId)))
+    .where(and(eq(executions.rerunOf, params.executionId), eq(executions.ownerId, params.ownerId)))
     .orderBy(desc(executions.createdAt), desc(executions.id))
-    .limit(limit);
+    .limit(params.limit);
 }
 
 export interface ReusedNodeRow {

@@ -48,7 +48,8 @@ export async function listWorkflows(
   return { items, total: totals[0]?.total ?? 0 };
 }
 
-export interface UpdateWorkflowParams {
+/** The fields an update sets; absent ones keep their value. */
+export interface WorkflowChanges {
   name?: string;
   description?: string | null;
   definition?: WorkflowDefinition;
@@ -57,9 +58,7 @@ export interface UpdateWorkflowParams {
 /** Updates the owner's workflow; a new definition bumps the version and is kept as a version row. */
 export async function updateWorkflow(
   db: Database,
-  id: string,
-  ownerId: string,
-  params: UpdateWorkflowParams,
+  { id, ownerId, changes }: { id: string; ownerId: string; changes: WorkflowChanges },
 ): Promise<Workflow | undefined> {
   return db.transaction(async (tx) => {
     const current = await tx
@@ -70,21 +69,21 @@ export async function updateWorkflow(
     const existing = current[0];
     if (!existing) return undefined;
     const definitionChanged =
-      params.definition !== undefined && JSON.stringify(params.definition) !== JSON.stringify(existing.definition);
+      changes.definition !== undefined && JSON.stringify(changes.definition) !== JSON.stringify(existing.definition);
     const version = definitionChanged ? existing.version + 1 : existing.version;
     const [row] = await tx
       .update(workflows)
       .set({
-        name: params.name ?? existing.name,
-        description: params.description === undefined ? existing.description : params.description,
-        definition: params.definition ?? existing.definition,
+        name: changes.name ?? existing.name,
+        description: changes.description === undefined ? existing.description : changes.description,
+        definition: changes.definition ?? existing.definition,
         version,
         updatedAt: new Date(),
       })
       .where(eq(workflows.id, id))
       .returning();
     if (definitionChanged) {
-      await tx.insert(workflowVersions).values({ workflowId: id, version, definition: params.definition! });
+      await tx.insert(workflowVersions).values({ workflowId: id, version, definition: changes.definition! });
     }
     return row;
   });

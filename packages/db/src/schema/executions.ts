@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { ExecutionStatus, Usage } from '@trellis/core';
+import { LIVE_STATUSES, type ExecutionStatus, type Usage } from '@trellis/core';
 
 export type RunMode = 'sync' | 'stream' | 'async';
 
@@ -64,7 +64,7 @@ export const executions = pgTable(
     // which never changes, so the per-node row updates (progress, updated_at) stay HOT and leave it alone.
     index('executions_live_idx')
       .on(t.createdAt)
-      .where(sql`${t.status} in ('pending', 'running', 'waiting', 'paused')`),
+      .where(sql`${t.status} in (${sql.raw(LIVE_STATUSES.map((status) => `'${status}'`).join(', '))})`),
     // GET /executions/:id/reruns and ?rerun_of=: the re-runs of one execution, newest first.
     index('executions_rerun_of_idx')
       .on(t.rerunOf, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())

@@ -1,10 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { executions } from '../schema/executions';
-import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
-import type { ExecutionEvent } from './events';
-import { statusesLeadingTo } from './executions';
-import type { StatusChange } from './status-change';
+import type { DbOrTx } from '../../client';
+import { executions } from '../../schema/executions';
+import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from '../event-statement';
+import type { ExecutionEvent } from '../events';
+import { statusesLeadingTo, type StatusChange } from './status-change';
 
 /**
  * Moves the execution to `to` (when the transition table allows it from its current status; a terminal status

@@ -1,15 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ExecutionStatus } from '@trellis/core';
-import { executions } from '../schema/executions';
-import type { NewEvent } from './events';
-import { statusesLeadingTo, type ExecutionPatch } from './executions';
-
-/** A move of an execution to `to`, with the columns it sets and the event that records it (one per key). */
-export interface StatusChange {
-  to: ExecutionStatus;
-  patch: ExecutionPatch;
-  event: NewEvent;
-}
+import { executions } from '../../schema/executions';
+import type { NodeProgressColumns } from '../node-progress';
+import { statusesLeadingTo, type ExecutionPatch, type StatusChange } from './status-change';
 
 /**
  * The `gate` CTE of a statement that writes up to two status changes around other records: `started` when
@@ -35,11 +27,12 @@ export function statusAfter(before: StatusChange | undefined, after: StatusChang
 }
 
 /**
- * SET clauses: each column of `base` (name → expression), overridden by `before`'s patch when it applies and by
+ * SET clauses: each column of `base`, overridden by `before`'s patch when it applies and by
  * `after`'s when that applies.
  */
-export function patchColumns(before: StatusChange | undefined, after: StatusChange | undefined, base: Record<string, SQL>): SQL {
-  const columns = new Map(Object.entries(base));
+export function patchColumns(before: StatusChange | undefined, after: StatusChange | undefined, base: NodeProgressColumns): SQL {
+  const columns = new Map<string, SQL>();
+  for (const [key, value] of Object.entries(base)) if (value) columns.set(executions[key as keyof NodeProgressColumns].name, value);
   const overlay = (change: StatusChange | undefined, applies: SQL) => {
     for (const [key, value] of Object.entries(change?.patch ?? {})) {
       if (value === undefined) continue;

@@ -1,0 +1,2 @@
+export { describeStatusChange, statusesLeadingTo, type ExecutionPatch, type StatusChange, type StatusChangeParams } from './status-change';
+export { recordExecutionTransition } from './record-status-change';
