@@ -8,3 +8,4 @@ export * from './graph';
 export * from './template';
 export * from './validate';
 export * from './json-schema';
+export { compileJsonSchema, type CompiledJsonSchema, type JsonSchemaCompilation, type JsonSchemaError, type JsonSchemaFlaw } from './json-schema-compiler';

@@ -107,7 +107,7 @@ function checkJsonSchema(value: unknown): FieldProblem[] {
   if (!isRecord(value)) return []; // configShape reports the wrong type
   return jsonSchemaFlaws(value).map(({ path, reason }) => ({
     code: 'INVALID_CONFIG',
-    message: `not a plausible JSON Schema: ${reason}`,
+    message: `not a usable JSON Schema: ${reason}`,
     subpath: path,
   }));
 }

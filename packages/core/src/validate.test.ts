@@ -294,8 +294,8 @@ describe('validateDefinition', () => {
     const schema = { type: 'object', properties: { age: { type: 'int' } }, required: 'age' };
     const problems = problemsOf({ ...linear, nodes: [{ ...input, config: { schema } }, ...linear.nodes.slice(1)] });
     expect(problems.map((problem) => problem.path)).toEqual([
-      ['nodes', 0, 'config', 'schema', 'required'],
       ['nodes', 0, 'config', 'schema', 'properties', 'age', 'type'],
+      ['nodes', 0, 'config', 'schema', 'required'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { HumanConfig } from '@trellis/core';
 import { InputInvalidError } from './errors';
-import { validateJsonSchema } from './json-schema-lite';
+import { validateJsonSchema } from './json-schema-check';
 import { readConfig, readSchema } from './node-config';
 import type { Executor } from './types';
 

@@ -6,7 +6,7 @@ export { createInProcessEvaluator, type ExpressionEvaluator } from './expression
 export { createExpressionPool, DEFAULT_EXPRESSION_POOL, type ExpressionPool, type ExpressionPoolOptions } from './sandbox/expression-pool';
 export { checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES } from './output-size';
 export { renderTemplate } from './template';
-export { validateJsonSchema, JsonSchemaLite, type SchemaValidation } from './json-schema-lite';
+export { validateJsonSchema, type SchemaValidation } from './json-schema-check';
 export { inputExecutor } from './input';
 export { llmExecutor } from './llm';
 export { conditionExecutor } from './condition';

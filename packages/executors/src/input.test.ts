@@ -38,8 +38,8 @@ describe('inputExecutor', () => {
     expect(error).toBeInstanceOf(InputInvalidError);
     expect((error as InputInvalidError).details).toEqual({
       problems: [
-        { path: '$.tone', message: 'must be string, not number' },
         { path: '$.topic', message: 'is required' },
+        { path: '$.tone', message: 'must be string, not number' },
       ],
     });
   });

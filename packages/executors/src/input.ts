@@ -1,6 +1,6 @@
 import { InputConfig } from '@trellis/core';
 import { InputInvalidError } from './errors';
-import { validateJsonSchema } from './json-schema-lite';
+import { validateJsonSchema } from './json-schema-check';
 import { readConfig, readSchema } from './node-config';
 import { toPlainData } from './plain-data';
 import type { Executor } from './types';

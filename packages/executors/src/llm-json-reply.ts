@@ -1,5 +1,5 @@
 import { OutputInvalidError } from './errors';
-import { validateJsonSchema } from './json-schema-lite';
+import { validateJsonSchema } from './json-schema-check';
 import { readSchema } from './node-config';
 import { toPlainData } from './plain-data';
 

@@ -113,6 +113,30 @@ describe('llmExecutor', () => {
     });
   });
 
+  it('checks a JSON reply against the keywords a schema may use, filling its defaults', async () => {
+    const jsonSchema = {
+      type: 'object',
+      properties: {
+        colour: { type: 'string', pattern: '^#[0-9a-f]{6}$' },
+        kind: { oneOf: [{ const: 'warm' }, { const: 'cool' }] },
+        shade: { type: 'string', default: 'matte' },
+      },
+      required: ['colour', 'kind'],
+    };
+    const config = { prompt: 'x', response_format: 'json', json_schema: jsonSchema };
+    const good = await llmExecutor(runInput('llm', config), fakeDeps([scriptedProvider('scripted', '{"colour": "#ff8800", "kind": "warm"}').provider]).deps);
+    expect(good.output).toMatchObject({ json: { colour: '#ff8800', kind: 'warm', shade: 'matte' } });
+    const { provider } = scriptedProvider('scripted', '{"colour": "orange", "kind": "hot"}');
+    const error = await llmExecutor(runInput('llm', config), fakeDeps([provider]).deps).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputInvalidError);
+    expect((error as OutputInvalidError).details?.problems).toEqual(
+      expect.arrayContaining([
+        { path: '$.colour', message: 'must match pattern "^#[0-9a-f]{6}$"' },
+        { path: '$.kind', message: 'must match exactly one schema in oneOf' },
+      ]),
+    );
+  });
+
   it('fails with EXPRESSION_ERROR when config.messages yields something other than chat turns', async () => {
     const config = { prompt: 'x', messages: '[{"role": "robot", "content": 1}]' };
     const error = await llmExecutor(runInput('llm', config), fakeDeps().deps).catch((e: unknown) => e);
