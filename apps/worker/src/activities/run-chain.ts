@@ -1,8 +1,7 @@
 import { Context } from '@temporalio/activity';
-import { addUsage } from '@trellis/core';
 import { recordExecutionTransition, type ExecutionEvent, type StatusChange } from '@trellis/db';
 import { checkOutputSize, runNode as executeNode } from '@trellis/executors';
-import { runOutput, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
+import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import { nodeDurationSeconds } from '../metrics';
 import type { ActivityDeps } from './graph-activities';
 import { describeError } from './node-failure';
@@ -85,9 +84,8 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
       return { nodeIds, completed };
     }
     const { outputNodeIds, outputs: earlier, usage, ...status } = finish;
-    const output = runOutput(outputNodeIds, { ...earlier, ...outputs });
-    const total = completed.reduce((sum, node) => addUsage(sum, node.usage), usage);
-    await flush(statusChangeOf({ ...status, output, usage: total }));
+    const totals = runTotals({ outputNodeIds, outputs: { ...earlier, ...outputs }, usage, uncounted: completed });
+    await flush(statusChangeOf({ ...status, ...totals }));
     return { nodeIds, completed, finished: true };
   };
 }
