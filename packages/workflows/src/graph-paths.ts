@@ -9,6 +9,8 @@ export const LOCAL_ACTIVITIES_PATCH = 'cheap-nodes-as-local-activities';
 export const CHAINS_PATCH = 'cheap-node-chains';
 /** Marks re-runs that write their start together with their reused nodes (one local activity, not two). */
 export const REUSE_WITH_START_PATCH = 'rerun-start-with-reused-nodes';
+/** Marks re-runs whose reused nodes are written with the start by whatever writes it: the first chain, when that is how the run begins. */
+export const REUSE_IN_FIRST_CHAIN_PATCH = 'rerun-reused-nodes-in-first-chain';
 
 /** The paths a run takes, as the markers in its history say (a new run takes the newest of each). */
 export interface GraphPaths {
@@ -27,7 +29,12 @@ export function graphPaths(): GraphPaths {
   return { local, chains, chainRecords: chains && chainsCarryRunRecords() };
 }
 
-/** Whether a re-run writes its start with its reused nodes (REUSE_WITH_START_PATCH); asked just before that write. */
-export function reuseWritesStart(): boolean {
-  return patched(REUSE_WITH_START_PATCH);
+/**
+ * How a re-run writes its reused nodes; asked once its reused nodes are settled, before anything is written. Newest
+ * first: with the start, by whatever writes it (REUSE_IN_FIRST_CHAIN_PATCH, when chains carry the start); else by a local activity of their own,
+ * which carries the start (REUSE_WITH_START_PATCH) or follows it.
+ */
+export function reuseWritePath(paths: GraphPaths): 'with-start' | 'own-activity-with-start' | 'own-activity-after-start' {
+  if (paths.chainRecords && patched(REUSE_IN_FIRST_CHAIN_PATCH)) return 'with-start';
+  return patched(REUSE_WITH_START_PATCH) ? 'own-activity-with-start' : 'own-activity-after-start';
 }

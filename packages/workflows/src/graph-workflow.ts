@@ -7,7 +7,7 @@ import { GraphRun } from './graph-run';
 import { installHumanWaits } from './human-wait';
 import { RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
 import { createNodeRunners } from './node-runners';
-import { reuseRecorded } from './reuse-recorded';
+import { reuseRecorded, writeReusedNodes } from './reuse-recorded';
 import { completedOutputNodeIds, runTotals } from './run-output';
 import { runGraph } from './scheduler';
 import { StatusWriter } from './status-writer';
@@ -19,7 +19,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
     ? proxyLocalActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS)
     : proxyActivities<GraphActivities>(RECORD_ACTIVITY_OPTIONS);
   const run = new GraphRun(input);
-  const writer = new StatusWriter(run.ref, records);
+  const writer = new StatusWriter(run.ref, records, (reuse, start) => writeReusedNodes(run, reuse, start));
   installRunQueries(run);
   const humans = installHumanWaits(humanWaitHost(run, writer));
   installControlUpdates(run, writer, () => humans.openCount());
@@ -40,7 +40,7 @@ export async function graphWorkflow(input: GraphWorkflowInput): Promise<GraphWor
 
   try {
     if (!paths.chainRecords) await writer.writeStart();
-    if (input.reuse) await reuseRecorded(run, writer, input.reuse);
+    if (input.reuse) await reuseRecorded(run, writer, paths, input.reuse);
     const graphScope = new CancellationScope();
     if (input.runTimeoutMs) {
       void CancellationScope.nonCancellable(async () => {

@@ -3,6 +3,7 @@ import { addUsage, type NodeDefinition } from '@trellis/core/pure';
 import type { ChainFinish, GraphActivities, RecordStatusInput, RunChainOutput, RunNodeOutput } from './activity-types';
 import type { GraphPaths } from './graph-paths';
 import type { GraphRun } from './graph-run';
+import type { ReusedRecords } from './rerun-definitions';
 import type { installHumanWaits } from './human-wait';
 import { chainLocalActivityOptions, nodeActivityOptions, nodeLocalActivityOptions, runsLocally } from './node-activity-options';
 import { describeNodeError } from './node-errors';
@@ -13,10 +14,17 @@ import type { StatusWriter } from './status-writer';
 export interface NodeRunners {
   runNode(id: string): Promise<void>;
   runHuman(id: string): Promise<void>;
-  /** Runs `ids` as one local activity, carrying the run's start and (when given) its completion. */
-  runChain(ids: string[], start: RecordStatusInput | undefined, finish: ChainFinish | undefined): Promise<void>;
+  /** Runs `ids` as one local activity, carrying what it is given of the run's start, reused nodes and completion. */
+  runChain(ids: string[], carried: ChainRecords): Promise<void>;
   /** The completion a chain writes when it ends the run, or undefined when it cannot end it. */
   finishAfter(chain: string[]): ChainFinish | undefined;
+}
+
+/** The run's records a chain writes besides its nodes'. */
+export interface ChainRecords {
+  start?: RecordStatusInput;
+  reuse?: ReusedRecords;
+  finish?: ChainFinish;
 }
 
 export function createNodeRunners(
@@ -89,7 +97,7 @@ export function createNodeRunners(
 
   // A chain's nodes after the first stay pending until it returns; a node whose attempt failed in it then runs alone.
   // A chain that ends the run is not cancellable: once it writes the completion, the run must complete.
-  const runChain = async (ids: string[], start: RecordStatusInput | undefined, finish: ChainFinish | undefined): Promise<void> => {
+  const runChain = async (ids: string[], { start, reuse, finish }: ChainRecords): Promise<void> => {
     let failed: string | undefined;
     await inScope(
       ids[0]!,
@@ -104,6 +112,7 @@ export function createNodeRunners(
             totalNodes: state.total,
             context: contextFor(ids[0]!),
             ...(start ? { start } : {}),
+            ...(reuse ? { reuse } : {}),
             ...(finish ? { finish } : {}),
           });
         } finally {

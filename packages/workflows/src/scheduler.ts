@@ -36,6 +36,7 @@ export async function runGraph(run: GraphRun, { paths, writer, runners, records,
     if (run.status !== 'paused' && !run.stopRequested && !run.failure) {
       const { ready, skipped } = state.advance();
       if (skipped.length > 0) {
+        if (writer.reusePending) await writer.writeStart(); // the reused nodes' records come before the skips they cause
         for (const id of skipped) run.results[id] = { status: 'skipped' };
         const nodes = skipped.map((id) => ({ id, type: run.node(id).type }));
         await records.recordNodesSkipped({ ...ref, nodes, totalNodes: state.total });
@@ -59,7 +60,8 @@ export async function runGraph(run: GraphRun, { paths, writer, runners, records,
           const finish = paths.chainRecords && ready.length === 1 && inFlight.size === 0 ? runners.finishAfter(chain) : undefined;
           run.finishing = finish !== undefined;
           const start = writer.takeStart();
-          running = paths.chainRecords || chain.length > 1 ? runners.runChain(chain, start, finish) : runners.runNode(id);
+          const reuse = writer.takeReuse();
+          running = paths.chainRecords || chain.length > 1 ? runners.runChain(chain, { start, finish, reuse }) : runners.runNode(id);
           if (finish) run.finalChain = running;
         } else {
           running = runners.runNode(id);

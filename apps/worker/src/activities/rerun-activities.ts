@@ -1,5 +1,6 @@
 import { recordReusedNodes, type Database, type EventAnnouncer } from '@trellis/db';
 import type { RerunActivities } from '@trellis/workflows';
+import { reusedNodeRows } from './reused-node-rows';
 import { statusChangeOf } from './status-records';
 
 /** The re-run's records: reused nodes are written as they ended in the source run, nothing executes for them. */
@@ -8,7 +9,7 @@ export const createRerunActivities = ({ db, announcer }: { db: Database; announc
     const events = await recordReusedNodes(db, {
       executionId,
       sourceExecutionId,
-      nodes: nodes.map((n) => ({ nodeId: n.id, nodeType: n.type, status: n.status, ...(n.status === 'completed' ? { output: n.output } : {}) })),
+      nodes: reusedNodeRows(nodes),
       totalNodes,
       at: new Date(),
       ...(start ? { start: statusChangeOf(start) } : {}),
