@@ -17,6 +17,6 @@ export function rerunSection(r: RerunResult): string[] {
     row('re-run from the last node', r.rerun_from_last_node_ms),
     row('fresh smallest run', r.fresh_smallest_run_ms), '',
     `Ratio ${r.ratio}× against ${r.target}: ${verdict(r.met)}.`,
-    ...(r.met ? [] : ['', 'Where the time goes: before starting, the re-run reads the original row, its workflow version and its node rows (three queries); the run then writes its start and the reused rows and events in one transaction of about eight statements, a local activity before the output node\'s, where a fresh small run writes everything in one statement.']),
+    ...(r.met ? [] : ['', 'Where the time goes: before starting, the re-run reads the original run, its workflow version and its node rows (one query) and carries the reused outputs in its Temporal input; its one local activity writes the start with the reused rows and events in one statement and the re-run node with the completion in a second, where a fresh small run writes everything in one statement.']),
   ];
 }

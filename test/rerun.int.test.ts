@@ -59,7 +59,22 @@ describe('re-runs', () => {
     expect(after.shape).toMatchObject({ status: 'completed', reused: false });
     const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map((e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`);
     expect(types.slice(0, 3)).toEqual(['execution.started', 'node.reused in', 'node.reused gen']);
-    await saveHistoryFixture(stack, started.body.id, 'rerun-start-with-reused-nodes');
+    await saveHistoryFixture(stack, started.body.id, 'rerun-reused-nodes-in-first-chain');
+  });
+
+  it('re-runs from the llm node: the reused nodes are written with the start before its activity, and it is called once', async () => {
+    const { id } = await saveAndRun(llmFlow, { topic: 'rain' });
+    const calls = wire.requests.length;
+    const started = await rerun(id, { from_node: 'gen' }).expect(202);
+    expect(await waitForStatus(stack, started.body.id, 'terminal')).toMatchObject({ status: 'completed' });
+    expect(wire.requests.length).toBe(calls + 1);
+    const nodes = await nodesById(stack, started.body.id);
+    expect(nodes.in).toMatchObject({ status: 'completed', reused: true });
+    expect(nodes.gen).toMatchObject({ status: 'completed', reused: false });
+    const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map((e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`);
+    expect(types.slice(0, 2)).toEqual(['execution.started', 'node.reused in']);
+    expect((await findExecution(stack.database.db, started.body.id))!.progress).toBe(1);
+    await saveHistoryFixture(stack, started.body.id, 'rerun-reused-nodes-before-an-activity');
   });
 
   it('re-runs the failed node with corrected input data and completes', async () => {

@@ -1,4 +1,5 @@
-import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
+import type { ExecutionStatus, ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
+import type { ReusedRecords } from './rerun-definitions';
 
 /** Where a node runs: one execution's identity, shared by every record the worker writes. */
 export interface ExecutionRef {
@@ -32,6 +33,8 @@ export interface RunChainInput extends ExecutionRef {
   totalNodes: number;
   /** The run's start, written before the nodes when this chain is the first thing the run does. */
   start?: RecordStatusInput;
+  /** A re-run's reused nodes, written with the start (REUSE_IN_FIRST_CHAIN_PATCH). */
+  reuse?: ReusedRecords;
   /** Present when this chain ends the run: once every node completed, the run's completion is written too. */
   finish?: ChainFinish;
 }

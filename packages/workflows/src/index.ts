@@ -9,5 +9,5 @@ export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
 export * from './test-session-definitions';
 export type { testSessionWorkflow, TestSessionEnd } from './test-session-workflow';
-export { runOutput } from './run-output';
+export { completedOutputNodeIds, runOutput, runTotals } from './run-output';
 export { CONTROL_LIMIT, MAX_PAUSES_PER_RUN } from './control-limits';

@@ -1,6 +1,6 @@
 import { DEFAULT_NODE_OUTPUT_MAX_BYTES, checkOutputSize, OutputTooLargeError } from '@trellis/executors';
 import { isTerminal } from '@trellis/core';
-import { findExecution, findWorkflow, findWorkflowVersion, listNodeExecutions, type Execution, type RunMode } from '@trellis/db';
+import { findRerunSource, type Execution, type RunMode } from '@trellis/db';
 import { AppError, notFound, validationFailed } from '../errors';
 import type { ApiDeps } from './deps';
 import { planRerun } from './rerun-plan';
@@ -30,24 +30,21 @@ export const rerunOfLiveRun = (status: string) =>
  * Starts, limits and Idempotency-Key behave as for POST /executions.
  */
 export async function rerunExecution(deps: ApiDeps, ownerId: string, sourceId: string, params: RerunParams): Promise<{ execution: Execution; created: boolean }> {
-  const { db } = deps.database;
-  const source = await findExecution(db, sourceId, ownerId);
-  if (!source || source.isTest) throw notFound('execution', sourceId);
+  const found = await findRerunSource(deps.database.db, { executionId: sourceId, ownerId, version: params.workflowVersion });
+  if (!found || found.execution.isTest) throw notFound('execution', sourceId);
+  const { execution: source, definition } = found;
   if (!isTerminal(source.status)) throw rerunOfLiveRun(source.status);
 
   let version = params.workflowVersion === 'latest' || params.workflowVersion === undefined ? source.workflowVersion : params.workflowVersion;
   let name = source.workflowName;
   if (params.workflowVersion === 'latest') {
-    const workflow = await findWorkflow(db, source.workflowId, ownerId);
-    if (!workflow) throw notFound('workflow', source.workflowId);
-    ({ version, name } = workflow);
+    if (!found.latest) throw notFound('workflow', source.workflowId);
+    ({ version, name } = found.latest);
   }
-  const definition = await findWorkflowVersion(db, source.workflowId, version);
   if (!definition) throw validationFailed('the workflow version is unknown', [{ path: 'workflow_version', message: `workflow ${source.workflowId} has no version ${version}` }]);
 
   for (const [id, output] of Object.entries(params.nodeOutputs ?? {})) checkEditedOutput(id, output);
-  const recorded = await listNodeExecutions(db, source.id);
-  const plan = planRerun(definition, recorded, { fromNode: params.fromNode, nodeOutputs: params.nodeOutputs });
+  const plan = planRerun(definition, found.nodes, { fromNode: params.fromNode, nodeOutputs: params.nodeOutputs });
   if (!plan.ok) throw validationFailed('the re-run is not possible as asked', plan.problems);
   if (plan.reuse && Buffer.byteLength(JSON.stringify(plan.reuse)) > MAX_REUSED_BYTES) {
     throw validationFailed('the reused outputs are too large to carry', [{ path: 'from_node', message: `the reused outputs exceed ${MAX_REUSED_BYTES} bytes of JSON; re-run from an earlier node` }]);

@@ -1,13 +1,13 @@
 import { Context } from '@temporalio/activity';
-import { addUsage } from '@trellis/core';
-import { recordExecutionTransition, type ExecutionEvent, type StatusChange } from '@trellis/db';
+import { recordExecutionTransition, recordReusedNodes, type ExecutionEvent, type StatusChange } from '@trellis/db';
 import { checkOutputSize, runNode as executeNode } from '@trellis/executors';
-import { runOutput, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
+import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import { nodeDurationSeconds } from '../metrics';
 import type { ActivityDeps } from './graph-activities';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
+import { reusedNodeRows } from './reused-node-rows';
 import { statusChangeOf } from './status-records';
 import { checkStorableOutput } from './storable-output';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
@@ -21,17 +21,23 @@ const FLUSH_AFTER_MS = 50;
  * workflow runs it on its own, under its retry policy (cheap nodes are pure, so running it again is safe).
  * The run's first chain also writes its start, in the statement of its first records (so the row reads `pending`
  * until then, at most ~50 ms plus one node), and a chain that ends the run writes its completion with its last
- * records: a small run is then one activity and one statement. Every write is idempotent, so a retried chain
- * writes nothing twice.
+ * records: a small run is then one activity and one statement. A re-run's first chain writes its reused nodes with
+ * the start, before its own nodes run. Every write is idempotent, so a retried chain writes nothing twice.
  */
 export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes, log }: ActivityDeps): GraphActivities['runChain'] {
-  return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, finish }) => {
+  return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, reuse, finish }) => {
     const ctx = Context.current();
     const deadline = databaseDeadline(ctx, Date.now());
     const write = async (statement: () => Promise<ExecutionEvent[]>) =>
       announcer.announce(executionId, await waitForDatabase(ctx, deadline, statement));
     // Made now, so the row's started_at is the chain's start even though it is written with the first records.
     let unwrittenStart = start && statusChangeOf(start);
+    if (reuse) {
+      const { sourceExecutionId } = reuse;
+      const before = unwrittenStart;
+      unwrittenStart = undefined;
+      await write(() => recordReusedNodes(db, { executionId, sourceExecutionId, nodes: reusedNodeRows(reuse.nodes), totalNodes, at: new Date(), ...(before ? { start: before } : {}) }));
+    }
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
     let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
@@ -85,9 +91,8 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
       return { nodeIds, completed };
     }
     const { outputNodeIds, outputs: earlier, usage, ...status } = finish;
-    const output = runOutput(outputNodeIds, { ...earlier, ...outputs });
-    const total = completed.reduce((sum, node) => addUsage(sum, node.usage), usage);
-    await flush(statusChangeOf({ ...status, output, usage: total }));
+    const totals = runTotals({ outputNodeIds, outputs: { ...earlier, ...outputs }, usage, uncounted: completed });
+    await flush(statusChangeOf({ ...status, ...totals }));
     return { nodeIds, completed, finished: true };
   };
 }

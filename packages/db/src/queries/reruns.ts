@@ -1,18 +1,64 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { WorkflowDefinition } from '@trellis/core';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
-import { nodeExecutions } from '../schema/node-executions';
-import { workflowVersions } from '../schema/workflows';
+import { workflows, workflowVersions } from '../schema/workflows';
+import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
+import type { ExecutionEvent, NewEvent } from './events';
 import { executionFilterConditions, type Execution, type ExecutionFilters } from './executions';
+import { nodeProgressColumns } from './node-progress';
+import { patchColumns, statusAfter, statusGate } from './status-changes/status-gate';
+import type { StatusChange } from './status-changes/status-change';
 
-/** The definition a workflow had at `version`, if that version was kept. */
-export async function findWorkflowVersion(db: DbOrTx, workflowId: string, version: number): Promise<WorkflowDefinition | undefined> {
+/** A node row of a run, as a re-run plans from it. */
+export interface RecordedNodeRow {
+  nodeId: string;
+  status: string;
+  output: unknown;
+}
+
+/** What a re-run starts from: the run, the workflow version it will run, and the run's node rows. */
+export interface RerunSource {
+  execution: Execution;
+  /** The workflow's current version and name, when `latest` was asked for and the workflow still exists. */
+  latest?: { version: number; name: string };
+  /** The definition of the version asked for (the run's own by default), if that version was kept. */
+  definition?: WorkflowDefinition;
+  nodes: RecordedNodeRow[];
+}
+
+/**
+ * The owner's execution with everything a re-run of it needs, in one query: the definition of `version` (a number,
+ * `latest` for the workflow's current one, or the execution's own when absent) and the execution's node rows.
+ * Undefined when the execution is not the owner's.
+ */
+export async function findRerunSource(
+  db: DbOrTx,
+  params: { executionId: string; ownerId: string; version?: number | 'latest' },
+): Promise<RerunSource | undefined> {
+  const latest = params.version === 'latest';
+  const version = latest ? workflows.version : typeof params.version === 'number' ? sql`${params.version}` : executions.workflowVersion;
   const rows = await db
-    .select({ definition: workflowVersions.definition })
-    .from(workflowVersions)
-    .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.version, version)));
-  return rows[0]?.definition;
+    .select({
+      execution: getTableColumns(executions),
+      latestVersion: workflows.version,
+      latestName: workflows.name,
+      definition: workflowVersions.definition,
+      nodes: sql<RecordedNodeRow[]>`(select coalesce(json_agg(json_build_object('nodeId', n.node_id, 'status', n.status, 'output', n.output)), '[]'::json)
+        from node_executions n where n.execution_id = ${executions.id})`,
+    })
+    .from(executions)
+    .leftJoin(workflows, latest ? and(eq(workflows.id, executions.workflowId), eq(workflows.ownerId, params.ownerId), isNull(workflows.deletedAt)) : sql`false`)
+    .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, executions.workflowId), eq(workflowVersions.version, version)))
+    .where(and(eq(executions.id, params.executionId), eq(executions.ownerId, params.ownerId)));
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    execution: row.execution,
+    ...(row.latestVersion !== null && row.latestName !== null ? { latest: { version: row.latestVersion, name: row.latestName } } : {}),
+    ...(row.definition ? { definition: row.definition } : {}),
+    nodes: row.nodes,
+  };
 }
 
 /** The owner's re-runs of an execution, newest first. */
@@ -32,30 +78,72 @@ export interface ReusedNodeRow {
   output?: unknown;
 }
 
+export interface RecordReusedNodesParams {
+  executionId: string;
+  /** The run re-run: each reused row's input is copied from its row there. */
+  sourceExecutionId: string;
+  nodes: ReusedNodeRow[];
+  totalNodes: number;
+  at: Date;
+  /** The run's start, written first when it applies (its event precedes the nodes'). */
+  start?: StatusChange;
+}
+
 /**
- * Writes the rows of nodes a re-run reuses, marked `reused`, their inputs copied from the source run's rows; idempotent
- * (a node already recorded is left alone). Returns the ids written.
+ * Writes the rows of nodes a re-run reuses (marked `reused`, inputs copied from the source run's rows), counts them
+ * towards progress and appends a `node.reused` event each, with the run's start when given: one statement.
+ * Idempotent: a node already recorded is left alone, an event already written is not written again. Returns the
+ * events written.
  */
-export async function insertReusedNodes(
-  db: DbOrTx,
-  params: { executionId: string; sourceExecutionId: string; nodes: ReusedNodeRow[]; at: Date },
-): Promise<string[]> {
-  if (params.nodes.length === 0) return [];
-  const rows = params.nodes.map((node) => ({
-    executionId: params.executionId,
-    nodeId: node.nodeId,
-    nodeType: node.nodeType,
-    status: node.status,
-    attempt: 0,
-    input: sql`(select s.input from node_executions s where s.execution_id = ${params.sourceExecutionId} and s.node_id = ${node.nodeId})`,
-    output: node.status === 'completed' ? (node.output ?? null) : null,
-    reused: true,
-    startedAt: params.at,
-    finishedAt: params.at,
-    durationMs: 0,
-  }));
-  const written = await db.insert(nodeExecutions).values(rows).onConflictDoNothing().returning({ nodeId: nodeExecutions.nodeId });
-  return written.map((row) => row.nodeId);
+export async function recordReusedNodes(db: DbOrTx, params: RecordReusedNodesParams): Promise<ExecutionEvent[]> {
+  const { executionId, sourceExecutionId, start, totalNodes } = params;
+  const rows = params.nodes.map((n) => ({ node_id: n.nodeId, node_type: n.nodeType, status: n.status, output: n.status === 'completed' ? (n.output ?? null) : null }));
+  const events: NewEvent[] = [
+    ...(start ? [{ ...start.event, nodeId: null }] : []),
+    ...params.nodes.map((n) => ({
+      key: `node:${n.nodeId}:reused`,
+      type: 'node.reused',
+      nodeId: n.nodeId,
+      status: n.status,
+      message: `node ${n.nodeId} reused from execution ${sourceExecutionId}`,
+      data: { rerun_of: sourceExecutionId },
+    })),
+  ];
+  const at = params.at.toISOString();
+  const result = await db.execute(sql`
+    with node as (
+      insert into node_executions
+        (execution_id, node_id, node_type, status, attempt, input, output, reused, started_at, finished_at, duration_ms)
+      select ${executionId}, r.node_id, r.node_type, r.status, 0, s.input, nullif(r.output, 'null'::jsonb), true,
+        ${at}::timestamptz, ${at}::timestamptz, 0
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(node_id text, node_type text, status text, output jsonb)
+      left join node_executions s on s.execution_id = ${sourceExecutionId} and s.node_id = r.node_id
+      on conflict (execution_id, node_id) do nothing
+      returning node_id
+    ),
+    ${statusGate(executionId, start, undefined)},
+    ${freshEvents(executionId, events, { ofWrittenNodes: true, statusEvents: { first: start && sql`(select started from gate)` } })},
+    execution as (
+      update executions set
+        status = ${statusAfter(start, undefined)},
+        ${patchColumns(
+          start,
+          undefined,
+          nodeProgressColumns({
+            finished: sql`coalesce((select array_agg(node_id) from node), '{}'::text[])`,
+            settled: sql`(select count(*) from node)`,
+            totalNodes,
+          }),
+        )},
+        last_seq = last_seq + ${FRESH_COUNT},
+        updated_at = now()
+      from gate
+      where id = ${executionId} and (exists (select 1 from node) or gate.started)
+      returning last_seq
+    )
+    ${insertFreshEvents(executionId)}
+  `);
+  return writtenEvents(result);
 }
 
 /**
