@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { canControl } from '@trellis/core/pure';
+import { canControl, cannotControlMessage } from '@trellis/core/pure';
 import { createPauseLimit } from './control-limits';
 import { nodeResultsQuery, pauseUpdate, resumeUpdate, statusQuery, stopUpdate, type ControlResult } from './definitions';
 import type { GraphRun } from './graph-run';
@@ -49,7 +49,7 @@ export function humanWaitHost(run: GraphRun, writer: StatusWriter): HumanWaitHos
 export function installControlUpdates(run: GraphRun, writer: StatusWriter, openWaits: () => number): void {
   const allowed = (action: 'pause' | 'resume' | 'stop') => () => {
     if (!canControl(run.status, action) || run.stopRequested || run.finishing) {
-      throw new Error(`cannot ${action} an execution that is ${run.stopRequested ? 'stopping' : run.finishing ? 'finishing' : run.status}`);
+      throw new Error(cannotControlMessage(action, run.stopRequested ? 'stopping' : run.finishing ? 'finishing' : run.status));
     }
   };
   const pauseLimit = createPauseLimit();
