@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ExecutionStatus } from '@trellis/core';
 import { selectOwnedExecutionIds } from '@trellis/db';
 import { bulkProgressQuery, type BulkActionName, type bulkActionWorkflow, type BulkProgress } from '@trellis/workflows';
+import { apiActivityQueueOf } from '../api-activity-worker';
 import { notFound, validationFailed } from '../errors';
 import type { ApiDeps } from './deps';
 import { withTemporalDeadline } from './temporal-deadline';
@@ -14,6 +15,9 @@ export interface BulkRequest {
   action: BulkActionName;
   ids?: string[];
   filter?: { status?: ExecutionStatus[]; workflow_id?: string; created_after?: Date; created_before?: Date; is_test?: boolean };
+  /** Re-run only: as for POST /executions/{id}/rerun. */
+  from_node?: string;
+  workflow_version?: number | 'latest';
 }
 
 const BULK_ID = /^bulk_[0-9a-f]{16}$/;
@@ -27,6 +31,10 @@ const bulkWorkflowId = (ownerId: string, bulkId: string) => `bulk:${ownerId}:${b
  */
 export async function startBulkAction(deps: ApiDeps, ownerId: string, request: BulkRequest): Promise<{ bulk_id: string; total: number }> {
   if (!request.ids === !request.filter) throw validationFailed('give either ids or a filter', [{ path: '', message: 'exactly one of ids and filter is required' }]);
+  const rerunOptions = (['from_node', 'workflow_version'] as const).filter((field) => request[field] !== undefined);
+  if (request.action !== 'rerun' && rerunOptions.length > 0) {
+    throw validationFailed('only a bulk re-run takes re-run options', rerunOptions.map((path) => ({ path, message: `not allowed with action "${request.action}"` })));
+  }
   const filter = request.filter ?? {};
   const ids = await selectOwnedExecutionIds(deps.database.db, {
     ids: request.ids,
@@ -48,7 +56,17 @@ export async function startBulkAction(deps: ApiDeps, ownerId: string, request: B
     deps.temporal.workflow.start<typeof bulkActionWorkflow>('bulkActionWorkflow', {
       taskQueue: deps.settings.taskQueue,
       workflowId: bulkWorkflowId(ownerId, bulkId),
-      args: [{ bulkId, ownerId, action: request.action, executionIds: ids }],
+      args: [
+        {
+          bulkId,
+          ownerId,
+          action: request.action,
+          executionIds: ids,
+          ...(request.action === 'rerun'
+            ? { rerun: { fromNode: request.from_node, workflowVersion: request.workflow_version, startQueue: apiActivityQueueOf(deps.settings.taskQueue) } }
+            : {}),
+        },
+      ],
       staticSummary: `bulk ${request.action} of ${ids.length} executions · ${ownerId}`,
     }),
   );
