@@ -7,7 +7,7 @@ import { parseBody } from '../validation';
 import { TimestampParam } from './query-params';
 import { RerunBody } from './reruns';
 
-const BulkAction = z.enum(['stop', 'cancel', 'rerun', 'delete']);
+export const BulkAction = z.enum(['stop', 'cancel', 'rerun', 'delete']);
 const BulkFilter = z
   .object({
     status: z.union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])).optional(),
