@@ -10,11 +10,13 @@ export interface StartLimits {
   writesPerMinute: number;
   /** Reads of a run's Temporal history a user may make per minute, across all replicas. */
   historyReadsPerMinute: number;
+  /** Requests to answer links (GET and POST /answers/:token) one client address may make per minute. */
+  answerLinkRequestsPerMinute: number;
   /** Executions a user may have pending, running or paused at once. */
   maxLiveExecutions: number;
 }
 
-export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, maxLiveExecutions: 200 };
+export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, answerLinkRequestsPerMinute: 60, maxLiveExecutions: 200 };
 
 const limiters = new WeakMap<ApiDeps, RequestHandler>();
 

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '@trellis/core';
-import { cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, startBulkAction } from '../services/bulk-actions';
+import { chargeRate } from '../limits/request-rates';
+import { bulkWriteCost, cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, selectBulkExecutions, startBulkAction } from '../services/bulk-actions';
 import type { ApiDeps } from '../services/deps';
 import { parseBody } from '../validation';
 import { TimestampParam } from './query-params';
@@ -35,7 +36,11 @@ export function bulkStartRouter(deps: ApiDeps): Router {
   const router = Router();
   router.post('/bulk', async (req, res) => {
     const body = parseBody(BulkBody, req.body);
-    res.status(202).json(await startBulkAction(deps, req.userId, body));
+    const ids = await selectBulkExecutions(deps, req.userId, body);
+    // The request took one write token on its way in; a larger bulk action pays the rest of its cost here.
+    const unpaid = bulkWriteCost(ids.length) - 1;
+    if (unpaid > 0) await chargeRate(deps, res, 'write', req.userId, unpaid);
+    res.status(202).json(await startBulkAction(deps, req.userId, body, ids));
   });
   return router;
 }

@@ -25,11 +25,14 @@ const BULK_ID = /^bulk_[0-9a-f]{16}$/;
 /** The bulk action's Temporal workflow id: the owner is part of it, so another user's bulk id names no workflow. */
 const bulkWorkflowId = (ownerId: string, bulkId: string) => `bulk:${ownerId}:${bulkId}`;
 
-/**
- * Resolves the caller's executions (the given ids that are theirs, or those matching the filter) and starts a
- * bulk-action workflow over them. Returns at once; progress is read with readBulkAction.
- */
-export async function startBulkAction(deps: ApiDeps, ownerId: string, request: BulkRequest): Promise<{ bulk_id: string; total: number }> {
+/** Executions one write token pays for: a bulk action costs one write per batch it runs, however it was asked for. */
+const EXECUTIONS_PER_WRITE = 20;
+
+/** The write tokens a bulk action over `total` executions costs (at least one, the request's own). */
+export const bulkWriteCost = (total: number) => Math.max(1, Math.ceil(total / EXECUTIONS_PER_WRITE));
+
+/** The caller's executions a bulk request covers: the given ids that are theirs, or those matching the filter (422 past the cap). */
+export async function selectBulkExecutions(deps: ApiDeps, ownerId: string, request: BulkRequest): Promise<string[]> {
   if (!request.ids === !request.filter) throw validationFailed('give either ids or a filter', [{ path: '', message: 'exactly one of ids and filter is required' }]);
   const rerunOptions = (['from_node', 'workflow_version'] as const).filter((field) => request[field] !== undefined);
   if (request.action !== 'rerun' && rerunOptions.length > 0) {
@@ -51,6 +54,11 @@ export async function startBulkAction(deps: ApiDeps, ownerId: string, request: B
   if (ids.length > MAX_BULK_EXECUTIONS) {
     throw validationFailed('too many executions for one bulk action', [{ path: 'filter', message: `more than ${MAX_BULK_EXECUTIONS} executions match; narrow the filter` }]);
   }
+  return ids;
+}
+
+/** Starts a bulk-action workflow over executions selectBulkExecutions chose. Returns at once; progress is read with readBulkAction. */
+export async function startBulkAction(deps: ApiDeps, ownerId: string, request: BulkRequest, ids: string[]): Promise<{ bulk_id: string; total: number }> {
   const bulkId = `bulk_${randomBytes(8).toString('hex')}`;
   await withTemporalDeadline(deps, () =>
     deps.temporal.workflow.start<typeof bulkActionWorkflow>('bulkActionWorkflow', {
