@@ -9,6 +9,7 @@ import { loadApiConfig } from '../apps/api/src/config';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { createLogger } from '../apps/api/src/logger';
 import { startApiServer } from '../apps/api/src/server';
+import { startApiActivityWorker } from '../apps/api/src/api-activity-worker';
 import { loadWorkerConfig } from '../apps/worker/src/config';
 import { workerMetrics } from '../apps/worker/src/metrics';
 import { installWorkerRuntime } from '../apps/worker/src/runtime';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     connection,
   });
   const workerRun = services.worker.run();
+  const apiActivities = await startApiActivityWorker(deps, connection);
   const api = await startApiServer(deps, { port: apiConfig.PORT, host: apiConfig.HOST });
   const token = mintToken({ sub: 'dev', secret: process.env.JWT_SECRET!, ttlSeconds: 7 * 24 * 3600 });
   const port = Number(new URL(api.url).port);
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await api.close().catch(() => undefined);
+    await apiActivities.close();
     services.worker.shutdown();
     await workerRun.catch(() => undefined);
     await services.close().catch(() => undefined);

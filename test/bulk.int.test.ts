@@ -2,23 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { executions, findExecution } from '@trellis/db';
+import { waitingDefinition as waiting } from './bulk-definitions';
 import { saveHistoryFixture, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const tag = randomUUID().slice(0, 8);
 
-/** in → ask (human) → out: a run that stays live, cheaply, until answered or ended. */
-const waiting = {
-  nodes: [
-    { id: 'in', type: 'input', config: {} },
-    { id: 'ask', type: 'human', config: { prompt: 'go?' } },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'in', target: 'ask' },
-    { source: 'ask', target: 'out' },
-  ],
-};
 
 describe('bulk actions', () => {
   let stack: TestStack;

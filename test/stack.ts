@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import pino from 'pino';
+import { startApiActivityWorker } from '../apps/api/src/api-activity-worker';
 import { createApp } from '../apps/api/src/app';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
@@ -81,6 +82,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     settings: { namespace: 'default', taskQueue, temporalUiUrl: 'http://localhost:8233', syncWaitMs: 20_000, bodyLimit: '1mb' },
   };
   await deps.hub.start();
+  const apiActivities = await startApiActivityWorker(deps, nativeConnection);
   return {
     app: createApp(deps),
     deps,
@@ -90,6 +92,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     wire,
     tokenFor: (sub) => mintToken({ sub, secret: TEST_JWT_SECRET }),
     close: async () => {
+      await apiActivities.close();
       worker.shutdown();
       await running;
       await expressions.close();

@@ -162,6 +162,28 @@ describe('re-runs', () => {
     await watched.close();
   });
 
+  it('re-runs the ticked runs of the runs list as one bulk action, each run once with its lineage', async () => {
+    const workflowId = await createWorkflow(stack, USER, 'chain in bulk', chain);
+    const sources = [await startRun(stack, USER, workflowId, { n: 1 }, 'sync'), await startRun(stack, USER, workflowId, { n: 2 }, 'sync')];
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/runs#token=${stack.tokenFor(USER)}`);
+    for (const source of sources) await page.getByLabel(`Select run ${source.id}`).check();
+    const bar = page.getByRole('region', { name: 'Bulk action' });
+    await bar.getByRole('button', { name: 'Re-run', exact: true }).click();
+    await bar.getByText('Re-ran 2 runs').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'runs-bulk-rerun');
+    for (const [i, source] of sources.entries()) {
+      const reruns = await api<{ items: { id: string; status: string; output_data: unknown }[] }>(stack, USER, 'GET', `/executions/${source.id}/reruns`);
+      expect(reruns.items).toHaveLength(1);
+      await waitForStatus(stack, reruns.items[0]!.id, 'completed');
+      expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${reruns.items[0]!.id}`)).output_data).toBe((i + 2) * 10);
+      await page.locator(`tr[data-run-id="${reruns.items[0]!.id}"]`).getByText('re-run', { exact: true }).waitFor();
+    }
+    assertNoBrowserErrors(watched);
+    await watched.close();
+  });
+
   it('fits the re-run dialog on a phone screen and closes it with Escape or Close', async () => {
     const workflowId = await createWorkflow(stack, USER, 'doubling on a phone', doubling);
     const failed = await startRun(stack, USER, workflowId, {}, 'sync');

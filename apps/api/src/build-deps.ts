@@ -47,6 +47,7 @@ export async function buildApiDeps(
         startsPerMinute: config.START_RATE_PER_MINUTE,
         writesPerMinute: config.WRITE_RATE_PER_MINUTE,
         historyReadsPerMinute: config.HISTORY_RATE_PER_MINUTE,
+        answerLinkRequestsPerMinute: config.ANSWER_LINK_RATE_PER_MINUTE,
         maxLiveExecutions: config.MAX_LIVE_EXECUTIONS_PER_USER,
       },
       metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN },

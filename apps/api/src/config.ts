@@ -26,6 +26,8 @@ export const ApiConfig = z
     /** Per-user budgets shared by every replica (Postgres): other writes, and reads of a run's Temporal history. */
     WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     HISTORY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    /** Requests to answer links (which carry no user) per client address per minute. */
+    ANSWER_LINK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
     /** /metrics on a port of its own (bound to METRICS_HOST); unset: not served on a port of its own. */
     METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),

@@ -1,4 +1,6 @@
+import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '@trellis/db';
+import { startApiActivityWorker } from './api-activity-worker';
 import { buildApiDeps } from './build-deps';
 import { loadApiConfig } from './config';
 import { createLogger } from './logger';
@@ -15,11 +17,15 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL });
   await database.migrate();
   const deps = await buildApiDeps(config, database, log);
+  const activityConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const activities = await startApiActivityWorker(deps, activityConnection);
   const api = await startApiServer(deps, { port: config.PORT, host: config.HOST });
   log.info({ url: api.url, metrics: api.metricsUrl }, 'api listening');
   const shutdown = async () => {
     log.info('shutting down');
     await api.close();
+    await activities.close();
+    await activityConnection.close();
     await deps.temporal.connection.close();
     await database.close();
     process.exit(0);

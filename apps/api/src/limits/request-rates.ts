@@ -1,11 +1,11 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { deleteIdleRateLimits, takeRateLimitToken } from '@trellis/db';
 import { AppError } from '../errors';
 import type { ApiDeps } from '../services/deps';
 import { DEFAULT_START_LIMITS } from './start-limits';
 
-/** What a request costs against: starting runs, any other write, or reading a run's Temporal history. */
-export type RateClass = 'start' | 'write' | 'history';
+/** What a request costs against: starting runs, any other write, reading a run's Temporal history, or using an answer link. */
+export type RateClass = 'start' | 'write' | 'history' | 'answer-link';
 
 const STARTS = [/^\/executions\/?$/, /^\/executions\/[^/]+\/rerun\/?$/, /^\/execute\/?$/, /^\/workflow-test\/sessions\/[^/]+\/messages\/?$/];
 const HISTORY = /^\/executions\/[^/]+\/history\/?$/;
@@ -20,27 +20,41 @@ export function rateClassOf(method: string, path: string): RateClass | undefined
 const CLEANUP_EVERY = 5_000;
 const IDLE_MS = 3_600_000;
 
-/**
- * Per-user rate limits shared by every API replica (token buckets in Postgres): starts, other writes and history
- * reads each have a per-minute budget; past it the answer is 429 RATE_LIMITED with Retry-After.
- */
-export function limitRequestRates(deps: ApiDeps): RequestHandler {
+const NOUN: Record<RateClass, string> = { start: 'starts', write: 'writes', history: 'history reads', 'answer-link': 'answer-link requests' };
+
+function perMinuteOf(deps: ApiDeps, rateClass: RateClass): number {
   const limits = { ...DEFAULT_START_LIMITS, ...deps.settings.limits };
   const perMinute: Record<RateClass, number> = {
     start: limits.startsPerMinute,
     write: limits.writesPerMinute,
     history: limits.historyReadsPerMinute,
+    'answer-link': limits.answerLinkRequestsPerMinute,
   };
-  const noun: Record<RateClass, string> = { start: 'starts', write: 'writes', history: 'history reads' };
+  return perMinute[rateClass];
+}
+
+/**
+ * Takes `cost` tokens of `subject`'s (a user's, or for answer links a client address's) budget of `rateClass`; past
+ * it, sets Retry-After and throws 429 RATE_LIMITED. A cost above the budget takes the whole budget.
+ */
+export async function chargeRate(deps: ApiDeps, res: Response, rateClass: RateClass, subject: string, cost = 1): Promise<void> {
+  const capacity = perMinuteOf(deps, rateClass);
+  const { db } = deps.database;
+  if (Math.random() * CLEANUP_EVERY < 1) void deleteIdleRateLimits(db, IDLE_MS).catch(() => undefined);
+  const take = await takeRateLimitToken(db, { key: `${rateClass}:${subject}`, capacity, perSecond: capacity / 60, cost: Math.min(cost, capacity) });
+  if (take.allowed) return;
+  res.set('Retry-After', String(Math.ceil(take.retryAfterMs / 1000)));
+  throw new AppError(429, 'RATE_LIMITED', `too many ${NOUN[rateClass]}: at most ${capacity} per minute`, { limit: capacity, class: rateClass });
+}
+
+/**
+ * Per-user rate limits shared by every API replica (token buckets in Postgres): starts, other writes and history
+ * reads each have a per-minute budget; past it the answer is 429 RATE_LIMITED with Retry-After.
+ */
+export function limitRequestRates(deps: ApiDeps): RequestHandler {
   return async (req: Request, res, next) => {
     const rateClass = rateClassOf(req.method, req.path);
-    if (!rateClass) return next();
-    const capacity = perMinute[rateClass];
-    const { db } = deps.database;
-    if (Math.random() * CLEANUP_EVERY < 1) void deleteIdleRateLimits(db, IDLE_MS).catch(() => undefined);
-    const take = await takeRateLimitToken(db, { key: `${rateClass}:${req.userId}`, capacity, perSecond: capacity / 60 });
-    if (take.allowed) return next();
-    res.set('Retry-After', String(Math.ceil(take.retryAfterMs / 1000)));
-    next(new AppError(429, 'RATE_LIMITED', `too many ${noun[rateClass]}: at most ${capacity} per minute`, { limit: capacity, class: rateClass }));
+    if (rateClass) await chargeRate(deps, res, rateClass, req.userId);
+    next();
   };
 }

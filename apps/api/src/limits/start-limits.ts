@@ -10,11 +10,13 @@ export interface StartLimits {
   writesPerMinute: number;
   /** Reads of a run's Temporal history a user may make per minute, across all replicas. */
   historyReadsPerMinute: number;
+  /** Requests to answer links (GET and POST /answers/:token) one client address may make per minute. */
+  answerLinkRequestsPerMinute: number;
   /** Executions a user may have pending, running or paused at once. */
   maxLiveExecutions: number;
 }
 
-export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, maxLiveExecutions: 200 };
+export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, answerLinkRequestsPerMinute: 60, maxLiveExecutions: 200 };
 
 const limiters = new WeakMap<ApiDeps, RequestHandler>();
 
@@ -26,15 +28,17 @@ export function limitStarts(deps: ApiDeps): RequestHandler {
 }
 
 function createStartLimiter(deps: ApiDeps): RequestHandler {
-  const limits = { ...DEFAULT_START_LIMITS, ...deps.settings.limits };
   return async (req, res, next) => {
-    const live = await countLiveExecutions(deps.database.db, req.userId);
-    if (live >= limits.maxLiveExecutions) {
-      res.set('Retry-After', '5');
-      return next(
-        new AppError(429, 'CONCURRENCY_LIMITED', `too many live executions: at most ${limits.maxLiveExecutions} at once`, { live }),
-      );
-    }
-    next();
+    const refused = await liveExecutionCapReached(deps, req.userId);
+    if (refused) res.set('Retry-After', '5');
+    next(refused);
   };
+}
+
+/** The 429 CONCURRENCY_LIMITED error when `ownerId` already has as many live executions as allowed, else undefined. */
+export async function liveExecutionCapReached(deps: ApiDeps, ownerId: string): Promise<AppError | undefined> {
+  const { maxLiveExecutions } = { ...DEFAULT_START_LIMITS, ...deps.settings.limits };
+  const live = await countLiveExecutions(deps.database.db, ownerId);
+  if (live < maxLiveExecutions) return undefined;
+  return new AppError(429, 'CONCURRENCY_LIMITED', `too many live executions: at most ${maxLiveExecutions} at once`, { live });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { BulkBody } from '../routes/bulk';
+import { BulkAction, BulkBody } from '../routes/bulk';
 import { json, operation } from './operation-kit';
 
 const tags = ['executions'];
@@ -10,12 +10,16 @@ const BulkItemError = z.object({ execution_id: z.string(), code: z.string(), mes
 const BulkProgress = z
   .object({
     bulk_id: z.string(),
-    action: z.enum(['stop', 'cancel', 'delete']),
+    action: BulkAction,
     status: z.enum(['running', 'completed', 'cancelled']),
     total: z.number().int(),
     done: z.number().int(),
     failed: z.number().int(),
     errors: z.array(BulkItemError).describe('the first 100 executions that could not take the action'),
+    reruns: z
+      .array(z.object({ execution_id: z.string(), rerun_id: z.string().describe('the new execution') }))
+      .optional()
+      .describe('a bulk re-run only: the runs it started so far, one per execution re-run'),
   })
   .meta({ id: 'BulkProgress' });
 
@@ -25,7 +29,7 @@ export const bulkPaths: ZodOpenApiPathsObject = {
     post: operation('/api/v1/executions/bulk', {
       operationId: 'startBulkAction',
       tags,
-      summary: 'Stop, cancel or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
+      summary: 'Stop, cancel, re-run or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
       body: BulkBody,
       bodyExample: { action: 'cancel', filter: { status: ['running', 'waiting'] } },
       rateLimited: true,

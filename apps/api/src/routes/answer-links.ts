@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { chargeRate } from '../limits/request-rates';
 import { answerWithLink, readAnswerLink } from '../services/answer-links';
 import type { ApiDeps } from '../services/deps';
 import { parseBody } from '../validation';
@@ -6,10 +7,15 @@ import { AnswerBody } from './human-waits';
 
 /**
  * /answers/:token, without a JWT: the link is the credential. GET shows what is asked; POST answers once (410 after
- * use, after the wait expired or closed; 422 with every problem when the answer breaks the form).
+ * use, after the wait expired or closed; 422 with every problem when the answer breaks the form). Having no user, the
+ * requests count against a budget per client address (429 past it).
  */
 export function answerLinksRouter(deps: ApiDeps): Router {
   const router = Router();
+  router.use(async (req, res, next) => {
+    await chargeRate(deps, res, 'answer-link', req.ip ?? 'unknown');
+    next();
+  });
   router.get('/:token', async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await readAnswerLink(deps, req.params.token));
   });

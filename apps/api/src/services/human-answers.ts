@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { HumanWaitErrors, isTerminal } from '@trellis/core';
 import { findExecution, findHumanWait, listNodeExecutions, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
-import { checkHumanAnswer, InputInvalidError } from '@trellis/executors';
+import { checkHumanAnswer, checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES, InputInvalidError, OutputTooLargeError } from '@trellis/executors';
 import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';
 import { AppError, notFound, unavailable, validationFailed } from '../errors';
 import type { ApiDeps } from './deps';
@@ -35,12 +35,18 @@ export function ensureOpen(execution: Execution, wait: HumanWait): void {
   }
 }
 
-/** The answer checked against the wait's form (defaults filled in); 422 listing every problem. */
+/**
+ * The answer checked against the wait's form (defaults filled in); 422 listing every problem. It becomes the node's
+ * output, so it meets the limit of any node output (NODE_OUTPUT_MAX_BYTES at its default): 422 when larger.
+ */
 export function validateAnswer(wait: HumanWait, answer: unknown): unknown {
   try {
-    return checkHumanAnswer(wait.form, answer);
+    const value = checkHumanAnswer(wait.form, answer);
+    checkOutputSize(value, DEFAULT_NODE_OUTPUT_MAX_BYTES);
+    return value;
   } catch (error) {
     if (error instanceof InputInvalidError) throw validationFailed('the answer does not match the form', error.problems);
+    if (error instanceof OutputTooLargeError) throw validationFailed('the answer is too large', [{ path: 'answer', message: error.message }]);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { canControl, cannotControlMessage, isTerminal } from '@trellis/core';
 import { deleteExecution, findExecution, temporalWorkflowIdOf, type Database } from '@trellis/db';
-import type { BulkActionName, BulkActivities, BulkItemError } from '@trellis/workflows';
+import type { BulkActivities, BulkItemError } from '@trellis/workflows';
 import { stopUpdate } from '@trellis/workflows';
 
 /** Bulk actions, one execution at a time within a batch; each is idempotent, so a retried batch changes nothing twice. */
@@ -16,7 +16,7 @@ export const createBulkActivities = ({ db, temporal }: { db: Database; temporal:
   },
 });
 
-async function applyOne(db: Database, temporal: Client, ownerId: string, action: BulkActionName, id: string): Promise<Omit<BulkItemError, 'execution_id'> | undefined> {
+async function applyOne(db: Database, temporal: Client, ownerId: string, action: Parameters<BulkActivities['applyBulkAction']>[0]['action'], id: string): Promise<Omit<BulkItemError, 'execution_id'> | undefined> {
   const row = await findExecution(db, id, ownerId);
   if (!row) return { code: 'NOT_FOUND', message: `execution ${id} not found` };
   if (action === 'delete') {

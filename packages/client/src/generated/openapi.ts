@@ -468,7 +468,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop, cancel or delete many of the caller's executions (by ids or a filter, at most 1,000) in the background */
+        /** Stop, cancel, re-run or delete many of the caller's executions (by ids or a filter, at most 1,000) in the background */
         post: operations["startBulkAction"];
         delete?: never;
         options?: never;
@@ -775,7 +775,7 @@ export interface components {
         };
         BulkProgress: {
             /** @enum {string} */
-            action: "stop" | "cancel" | "delete";
+            action: "stop" | "cancel" | "rerun" | "delete";
             bulk_id: string;
             done: number;
             /** @description the first 100 executions that could not take the action */
@@ -785,6 +785,12 @@ export interface components {
                 message: string;
             }[];
             failed: number;
+            /** @description a bulk re-run only: the runs it started so far, one per execution re-run */
+            reruns?: {
+                execution_id: string;
+                /** @description the new execution */
+                rerun_id: string;
+            }[];
             /** @enum {string} */
             status: "running" | "completed" | "cancelled";
             total: number;
@@ -3764,11 +3770,15 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    action: "stop" | "cancel" | "delete";
+                    action: "stop" | "cancel" | "rerun" | "delete";
+                    /** @description a node id, or "failed" for the failed node(s); absent: the whole run again */
+                    from_node?: string;
                     ids: string[];
+                    /** @description default: the re-run execution's version */
+                    workflow_version?: "latest" | number;
                 } | {
                     /** @enum {string} */
-                    action: "stop" | "cancel" | "delete";
+                    action: "stop" | "cancel" | "rerun" | "delete";
                     filter: {
                         created_after?: string;
                         created_before?: string;
@@ -3776,6 +3786,10 @@ export interface operations {
                         status?: ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out") | ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out")[];
                         workflow_id?: string;
                     };
+                    /** @description a node id, or "failed" for the failed node(s); absent: the whole run again */
+                    from_node?: string;
+                    /** @description default: the re-run execution's version */
+                    workflow_version?: "latest" | number;
                 };
             };
         };

@@ -23,7 +23,8 @@ export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ 
   return { execution: found, created: false };
 }
 
-async function findExecutionByIdempotencyKey(
+/** The owner's execution started under `idempotencyKey`, if any. */
+export async function findExecutionByIdempotencyKey(
   db: DbOrTx,
   ownerId: string,
   idempotencyKey: string,

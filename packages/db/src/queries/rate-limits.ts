@@ -8,24 +8,27 @@ export interface RateLimitTake {
 }
 
 /**
- * Takes one token from the bucket `key` (`capacity` tokens, refilled at `perSecond`) in one upsert, so every
- * replica shares it. clock_timestamp(), not now(): a statement that waited for the row lock refills from when it
- * got the row, not from its transaction's start.
+ * Takes `cost` tokens (one unless said; at most `capacity`) from the bucket `key` (`capacity` tokens, refilled at
+ * `perSecond`) in one upsert, so every replica shares it. clock_timestamp(), not now(): a statement that waited
+ * for the row lock refills from when it got the row, not from its transaction's start.
  */
-export async function takeRateLimitToken(db: DbOrTx, params: { key: string; capacity: number; perSecond: number }): Promise<RateLimitTake> {
-  const { key, capacity, perSecond } = params;
+export async function takeRateLimitToken(
+  db: DbOrTx,
+  params: { key: string; capacity: number; perSecond: number; cost?: number },
+): Promise<RateLimitTake> {
+  const { key, capacity, perSecond, cost = 1 } = params;
   const available = sql`least(${capacity}::real, r.tokens + greatest(0, extract(epoch from clock_timestamp() - r.refilled_at))::real * ${perSecond}::real)`;
   const result = await db.execute(sql`
     insert into rate_limits as r (key, tokens, refilled_at, allowed)
-    values (${key}, ${capacity - 1}::real, clock_timestamp(), true)
+    values (${key}, ${capacity - cost}::real, clock_timestamp(), true)
     on conflict (key) do update set
-      tokens = case when ${available} >= 1 then ${available} - 1 else ${available} end,
-      allowed = ${available} >= 1,
+      tokens = case when ${available} >= ${cost}::real then ${available} - ${cost}::real else ${available} end,
+      allowed = ${available} >= ${cost}::real,
       refilled_at = clock_timestamp()
     returning tokens, allowed`);
   const row = (result as unknown as { rows: Array<{ tokens: number; allowed: boolean }> }).rows[0]!;
   if (row.allowed) return { allowed: true, retryAfterMs: 0 };
-  return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(((1 - Number(row.tokens)) / perSecond) * 1000)) };
+  return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(((cost - Number(row.tokens)) / perSecond) * 1000)) };
 }
 
 /** Deletes buckets untouched for `idleMs` (longer than a full refill, so each reads as a full bucket anyway). */

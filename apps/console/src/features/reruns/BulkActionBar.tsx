@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { IconBan, IconSpinner, IconStop, IconX } from '../../ui/icons';
-import { useBulkProgress, useCancelBulkAction, useStartBulkAction, type BulkActionName } from './use-bulk-action';
+import { IconRefresh } from './rerun-icons';
+import { useBulkProgress, useCancelBulkAction, useStartBulkAction, type BulkActionName, type BulkStart } from './use-bulk-action';
 import './reruns.css';
 
 const VERB: Record<BulkActionName, { label: string; doing: string; done: string }> = {
   stop: { label: 'Stop', doing: 'Stopping', done: 'Stopped' },
   cancel: { label: 'Cancel', doing: 'Cancelling', done: 'Cancelled' },
+  rerun: { label: 'Re-run', doing: 'Re-running', done: 'Re-ran' },
   delete: { label: 'Delete', doing: 'Deleting', done: 'Deleted' },
 };
 const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
 
 /**
- * Above the runs list while runs are ticked: stop, cancel or delete them as one durable bulk action (deleting asks
- * first), then its progress as it goes and what it did, with the first errors.
+ * Above the runs list while runs are ticked: stop, cancel, re-run (whole or from their failure) or delete them as one
+ * durable bulk action (deleting asks first), then its progress as it goes and what it did, with the first errors.
  */
 export function BulkActionBar({ selected, onClear }: { selected: string[]; onClear: () => void }) {
   const start = useStartBulkAction();
@@ -24,9 +26,9 @@ export function BulkActionBar({ selected, onClear }: { selected: string[]; onCle
   const action = start.variables?.action;
   const p = progress.data;
 
-  const run = (name: BulkActionName) => {
+  const run = (name: BulkActionName, options: Pick<BulkStart, 'from_node'> = {}) => {
     setConfirming(false);
-    start.mutate({ action: name, ids: selected }, { onSuccess: onClear });
+    start.mutate({ action: name, ids: selected, ...options }, { onSuccess: onClear });
   };
   const dismiss = () => start.reset();
 
@@ -84,6 +86,12 @@ export function BulkActionBar({ selected, onClear }: { selected: string[]; onCle
           </button>
           <button type="button" className="button button-small button-danger" onClick={() => run('cancel')} disabled={start.isPending} title="Cancel each live run now">
             <IconBan /> Cancel runs
+          </button>
+          <button type="button" className="button button-small" onClick={() => run('rerun')} disabled={start.isPending} title="Run each ended run again, whole, with its own input">
+            <IconRefresh /> Re-run
+          </button>
+          <button type="button" className="button button-small" onClick={() => run('rerun', { from_node: 'failed' })} disabled={start.isPending} title="Run the failed nodes of each failed run again, reusing what completed">
+            <IconRefresh /> Retry failed from failure
           </button>
           <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)} disabled={start.isPending}>
             <IconX /> Delete…

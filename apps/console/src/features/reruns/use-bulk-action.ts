@@ -6,11 +6,17 @@ import type { components, operations } from '@trellis/client/src/generated/opena
 export type BulkProgress = components['schemas']['BulkProgress'];
 export type BulkActionName = BulkProgress['action'];
 type BulkStarted = operations['startBulkAction']['responses'][202]['content']['application/json'];
+/** What the bar asks for: an action over ticked runs (a re-run may start from their failed nodes). */
+export interface BulkStart {
+  action: BulkActionName;
+  ids: string[];
+  from_node?: string;
+}
 
 /** Starts a bulk action over the given runs of the caller (`POST /executions/bulk`). */
 export function useStartBulkAction() {
   return useMutation({
-    mutationFn: (body: { action: BulkActionName; ids: string[] }) => apiRequest<BulkStarted>('/executions/bulk', { method: 'POST', body }),
+    mutationFn: (body: BulkStart) => apiRequest<BulkStarted>('/executions/bulk', { method: 'POST', body }),
   });
 }
 
