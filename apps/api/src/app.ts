@@ -23,7 +23,7 @@ import { apiMetricsFor, metricsRouter } from './metrics';
 import { docsRouter } from './openapi/docs-router';
 import { requestLog } from './request-log';
 import { refuseUnstorableText } from './storable-text';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config';
 import { EventHub } from './events/event-hub';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 import { connectTemporal } from './temporal-connection';
 
 /**

@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { LIVE_STATUSES } from '@trellis/core';
 import { countLiveExecutionsByStatus, countOpenHumanWaits } from '@trellis/db';
 import { unauthorized } from './errors';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 
 /** One API instance's Prometheus metrics. */
 export interface ApiMetrics {

@@ -1,8 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { deleteIdleRateLimits, takeRateLimitToken } from '@trellis/db';
 import { AppError } from '../errors';
-import type { ApiDeps } from '../services/deps';
-import { DEFAULT_START_LIMITS } from './start-limits';
+import type { ApiDeps } from '../deps';
+import { DEFAULT_START_LIMITS } from './limit-settings';
 
 /** What a request costs against: starting runs, any other write, or reading a run's Temporal history. */
 export type RateClass = 'start' | 'write' | 'history';

@@ -1,5 +1,5 @@
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { PageQuery } from '../routes/paging';
+import { PageQuery } from '../paging/paging';
 import { CreateWorkflowBody, UpdateWorkflowBody } from '../routes/workflows';
 import { HELLO_WORKFLOW } from './examples';
 import { json, operation } from './operation-kit';

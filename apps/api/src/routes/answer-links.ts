@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { answerWithLink, readAnswerLink } from '../services/answer-links';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { parseBody } from '../validation';
 import { AnswerBody } from './human-waits';
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '@trellis/core';
 import { cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, startBulkAction } from '../services/bulk-actions';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { parseBody } from '../validation';
 import { TimestampParam } from './query-params';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { idempotencyKeyOf } from './idempotency-key';

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../errors';
 import { eventMessageJson } from '../events/event-dto';
 import { isTerminalEvent } from '../events/execution-feed';
 import { toTokenMessage } from '../events/token-message';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { parseQuery } from '../validation';
 
 const DEFAULT_KEEPALIVE_MS = 15_000;

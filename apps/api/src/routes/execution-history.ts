@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { findExecution } from '@trellis/db';
 import { notFound } from '../errors';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { buildExecutionTimeline } from '../services/execution-timeline';
 import { parseQuery } from '../validation';
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ControlAction } from '@trellis/core';
 import { controlExecution } from '../services/control-execution';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { toExecutionDto } from '../services/execution-dto';
 import { parseBody } from '../validation';
 

@@ -6,7 +6,7 @@ import { notFound } from '../errors';
 import { toLogEntry } from '../events/event-dto';
 import { limitStarts } from '../limits/start-limits';
 import { controlExecution } from '../services/control-execution';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { waitForEnd } from '../services/wait-for-end';
 import { toExecutionDto } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
@@ -14,9 +14,9 @@ import { openWaitsOf } from '../services/wait-views';
 import { idempotencyKeyOf } from './idempotency-key';
 import { parseBody, parseQuery } from '../validation';
 import { resumeSeqOf, streamEvents } from './execution-events';
-import { readExecutionPage } from './execution-pages';
-import { CursorParam } from './page-cursor';
-import { PageQuery } from './paging';
+import { readExecutionPage } from '../paging/execution-pages';
+import { CursorParam } from '../paging/page-cursor';
+import { PageQuery } from '../paging/paging';
 import { listParam, TimestampParam } from './query-params';
 
 export const StartExecutionBody = z

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 
 const READY_TIMEOUT_MS = 2_000;
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { listHumanWaitPage, type HumanWaitPosition } from '@trellis/db';
 import { answerWait } from '../services/human-answers';
 import { createAnswerLink } from '../services/answer-links';
-import type { ApiDeps } from '../services/deps';
-import { invalidCursor } from './page-cursor';
+import type { ApiDeps } from '../deps';
+import { invalidCursor } from '../paging/page-cursor';
 import { parseBody, parseQuery } from '../validation';
 
 /** `{answer}`: any JSON value (null included) that matches the node's form. */

@@ -4,7 +4,7 @@ import { findExecution, listReruns, type Execution } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { waitForEnd } from '../services/wait-for-end';
 import { toExecutionDto } from '../services/execution-dto';
 import { rerunExecution } from '../services/rerun-execution';

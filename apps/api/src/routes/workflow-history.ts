@@ -10,11 +10,11 @@ import {
   type Database,
 } from '@trellis/db';
 import { AppError, notFound } from '../errors';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { parseQuery } from '../validation';
-import { readExecutionPage } from './execution-pages';
-import { CursorParam } from './page-cursor';
-import { toHistoryRecord, toNodeExecuteStatus } from './workflow-history-record';
+import { readExecutionPage } from '../paging/execution-pages';
+import { CursorParam } from '../paging/page-cursor';
+import { toHistoryRecord, toNodeExecuteStatus } from '../services/workflow-history-record';
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),

@@ -3,7 +3,7 @@ import { Router, type ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { toSessionDtos } from '../services/test-sessions-dto';
 import {
   clearTestSession,

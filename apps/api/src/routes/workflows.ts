@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { validateDefinition, type WorkflowDefinition } from '@trellis/core';
 import { createWorkflow, deleteWorkflow, findWorkflow, listWorkflows, updateWorkflow, type Workflow } from '@trellis/db';
 import { notFound, validationFailed } from '../errors';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { parseBody, parseQuery } from '../validation';
-import { pageOf, PageQuery } from './paging';
+import { pageOf, PageQuery } from '../paging/paging';
 
 /** A workflow definition in a request: checked in full by checkedDefinition; the document shows its JSON Schema. */
 export const DefinitionInput = z

@@ -1,0 +1,13 @@
+/** Per-user limits on starts, writes, history reads and live executions (ApiDeps.settings.limits overrides them). */
+export interface StartLimits {
+  /** Starts a user may make per minute, across all replicas (limits/request-rates.ts). */
+  startsPerMinute: number;
+  /** Other writes (saves, control actions, deletes) a user may make per minute, across all replicas. */
+  writesPerMinute: number;
+  /** Reads of a run's Temporal history a user may make per minute, across all replicas. */
+  historyReadsPerMinute: number;
+  /** Executions a user may have pending, running or paused at once. */
+  maxLiveExecutions: number;
+}
+
+export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, maxLiveExecutions: 200 };
