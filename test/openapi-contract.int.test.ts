@@ -181,7 +181,7 @@ describe('/metrics', () => {
     expect(res.text).toMatch(/process_cpu_user_seconds_total \d/);
     expect(res.text).toMatch(/nodejs_eventloop_lag_seconds \d/);
     expect(res.headers['content-type']).toContain('text/plain');
-    const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions/"'));
+    const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions"'));
     expect(count).toMatch(/method="GET"/);
     expect(count).toMatch(/status="200"\} 1$/);
     expect(res.text).toContain('# TYPE trellis_live_executions gauge');

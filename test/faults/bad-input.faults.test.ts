@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { listExecutions } from '@trellis/db';
 import { EventHub } from '../../apps/api/src/events/event-hub';
-import { documentedOperations } from '../../apps/api/src/openapi/document';
+import { documentedOperations } from '../../apps/api/src/api-routes';
 import { startApiServer, type RunningApi } from '../../apps/api/src/server';
 import { waitForStatus } from '../engine-helpers';
 import { startTestStack, type TestStack } from '../stack';

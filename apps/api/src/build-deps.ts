@@ -51,6 +51,7 @@ export async function buildApiDeps(
       },
       metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN },
       sseKeepAliveMs: config.SSE_KEEPALIVE_MS,
+      checkResponses: config.NODE_ENV !== 'production',
     },
   };
 }

@@ -42,5 +42,7 @@ export interface ApiDeps {
      * Only possible when `temporal` shares the worker's NativeConnection (npm start, the benchmark).
      */
     eagerStart?: boolean;
+    /** Check every JSON answer against the route's declared response and fail on drift (default on; off in production). */
+    checkResponses?: boolean;
   };
 }

@@ -1,9 +1,9 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '@trellis/core';
 import { cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, startBulkAction } from '../services/bulk-actions';
-import type { ApiDeps } from '../deps';
-import { parseBody } from '../validation';
+import { BulkProgress, BulkStarted } from '../openapi/bulk-responses';
+import { json } from '../openapi/operation-kit';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { TimestampParam } from './query-params';
 
 const BulkAction = z.enum(['stop', 'cancel', 'delete']);
@@ -23,24 +23,47 @@ export const BulkBody = z.union([
   z.object({ action: BulkAction, filter: BulkFilter }).strict(),
 ]);
 
-/** POST /executions/bulk: a durable bulk action over the caller's executions. */
-export function bulkStartRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.post('/bulk', async (req, res) => {
-    const body = parseBody(BulkBody, req.body);
-    res.status(202).json(await startBulkAction(deps, req.userId, body));
-  });
-  return router;
-}
+const tags = ['executions'];
 
-/** GET /bulk/:bulk_id (progress) and POST /bulk/:bulk_id/cancel. */
-export function bulkRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/:id', async (req, res) => {
-    res.json(await readBulkAction(deps, req.userId, req.params.id));
-  });
-  router.post('/:id/cancel', async (req, res) => {
-    res.status(202).json(await cancelBulkAction(deps, req.userId, req.params.id));
-  });
-  return router;
-}
+/** POST /api/v1/executions/bulk, GET /api/v1/bulk/{id} (progress) and POST /api/v1/bulk/{id}/cancel. */
+export const bulkRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'post',
+    path: '/api/v1/executions/bulk',
+    operationId: 'startBulkAction',
+    tags,
+    summary: 'Stop, cancel or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
+    body: BulkBody,
+    bodyExample: { action: 'cancel', filter: { status: ['running', 'waiting'] } },
+    rateLimited: true,
+    ok: { 202: json(BulkStarted, 'the bulk action started') },
+    handler: async ({ deps, body, userId, res }) => {
+      res.status(202).json(await startBulkAction(deps, userId, body));
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: '/api/v1/bulk/{id}',
+    operationId: 'readBulkAction',
+    tags,
+    summary: 'Progress of a bulk action',
+    errors: [404],
+    ok: { 200: json(BulkProgress, 'its progress') },
+    handler: async ({ deps, params, userId, res }) => {
+      res.json(await readBulkAction(deps, userId, params.id));
+    },
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/api/v1/bulk/{id}/cancel',
+    operationId: 'cancelBulkAction',
+    tags,
+    summary: 'Cancel a bulk action: it stops after the batch in flight',
+    rateLimited: true,
+    errors: [404],
+    ok: { 202: json(BulkProgress, 'its progress') },
+    handler: async ({ deps, params, userId, res }) => {
+      res.status(202).json(await cancelBulkAction(deps, userId, params.id));
+    },
+  }),
+];
