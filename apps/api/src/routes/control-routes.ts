@@ -1,9 +1,16 @@
 import type { ControlAction } from '@trellis/core';
+import type { ApiDeps } from '../deps';
 import { json } from '../openapi/operation-kit';
 import { ControlResponse } from '../openapi/responses';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { controlExecution } from '../services/control-execution';
-import { toExecutionDto } from '../services/execution-dto';
+import { executionDtoFor } from '../services/execution-dto';
+
+/** The execution after a control action, with what happened: what every control route answers. */
+export async function controlResult(deps: ApiDeps, userId: string, id: string, action: ControlAction) {
+  const { execution, message } = await controlExecution(deps, userId, id, action);
+  return { ...executionDtoFor(deps)(execution), message };
+}
 
 interface ControlRouteSpec {
   path: `${string}/{id}/${ControlAction}`;
@@ -23,8 +30,7 @@ export function controlRoute({ action, ...spec }: ControlRouteSpec): ApiRoute {
     errors: [404, 409],
     ok: { 200: json(ControlResponse, 'the execution after the action') },
     handler: async ({ deps, params, userId, res }) => {
-      const { execution, message } = await controlExecution(deps, userId, params.id, action);
-      res.json({ ...toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace), message });
+      res.json(await controlResult(deps, userId, params.id, action));
     },
   });
 }

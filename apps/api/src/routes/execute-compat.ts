@@ -5,7 +5,7 @@ import { json } from '../openapi/operation-kit';
 import * as R from '../openapi/responses';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { controlRoute } from './control-routes';
-import { toExecutionDto } from '../services/execution-dto';
+import { executionDtoFor } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
 import { LogsQuery, readLogs, readStatus } from './executions';
@@ -56,7 +56,7 @@ export const executeCompatRoutes: ApiRoute[] = [
         idempotencyKey: idempotencyKeyOf(req),
         mode: 'async',
       });
-      res.status(created ? 202 : 200).json(toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace));
+      res.status(created ? 202 : 200).json(executionDtoFor(deps)(execution));
     },
   }),
   apiRoute({

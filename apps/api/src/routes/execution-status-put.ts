@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ControlAction } from '@trellis/core';
-import { controlExecution } from '../services/control-execution';
-import { toExecutionDto } from '../services/execution-dto';
+import { controlResult } from './control-routes';
 import { json } from '../openapi/operation-kit';
 import { ControlResponse } from '../openapi/responses';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
@@ -35,8 +34,7 @@ export const executionStatusPutRoutes: ApiRoute[] = [
     errors: [404, 409],
     ok: { 200: json(ControlResponse, 'the execution after the action') },
     handler: async ({ deps, params, body, userId, res }) => {
-      const { execution, message } = await controlExecution(deps, userId, params.id, ACTION_FOR_STATUS[body.status]);
-      res.json({ ...toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace), message });
+      res.json(await controlResult(deps, userId, params.id, ACTION_FOR_STATUS[body.status]));
     },
   }),
 ];

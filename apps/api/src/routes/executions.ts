@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { EXECUTION_STATUSES, isTerminal } from '@trellis/core';
 import { findWorkflow, listEvents, listNodeExecutions } from '@trellis/db';
-import type { ApiDeps } from '../deps';
 import { notFound } from '../errors';
 import { toLogEntry } from '../events/event-dto';
 import { limitStarts } from '../limits/start-limits';
@@ -10,7 +9,7 @@ import { json } from '../openapi/operation-kit';
 import * as R from '../openapi/responses';
 import { EventStream } from '../openapi/server-sent-event';
 import { apiRoute, type ApiRoute, type RouteInput } from '../routing/api-route';
-import { toExecutionDto } from '../services/execution-dto';
+import { executionDtoFor } from '../services/execution-dto';
 import { readExecutionStatus } from '../services/execution-status-dto';
 import { toNodeRecord, toNodeSummary } from '../services/node-dto';
 import { ownedExecution } from '../services/owned-execution';
@@ -55,8 +54,6 @@ export const LogsQuery = z.object({
 const P = '/api/v1/executions';
 const E = `${P}/{id}`;
 const tags = ['executions'];
-
-const dto = (deps: ApiDeps) => (row: Parameters<typeof toExecutionDto>[0]) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
 
 /** From a waiting run's status to answering its first open wait (a stateful tester follows them). */
 const openWaitLinks = {
@@ -118,9 +115,9 @@ export const executionRoutes: ApiRoute[] = [
       if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeAfter);
       if (body.mode === 'sync') {
         const finished = await waitForEnd(deps, execution);
-        return res.status(isTerminal(finished.status) ? 200 : 202).json(dto(deps)(finished));
+        return res.status(isTerminal(finished.status) ? 200 : 202).json(executionDtoFor(deps)(finished));
       }
-      res.status(created ? 202 : 200).json(dto(deps)(execution));
+      res.status(created ? 202 : 200).json(executionDtoFor(deps)(execution));
     },
   }),
   apiRoute({
@@ -147,7 +144,7 @@ export const executionRoutes: ApiRoute[] = [
         { cursor: query.cursor, page: query.page, size: query.size },
       );
       res.json({
-        items: list.items.map(dto(deps)),
+        items: list.items.map(executionDtoFor(deps)),
         total: list.total,
         total_exact: list.totalExact,
         page: list.page,
@@ -169,7 +166,7 @@ export const executionRoutes: ApiRoute[] = [
     handler: async ({ deps, params, userId, res }) => {
       const row = await ownedExecution(deps.database.db, params.id, userId);
       const nodes = await listNodeExecutions(deps.database.db, row.id);
-      res.json({ ...dto(deps)(row), nodes: nodes.map(toNodeSummary) });
+      res.json({ ...executionDtoFor(deps)(row), nodes: nodes.map(toNodeSummary) });
     },
   }),
   apiRoute({

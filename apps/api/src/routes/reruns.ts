@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findExecution, listReruns, type Execution as ExecutionRow } from '@trellis/db';
+import { findExecution, listReruns } from '@trellis/db';
 import { isTerminal } from '@trellis/core';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
@@ -8,7 +8,7 @@ import { json } from '../openapi/operation-kit';
 import { Execution } from '../openapi/responses';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { waitForEnd } from '../services/wait-for-end';
-import { toExecutionDto } from '../services/execution-dto';
+import { executionDtoFor } from '../services/execution-dto';
 import { rerunExecution } from '../services/rerun-execution';
 import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
 
@@ -46,7 +46,7 @@ export const rerunRoutes: ApiRoute[] = [
     },
     guard: limitStarts,
     handler: async ({ deps, params, body, userId, req, res }) => {
-      const dto = (row: ExecutionRow) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
+      const dto = executionDtoFor(deps);
       const { execution, created } = await rerunExecution(deps, userId, params.id, {
         fromNode: body.from_node,
         inputData: body.input_data,
@@ -73,7 +73,7 @@ export const rerunRoutes: ApiRoute[] = [
     errors: [404],
     ok: { 200: json(z.object({ items: z.array(Execution) }), 'the re-runs') },
     handler: async ({ deps, params, query, userId, res }) => {
-      const dto = (row: ExecutionRow) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
+      const dto = executionDtoFor(deps);
       const source = await findExecution(deps.database.db, params.id, userId);
       if (!source) throw notFound('execution', params.id);
       res.json({ items: (await listReruns(deps.database.db, source.id, userId, query.size)).map(dto) });
