@@ -42,7 +42,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(refuseUnstorableText());
 
   app.use(routerOf(deps, routes.answerLinks));
-  app.use('/api/v1', requireUser(deps.jwt), limitRequestRates(deps));
+  app.use('/api/v1', requireUser(deps.jwt), limitRequestRates(deps, [...routes.authenticated, ...routes.testSessions]));
   app.use(routerOf(deps, routes.authenticated));
   app.use(routerOf(deps, routes.testSessions).use(testSessionErrors(deps.log)));
   app.use(consoleRouter());

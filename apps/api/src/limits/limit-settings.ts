@@ -11,3 +11,6 @@ export interface StartLimits {
 }
 
 export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, maxLiveExecutions: 200 };
+
+/** What a request costs against: starting runs, any other write, or reading a run's Temporal history. */
+export type RateClass = 'start' | 'write' | 'history';

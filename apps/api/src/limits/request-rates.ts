@@ -2,18 +2,20 @@ import type { Request, RequestHandler } from 'express';
 import { deleteIdleRateLimits, takeRateLimitToken } from '@trellis/db';
 import { AppError } from '../errors';
 import type { ApiDeps } from '../deps';
-import { DEFAULT_START_LIMITS } from './limit-settings';
+import type { ApiRoute } from '../routing/api-route';
+import { DEFAULT_START_LIMITS, type RateClass } from './limit-settings';
 
-/** What a request costs against: starting runs, any other write, or reading a run's Temporal history. */
-export type RateClass = 'start' | 'write' | 'history';
-
-const STARTS = [/^\/executions\/?$/, /^\/executions\/[^/]+\/rerun\/?$/, /^\/execute\/?$/, /^\/workflow-test\/sessions\/[^/]+\/messages\/?$/];
-const HISTORY = /^\/executions\/[^/]+\/history\/?$/;
-
-/** The class of an /api/v1 request (path relative to /api/v1), or undefined for reads that cost no quota. */
-export function rateClassOf(method: string, path: string): RateClass | undefined {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return HISTORY.test(path) ? 'history' : undefined;
-  return STARTS.some((route) => route.test(path)) ? 'start' : 'write';
+/** The rate class of a request by its method and full path, from the routes' declared classes; undefined: free. */
+export function rateClassFinder(routes: readonly ApiRoute[]): (method: string, path: string) => RateClass | undefined {
+  const limited = routes.flatMap(({ spec }) => {
+    if (!spec.rateLimit) return [];
+    const pattern = new RegExp(`^${spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`, 'i');
+    return [{ method: spec.method.toUpperCase(), pattern, rateClass: spec.rateLimit }];
+  });
+  return (method, path) => {
+    const asked = method === 'HEAD' ? 'GET' : method;
+    return limited.find((route) => route.method === asked && route.pattern.test(path))?.rateClass;
+  };
 }
 
 /** Deleting idle buckets on about one request in this many keeps the table to the users of the last hour. */
@@ -22,9 +24,11 @@ const IDLE_MS = 3_600_000;
 
 /**
  * Per-user rate limits shared by every API replica (token buckets in Postgres): starts, other writes and history
- * reads each have a per-minute budget; past it the answer is 429 RATE_LIMITED with Retry-After.
+ * reads each have a per-minute budget, each route counting against the class it declares; past it the answer is
+ * 429 RATE_LIMITED with Retry-After.
  */
-export function limitRequestRates(deps: ApiDeps): RequestHandler {
+export function limitRequestRates(deps: ApiDeps, routes: readonly ApiRoute[]): RequestHandler {
+  const rateClassOf = rateClassFinder(routes);
   const limits = { ...DEFAULT_START_LIMITS, ...deps.settings.limits };
   const perMinute: Record<RateClass, number> = {
     start: limits.startsPerMinute,
@@ -33,7 +37,7 @@ export function limitRequestRates(deps: ApiDeps): RequestHandler {
   };
   const noun: Record<RateClass, string> = { start: 'starts', write: 'writes', history: 'history reads' };
   return async (req: Request, res, next) => {
-    const rateClass = rateClassOf(req.method, req.path);
+    const rateClass = rateClassOf(req.method, req.baseUrl + req.path);
     if (!rateClass) return next();
     const capacity = perMinute[rateClass];
     const { db } = deps.database;

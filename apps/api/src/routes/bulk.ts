@@ -35,7 +35,7 @@ export const bulkRoutes: ApiRoute[] = [
     summary: 'Stop, cancel or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
     body: BulkBody,
     bodyExample: { action: 'cancel', filter: { status: ['running', 'waiting'] } },
-    rateLimited: true,
+    rateLimit: 'write',
     ok: { 202: json(BulkStarted, 'the bulk action started') },
     handler: async ({ deps, body, userId, res }) => {
       res.status(202).json(await startBulkAction(deps, userId, body));
@@ -59,7 +59,7 @@ export const bulkRoutes: ApiRoute[] = [
     operationId: 'cancelBulkAction',
     tags,
     summary: 'Cancel a bulk action: it stops after the batch in flight',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404],
     ok: { 202: json(BulkProgress, 'its progress') },
     handler: async ({ deps, params, userId, res }) => {

@@ -26,7 +26,7 @@ export function controlRoute({ action, ...spec }: ControlRouteSpec): ApiRoute {
   return apiRoute({
     method: 'post',
     ...spec,
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404, 409],
     ok: { 200: json(ControlResponse, 'the execution after the action') },
     handler: async ({ deps, params, userId, res }) => {

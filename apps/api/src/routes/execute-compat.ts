@@ -39,7 +39,7 @@ export const executeCompatRoutes: ApiRoute[] = [
     headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional() }),
     body: ExecuteBody,
     bodyExample: { workflow_id: 'hello', definition: HELLO_WORKFLOW, input_data: { name: 'Ada' } },
-    rateLimited: true,
+    rateLimit: 'start',
     errors: [409],
     ok: {
       202: json(R.Execution, 'the run was started (pending)', { links: executeLinks }),

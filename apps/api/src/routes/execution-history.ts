@@ -19,7 +19,7 @@ export const executionHistoryRoutes: ApiRoute[] = [
     summary: 'One timeline: platform events merged with the Temporal event history',
     description: 'Reads the Temporal history, so it has a per-user rate limit of its own (429).',
     query: HistoryQuery,
-    rateLimited: true,
+    rateLimit: 'history',
     errors: [404],
     ok: { 200: json(TimelineResponse, 'the timeline in time order') },
     handler: async ({ deps, params, query, userId, res }) => {

@@ -30,7 +30,7 @@ export const executionStatusPutRoutes: ApiRoute[] = [
     description: 'paused → pause, running → resume, stopped → stop, cancelled → cancel; 409 INVALID_TRANSITION when not allowed now.',
     body: PutExecutionBody,
     bodyExample: { status: 'paused' },
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404, 409],
     ok: { 200: json(ControlResponse, 'the execution after the action') },
     handler: async ({ deps, params, body, userId, res }) => {

@@ -86,7 +86,7 @@ export const executionRoutes: ApiRoute[] = [
     headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional(), 'Last-Event-ID': LastEventIdHeader.optional() }),
     body: StartExecutionBody,
     bodyExample: { workflow_id: 'wf_…', input_data: { name: 'Ada' }, mode: 'async' },
-    rateLimited: true,
+    rateLimit: 'start',
     errors: [404, 409],
     ok: {
       202: json(R.Execution, 'async: the run was started (pending). sync: it is still running after SYNC_WAIT_MS.', { links: executionLinks }),

@@ -60,7 +60,7 @@ export const humanWaitRoutes: ApiRoute[] = [
     summary: 'Answer a waiting human node (once; 422 when the answer breaks its form)',
     body: AnswerBody,
     bodyExample: { answer: { approved: true } },
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404, 409],
     ok: { 200: json(NodeAnswered, 'the answer was recorded') },
     handler: async ({ deps, params, body, userId, res }) => {
@@ -73,7 +73,7 @@ export const humanWaitRoutes: ApiRoute[] = [
     operationId: 'createAnswerLink',
     tags,
     summary: 'A single-use link to answer the node without a token (the token is shown once)',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404, 409],
     ok: {
       201: json(AnswerLink, 'the link', {

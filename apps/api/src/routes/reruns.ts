@@ -37,7 +37,7 @@ export const rerunRoutes: ApiRoute[] = [
     summary: 'Re-run a finished execution, whole or from a node (nodes not downstream reuse their recorded outputs: no activity, no tokens)',
     body: RerunBody,
     bodyExample: { from_node: 'failed', input_data: { n: 21 } },
-    rateLimited: true,
+    rateLimit: 'start',
     errors: [404, 409, 429],
     headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional() }),
     ok: {

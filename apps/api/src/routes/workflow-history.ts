@@ -67,7 +67,7 @@ export const workflowHistoryRoutes: ApiRoute[] = [
     operationId: 'clearRunHistory',
     tags,
     summary: 'Delete every finished run of a workflow (409 while any run is live; nothing is deleted then)',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [409],
     ok: { 200: json(RunHistoryDeleted, 'how many run records were deleted') },
     handler: async ({ deps, params, userId, res }) => {
@@ -106,7 +106,7 @@ export const workflowHistoryRoutes: ApiRoute[] = [
     operationId: 'deleteRunHistoryRecord',
     tags,
     summary: 'Delete one finished run record (409 while it is live)',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404, 409],
     ok: { 200: json(RunHistoryDeleted, 'deleted: 1') },
     handler: async ({ deps, params, userId, res }) => {

@@ -59,7 +59,7 @@ export const testSessionRoutes: ApiRoute[] = [
     operationId: 'createTestSession',
     summary: 'Open a test session of a saved workflow',
     body: CreateSessionBody,
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [400],
     ok: { 200: json(TestSession, 'the new session', { links: sessionLinks }) },
     handler: async ({ deps, body, userId, res }) => {
@@ -93,7 +93,7 @@ export const testSessionRoutes: ApiRoute[] = [
     path: S,
     operationId: 'deleteTestSession',
     summary: 'Close and delete a session',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [400],
     ok: { 204: { description: 'deleted' } },
     handler: async ({ deps, params, userId, res }) => {
@@ -108,7 +108,7 @@ export const testSessionRoutes: ApiRoute[] = [
     summary: "Send a message: the workflow runs on it and the reply is the session's last message",
     body: SendMessageBody,
     bodyExample: { message: 'hello' },
-    rateLimited: true,
+    rateLimit: 'start',
     errors: [400],
     ok: { 200: json(TestSession, 'the session with the reply') },
     handler: async ({ deps, params, body, userId, res }) => {
@@ -120,7 +120,7 @@ export const testSessionRoutes: ApiRoute[] = [
     path: `${S}/clear`,
     operationId: 'clearTestSession',
     summary: "Clear the session's messages (variables stay)",
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [400],
     ok: { 200: json(TestSession, 'the cleared session') },
     handler: async ({ deps, params, userId, res }) => {
@@ -134,7 +134,7 @@ export const testSessionRoutes: ApiRoute[] = [
     summary: "Replace the session's variables",
     body: Variables,
     bodyExample: { locale: 'en' },
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [400],
     ok: { 200: json(TestSession, 'the session with its new variables') },
     handler: async ({ deps, params, body, userId, res }) => {

@@ -76,7 +76,7 @@ export const workflowRoutes: ApiRoute[] = [
     description: 'The definition is checked as a whole: 422 lists every problem (schema, graph and expressions) at once.',
     body: CreateWorkflowBody,
     bodyExample: { name: 'hello', definition: HELLO_WORKFLOW },
-    rateLimited: true,
+    rateLimit: 'write',
     ok: { 201: json(R.Workflow, 'the saved workflow, version 1', { links: workflowLinks }) },
     handler: async ({ deps, body, userId, res }) => {
       const definition = checkedDefinition(body.definition);
@@ -126,7 +126,7 @@ export const workflowRoutes: ApiRoute[] = [
     description: 'Give at least one of name, description and definition; a new definition bumps the version (runs keep the version they started with).',
     body: UpdateWorkflowBody,
     bodyExample: { description: 'greets by name' },
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404],
     ok: { 200: json(R.Workflow, 'the updated workflow') },
     handler: async ({ deps, params, body, userId, res }) => {
@@ -142,7 +142,7 @@ export const workflowRoutes: ApiRoute[] = [
     operationId: 'deleteWorkflow',
     tags,
     summary: 'Delete a workflow (its executions stay readable)',
-    rateLimited: true,
+    rateLimit: 'write',
     errors: [404],
     ok: { 204: { description: 'deleted' } },
     handler: async ({ deps, params, userId, res }) => {
