@@ -8,7 +8,7 @@ import { createExpressionPool, createProviderRegistry } from '@trellis/executors
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { startApiServer } from '../apps/api/src/server';
-import type { ApiDeps } from '../apps/api/src/services/deps';
+import type { ApiDeps } from '../apps/api/src/deps';
 import { expressionSettings, loadWorkerConfig, workerLimits } from '../apps/worker/src/config';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { startLlmWireServer, wireProviders, type LlmWireServer } from '../test/llm-wire-server';

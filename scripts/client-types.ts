@@ -1,5 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { openApiDocument } from '../apps/api/src/openapi/document';
+import { openApiDocument } from '../apps/api/src/api-routes';
 
 /** Where packages/client keeps the wire types generated from the OpenAPI document. */
 export const CLIENT_TYPES_FILE = 'packages/client/src/generated/openapi.ts';

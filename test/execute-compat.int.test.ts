@@ -30,7 +30,7 @@ const slowGraph = {
   ],
 };
 
-describe('seed 003 compatibility: /execute', () => {
+describe('the /execute compatibility API', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
@@ -141,7 +141,7 @@ describe('seed 003 compatibility: /execute', () => {
     await api().get('/api/v1/execute/unknown-id/status').set('Authorization', bearer('ex-alice')).expect(404);
   });
 
-  it('exposes only the seed 003 routes under /execute', async () => {
+  it('exposes only the /execute compatibility API routes under /execute', async () => {
     const listing = await api().get('/api/v1/execute').set('Authorization', bearer('ex-alice')).expect(405);
     expect(listing.headers.allow).toContain('POST');
     await api().post('/api/v1/execute/some-id/cancel').set('Authorization', bearer('ex-alice')).expect(404);

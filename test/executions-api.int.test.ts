@@ -186,7 +186,7 @@ describe('start limits', () => {
     const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: wf.body.id });
     expect([res.status, res.body.error?.code, res.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
     expect(res.headers['retry-after']).toBe('5');
-    // The inline-definition route (seed 003) counts on its own and refuses alike.
+    // The /execute compatibility API's inline-definition route counts on its own and refuses alike.
     const inline = await request(limitedApp).post('/api/v1/execute').set('Authorization', auth).send({ workflow_id: 'cap-inline', definition });
     expect([inline.status, inline.body.error?.code, inline.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
     // Nothing was started for the refused requests.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app';
-import type { StartLimits } from '../apps/api/src/limits/start-limits';
+import type { StartLimits } from '../apps/api/src/limits/limit-settings';
 import { waitingDefinition } from './bulk-definitions';
 import { nodesById, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app';
-import type { StartLimits } from '../apps/api/src/limits/start-limits';
+import type { StartLimits } from '../apps/api/src/limits/limit-settings';
 import { waitForStatus } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
 

@@ -8,7 +8,7 @@ import { createApp } from '../apps/api/src/app';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { EventHub } from '../apps/api/src/events/event-hub';
 import { connectTemporal } from '../apps/api/src/temporal-connection';
-import type { ApiDeps } from '../apps/api/src/services/deps';
+import type { ApiDeps } from '../apps/api/src/deps';
 import { createTrellisWorker } from '../apps/worker/src/worker';
 import { createEventAnnouncer, openDatabase, type DatabaseHandle } from '@trellis/db';
 import { createExpressionPool, createProviderRegistry, type ExpressionPoolOptions } from '@trellis/executors';

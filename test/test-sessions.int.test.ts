@@ -57,7 +57,7 @@ type Session = WorkflowTestSessionDto;
 const SESSIONS = '/api/v1/workflow-test/sessions';
 const RUN = randomUUID().slice(0, 8);
 
-describe('workflow test sessions (seed 004) on Temporal and Postgres', () => {
+describe('workflow test sessions (the chat-style test API) on Temporal and Postgres', () => {
   let database: DatabaseHandle;
   let stack: TestStack;
   let app: Express;

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { count, inArray, sql } from 'drizzle-orm';
 import { countExecutions, executionFilterConditions, executions, listExecutionPage, type ExecutionFilters } from '@trellis/db';
-import { EXACT_COUNT_LIMIT } from '../../apps/api/src/routes/execution-pages';
-import { encodeCursor } from '../../apps/api/src/routes/page-cursor';
+import { EXACT_COUNT_LIMIT } from '../../apps/api/src/paging/execution-pages';
+import { encodeCursor } from '../../apps/api/src/paging/page-cursor';
 import type { BenchStack } from '../stack';
 import { ratio, summarize, type Summary } from '../stats';
 

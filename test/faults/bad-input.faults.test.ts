@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { listExecutions } from '@trellis/db';
 import { EventHub } from '../../apps/api/src/events/event-hub';
-import { documentedOperations } from '../../apps/api/src/openapi/document';
+import { documentedOperations } from '../../apps/api/src/api-routes';
 import { startApiServer, type RunningApi } from '../../apps/api/src/server';
 import { waitForStatus } from '../engine-helpers';
 import { startTestStack, type TestStack } from '../stack';
@@ -384,7 +384,7 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const upgrade = await upgradeStatus(`${api.url.replace(/^http/, 'ws')}/ws/${executionId}`, token(BOB));
     const still = await call(api.url, 'get', `/api/v1/executions/${executionId}`, { token: token(ANN) });
     await settle(
-      '404 NOT_FOUND on every route and on the WebSocket, exactly as for an unknown id (seed 004 sessions: their 400 TEST_SESSION_NOT_FOUND)',
+      '404 NOT_FOUND on every route and on the WebSocket, exactly as for an unknown id (test sessions: their 400 TEST_SESSION_NOT_FOUND)',
       before,
       replies,
       `${routes.length + 1} routes${sessionId ? ' (test sessions included)' : ''}; each answers exactly as for an unknown id; the two per-workflow history lists are empty; WebSocket upgrade ${upgrade}${wrong.length ? `; WRONG: ${wrong.join('; ')}` : ''}; the owner still reads ${still.status}`,

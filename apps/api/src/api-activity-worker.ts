@@ -1,5 +1,5 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 import { createBulkRerunActivities } from './services/bulk-rerun-activities';
 
 /** The task queue of the API processes' activity worker, beside the workers' queue. */

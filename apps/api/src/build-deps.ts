@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config';
 import { EventHub } from './events/event-hub';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 import { connectTemporal } from './temporal-connection';
 
 /**
@@ -52,6 +52,7 @@ export async function buildApiDeps(
       },
       metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN },
       sseKeepAliveMs: config.SSE_KEEPALIVE_MS,
+      checkResponses: config.NODE_ENV !== 'production',
     },
   };
 }

@@ -41,6 +41,8 @@ export const ApiConfig = z
     TEST_SESSION_MAX_MESSAGES: z.coerce.number().int().min(2).max(10_000).default(200),
     TEST_SESSION_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4_000),
     TEST_SESSION_TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+    /** production: JSON answers are not checked against the routes' declared responses (routing/response-check.ts). */
+    NODE_ENV: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((c) => Boolean(c.JWT_SECRET) !== Boolean(c.JWT_PUBLIC_KEY), {

@@ -1,10 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
-import { Router, type Request } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { LIVE_STATUSES } from '@trellis/core';
 import { countLiveExecutionsByStatus, countOpenHumanWaits } from '@trellis/db';
-import { unauthorized } from './errors';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 
 /** One API instance's Prometheus metrics. */
 export interface ApiMetrics {
@@ -107,23 +104,4 @@ export async function readForwardedMetrics(url: string): Promise<string> {
   } catch {
     return '';
   }
-}
-
-/** GET /metrics on the API port: only with METRICS_TOKEN set, and only for `Authorization: Bearer <token>`. */
-export function metricsRouter(deps: ApiDeps): Router {
-  const router = Router();
-  const token = deps.settings.metrics?.token;
-  if (!token) return router;
-  router.get('/metrics', async (req, res) => {
-    if (!bearerMatches(req, token)) throw unauthorized('metrics need Authorization: Bearer <METRICS_TOKEN>');
-    const { contentType, text } = await metricsText(deps);
-    res.type(contentType).send(text);
-  });
-  return router;
-}
-
-function bearerMatches(req: Request, token: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(req.get('Authorization') ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }

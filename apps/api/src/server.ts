@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
 import { metricsText } from './metrics';
 import { startMetricsServer } from './metrics-server';
-import type { ApiDeps } from './services/deps';
+import type { ApiDeps } from './deps';
 import { attachWebSockets } from './ws/websocket-server';
 
 export interface RunningApi {

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
+import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
 import type { ReusedRecords } from './rerun-definitions';
 
 /** Where a node runs: one execution's identity, shared by every record the worker writes. */

@@ -1,6 +1,11 @@
-import { rateClassOf } from './request-rates';
+import { apiRouteGroups } from '../api-routes';
+import { rateClassFinder } from './request-rates';
 
-describe('rateClassOf', () => {
+const routes = apiRouteGroups({ metricsOnApiPort: true });
+const classOf = rateClassFinder([...routes.authenticated, ...routes.testSessions]);
+const rateClassOf = (method: string, path: string) => classOf(method, `/api/v1${path}`);
+
+describe('the rate classes the routes declare', () => {
   it('counts starts, test-session messages and /execute against the start budget', () => {
     expect(rateClassOf('POST', '/executions')).toBe('start');
     expect(rateClassOf('POST', '/executions/')).toBe('start');
@@ -28,5 +33,11 @@ describe('rateClassOf', () => {
     expect(rateClassOf('GET', '/executions/e1')).toBeUndefined();
     expect(rateClassOf('GET', '/executions')).toBeUndefined();
     expect(rateClassOf('GET', '/workflows/w1/history')).toBeUndefined();
+    expect(rateClassOf('HEAD', '/executions/e1/history')).toBe('history');
+  });
+
+  it('leaves paths no route serves free (they answer 404 or 405)', () => {
+    expect(rateClassOf('POST', '/no-such-route')).toBeUndefined();
+    expect(rateClassOf('DELETE', '/executions/e1/nodes')).toBeUndefined();
   });
 });

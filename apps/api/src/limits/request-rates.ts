@@ -1,19 +1,21 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { deleteIdleRateLimits, takeRateLimitToken } from '@trellis/db';
 import { AppError } from '../errors';
-import type { ApiDeps } from '../services/deps';
-import { DEFAULT_START_LIMITS } from './start-limits';
+import type { ApiDeps } from '../deps';
+import type { ApiRoute } from '../routing/api-route';
+import { DEFAULT_START_LIMITS, type RateClass } from './limit-settings';
 
-/** What a request costs against: starting runs, any other write, reading a run's Temporal history, or using an answer link. */
-export type RateClass = 'start' | 'write' | 'history' | 'answer-link';
-
-const STARTS = [/^\/executions\/?$/, /^\/executions\/[^/]+\/rerun\/?$/, /^\/execute\/?$/, /^\/workflow-test\/sessions\/[^/]+\/messages\/?$/];
-const HISTORY = /^\/executions\/[^/]+\/history\/?$/;
-
-/** The class of an /api/v1 request (path relative to /api/v1), or undefined for reads that cost no quota. */
-export function rateClassOf(method: string, path: string): RateClass | undefined {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return HISTORY.test(path) ? 'history' : undefined;
-  return STARTS.some((route) => route.test(path)) ? 'start' : 'write';
+/** The rate class of a request by its method and full path, from the routes' declared classes; undefined: free. */
+export function rateClassFinder(routes: readonly ApiRoute[]): (method: string, path: string) => RateClass | undefined {
+  const limited = routes.flatMap(({ spec }) => {
+    if (!spec.rateLimit) return [];
+    const pattern = new RegExp(`^${spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`, 'i');
+    return [{ method: spec.method.toUpperCase(), pattern, rateClass: spec.rateLimit }];
+  });
+  return (method, path) => {
+    const asked = method === 'HEAD' ? 'GET' : method;
+    return limited.find((route) => route.method === asked && route.pattern.test(path))?.rateClass;
+  };
 }
 
 /** Deleting idle buckets on about one request in this many keeps the table to the users of the last hour. */
@@ -34,8 +36,9 @@ function perMinuteOf(deps: ApiDeps, rateClass: RateClass): number {
 }
 
 /**
- * Takes `cost` tokens of `subject`'s (a user's, or for answer links a client address's) budget of `rateClass`; past
- * it, sets Retry-After and throws 429 RATE_LIMITED. A cost above the budget takes the whole budget.
+ * Takes `cost` tokens of `subject`'s (a user's, or for answer links a client address's) budget of `rateClass`, in a
+ * token bucket in Postgres shared by every API replica; past it, sets Retry-After and throws 429 RATE_LIMITED. A cost
+ * above the budget takes the whole budget.
  */
 export async function chargeRate(deps: ApiDeps, res: Response, rateClass: RateClass, subject: string, cost = 1): Promise<void> {
   const capacity = perMinuteOf(deps, rateClass);
@@ -47,13 +50,22 @@ export async function chargeRate(deps: ApiDeps, res: Response, rateClass: RateCl
   throw new AppError(429, 'RATE_LIMITED', `too many ${NOUN[rateClass]}: at most ${capacity} per minute`, { limit: capacity, class: rateClass });
 }
 
+/** Answer links have no user: their requests count against a budget per client address. */
+export function limitAnswerLinks(deps: ApiDeps): RequestHandler {
+  return async (req, res, next) => {
+    await chargeRate(deps, res, 'answer-link', req.ip ?? 'unknown');
+    next();
+  };
+}
+
 /**
- * Per-user rate limits shared by every API replica (token buckets in Postgres): starts, other writes and history
- * reads each have a per-minute budget; past it the answer is 429 RATE_LIMITED with Retry-After.
+ * Per-user rate limits: starts, other writes and history reads each have a per-minute budget, each route counting
+ * against the class it declares; past it the answer is 429 RATE_LIMITED with Retry-After.
  */
-export function limitRequestRates(deps: ApiDeps): RequestHandler {
-  return async (req: Request, res, next) => {
-    const rateClass = rateClassOf(req.method, req.path);
+export function limitRequestRates(deps: ApiDeps, routes: readonly ApiRoute[]): RequestHandler {
+  const rateClassOf = rateClassFinder(routes);
+  return async (req, res, next) => {
+    const rateClass = rateClassOf(req.method, req.baseUrl + req.path);
     if (rateClass) await chargeRate(deps, res, rateClass, req.userId);
     next();
   };

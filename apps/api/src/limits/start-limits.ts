@@ -1,22 +1,8 @@
 import type { RequestHandler } from 'express';
 import { countLiveExecutions } from '@trellis/db';
 import { AppError } from '../errors';
-import type { ApiDeps } from '../services/deps';
-
-export interface StartLimits {
-  /** Starts a user may make per minute, across all replicas (limits/request-rates.ts). */
-  startsPerMinute: number;
-  /** Other writes (saves, control actions, deletes) a user may make per minute, across all replicas. */
-  writesPerMinute: number;
-  /** Reads of a run's Temporal history a user may make per minute, across all replicas. */
-  historyReadsPerMinute: number;
-  /** Requests to answer links (GET and POST /answers/:token) one client address may make per minute. */
-  answerLinkRequestsPerMinute: number;
-  /** Executions a user may have pending, running or paused at once. */
-  maxLiveExecutions: number;
-}
-
-export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, answerLinkRequestsPerMinute: 60, maxLiveExecutions: 200 };
+import type { ApiDeps } from '../deps';
+import { DEFAULT_START_LIMITS } from './limit-settings';
 
 const limiters = new WeakMap<ApiDeps, RequestHandler>();
 

@@ -1,15 +1,7 @@
-import { createDocument } from 'zod-openapi';
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { definitionJsonSchema } from '@trellis/core';
 import { ExecutionEventMessage, TokenMessage } from '../events/event-messages';
-import { executeCompatPaths } from './paths-execute-compat';
-import { executionPaths } from './paths-executions';
-import { humanPaths } from './paths-human';
-import { platformPaths } from './paths-platform';
-import { rerunPaths } from './paths-reruns';
-import { bulkPaths } from './paths-bulk';
-import { runHistoryPaths } from './paths-run-history';
-import { testSessionPaths } from './paths-test-sessions';
-import { workflowPaths } from './paths-workflows';
+import type { ApiRoute } from '../routing/api-route';
 
 export interface DocumentOptions {
   /** /metrics is served on the API port (METRICS_TOKEN set). */
@@ -21,8 +13,19 @@ their events, and pause, resume, stop or cancel them. Every /api/v1 call but the
 Errors answer \`{"error": {"code", "message", "details"}}\` (the test-session routes answer their 4xx as \`{status, error,
 message, code}\`). Live events also come over WebSocket: see /api/v1/asyncapi.json.`;
 
-/** The OpenAPI 3.1 document, built from the same zod schemas the routes validate requests with. */
-export function openApiDocument(options: DocumentOptions): Record<string, unknown> {
+/** Each route's operation under its path and method. */
+function pathsOf(routes: readonly ApiRoute[]): ZodOpenApiPathsObject {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    const { path, method } = route.spec;
+    if (paths[path]?.[method]) throw new Error(`${method.toUpperCase()} ${path} is declared twice`);
+    paths[path] = { ...paths[path], [method]: route.operation() };
+  }
+  return paths;
+}
+
+/** The OpenAPI 3.1 document of the routes, built from the same zod schemas they validate requests with. */
+export function buildOpenApiDocument(routes: readonly ApiRoute[], options: DocumentOptions): Record<string, unknown> {
   const document = createDocument(
     {
       openapi: '3.1.0',
@@ -37,17 +40,7 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
         { name: 'the /execute compatibility API', description: 'Run an inline definition; reads and controls behave as the /executions routes' },
         { name: 'platform' },
       ],
-      paths: {
-        ...workflowPaths,
-        ...runHistoryPaths,
-        ...executionPaths,
-        ...humanPaths,
-        ...rerunPaths,
-        ...bulkPaths,
-        ...executeCompatPaths,
-        ...testSessionPaths,
-        ...platformPaths(options),
-      },
+      paths: pathsOf(routes),
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -67,10 +60,4 @@ function definitionSchemas(): Record<string, unknown> {
   const { $defs = {}, $schema: _, ...definition } = definitionJsonSchema() as Record<string, unknown> & { $defs?: Record<string, unknown> };
   const text = JSON.stringify({ WorkflowDefinition: definition, ...$defs }).replaceAll('"#/$defs/', '"#/components/schemas/');
   return JSON.parse(text) as Record<string, unknown>;
-}
-
-/** Every documented operation's method, path and summary. */
-export function documentedOperations(options: DocumentOptions): Array<{ method: string; path: string; summary: string }> {
-  const paths = openApiDocument(options).paths as Record<string, Record<string, { summary: string }>>;
-  return Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, summary: op.summary })));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from 'zod-openapi';
+import type { RateClass } from '../limits/limit-settings';
 import { ErrorResponse } from './responses';
 
 type Responses = Record<string, ZodOpenApiResponseObject>;
@@ -13,7 +14,7 @@ const ERROR_TEXT: Record<number, string> = {
   410: 'gone: used, expired or closed',
   413: 'request body larger than BODY_LIMIT',
   422: 'the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates)',
-  429: 'a per-user rate or concurrency limit; retry after Retry-After seconds',
+  429: 'a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds',
   503: 'Temporal or Postgres is unreachable',
 };
 
@@ -42,8 +43,8 @@ export interface OperationSpec extends Omit<ZodOpenApiOperationObject, 'response
   bodyExample?: unknown;
   /** No bearer token (health, docs, answer links). */
   public?: boolean;
-  /** A write under /api/v1: counts against the per-user write (or start) rate limit. */
-  rateLimited?: boolean;
+  /** The per-user rate limit the route counts against (limits/request-rates.ts); 429 past it. */
+  rateLimit?: RateClass;
   /** Error responses in another shape (the test-session routes' own). */
   errorShape?: z.ZodType;
 }
@@ -61,7 +62,7 @@ const PATH_PARAM_TEXT: Record<string, string> = {
  * body, 400 for a query, header or path parameter, 429 for rate-limited writes).
  */
 export function operation(path: string, spec: OperationSpec): ZodOpenApiOperationObject {
-  const { ok, errors = [], query, headers, body, bodyExample, public: isPublic, rateLimited, errorShape, ...rest } = spec;
+  const { ok, errors = [], query, headers, body, bodyExample, public: isPublic, rateLimit, errorShape, ...rest } = spec;
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const pathParams = names.length
     ? z.object(Object.fromEntries(names.map((name) => [name, z.string().min(1).describe(PATH_PARAM_TEXT[name] ?? name)])))
@@ -70,7 +71,7 @@ export function operation(path: string, spec: OperationSpec): ZodOpenApiOperatio
   if (!isPublic) [401, 422, 503].forEach((s) => common.add(s));
   if (body) [400, 413, 422].forEach((s) => common.add(s));
   if (query || headers || pathParams) common.add(400);
-  if (rateLimited) common.add(429);
+  if (rateLimit) common.add(429);
   const responses: Responses = { ...ok };
   for (const status of [...new Set([...errors, ...common])].sort()) {
     // A family with its own error shape (test sessions) answers its own errors in it; the app-wide ones keep the app's.

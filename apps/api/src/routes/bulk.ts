@@ -1,14 +1,13 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '@trellis/core';
 import { chargeRate } from '../limits/request-rates';
 import { bulkWriteCost, cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, selectBulkExecutions, startBulkAction } from '../services/bulk-actions';
-import type { ApiDeps } from '../services/deps';
-import { parseBody } from '../validation';
+import { BulkAction, BulkProgress, BulkStarted } from '../openapi/bulk-responses';
+import { json } from '../openapi/operation-kit';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { TimestampParam } from './query-params';
 import { RerunBody } from './reruns';
 
-export const BulkAction = z.enum(['stop', 'cancel', 'rerun', 'delete']);
 const BulkFilter = z
   .object({
     status: z.union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])).optional(),
@@ -31,28 +30,51 @@ export const BulkBody = z.union([
   z.object({ action: BulkAction, filter: BulkFilter, ...RerunOptions }).strict(),
 ]);
 
-/** POST /executions/bulk: a durable bulk action over the caller's executions. */
-export function bulkStartRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.post('/bulk', async (req, res) => {
-    const body = parseBody(BulkBody, req.body);
-    const ids = await selectBulkExecutions(deps, req.userId, body);
-    // The request took one write token on its way in; a larger bulk action pays the rest of its cost here.
-    const unpaid = bulkWriteCost(ids.length) - 1;
-    if (unpaid > 0) await chargeRate(deps, res, 'write', req.userId, unpaid);
-    res.status(202).json(await startBulkAction(deps, req.userId, body, ids));
-  });
-  return router;
-}
+const tags = ['executions'];
 
-/** GET /bulk/:bulk_id (progress) and POST /bulk/:bulk_id/cancel. */
-export function bulkRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/:id', async (req, res) => {
-    res.json(await readBulkAction(deps, req.userId, req.params.id));
-  });
-  router.post('/:id/cancel', async (req, res) => {
-    res.status(202).json(await cancelBulkAction(deps, req.userId, req.params.id));
-  });
-  return router;
-}
+/** POST /api/v1/executions/bulk, GET /api/v1/bulk/{id} (progress) and POST /api/v1/bulk/{id}/cancel. */
+export const bulkRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'post',
+    path: '/api/v1/executions/bulk',
+    operationId: 'startBulkAction',
+    tags,
+    summary: 'Stop, cancel, re-run or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
+    body: BulkBody,
+    bodyExample: { action: 'cancel', filter: { status: ['running', 'waiting'] } },
+    rateLimit: 'write',
+    ok: { 202: json(BulkStarted, 'the bulk action started') },
+    handler: async ({ deps, body, userId, res }) => {
+      const ids = await selectBulkExecutions(deps, userId, body);
+      // The request took one write token on its way in; a larger bulk action pays the rest of its cost here.
+      const unpaid = bulkWriteCost(ids.length) - 1;
+      if (unpaid > 0) await chargeRate(deps, res, 'write', userId, unpaid);
+      res.status(202).json(await startBulkAction(deps, userId, body, ids));
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: '/api/v1/bulk/{id}',
+    operationId: 'readBulkAction',
+    tags,
+    summary: 'Progress of a bulk action',
+    errors: [404],
+    ok: { 200: json(BulkProgress, 'its progress') },
+    handler: async ({ deps, params, userId, res }) => {
+      res.json(await readBulkAction(deps, userId, params.id));
+    },
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/api/v1/bulk/{id}/cancel',
+    operationId: 'cancelBulkAction',
+    tags,
+    summary: 'Cancel a bulk action: it stops after the batch in flight',
+    rateLimit: 'write',
+    errors: [404],
+    ok: { 202: json(BulkProgress, 'its progress') },
+    handler: async ({ deps, params, userId, res }) => {
+      res.status(202).json(await cancelBulkAction(deps, userId, params.id));
+    },
+  }),
+];

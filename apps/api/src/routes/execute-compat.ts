@@ -1,11 +1,14 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import type { ApiDeps } from '../services/deps';
-import { toExecutionDto } from '../services/execution-dto';
+import { executeLinks } from '../openapi/execution-links';
+import { HELLO_WORKFLOW } from '../openapi/examples';
+import { json } from '../openapi/operation-kit';
+import * as R from '../openapi/responses';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
+import { controlRoute } from './control-routes';
+import { executionDtoFor } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
-import { idempotencyKeyOf } from './idempotency-key';
-import { parseBody } from '../validation';
-import { executionsRouter } from './executions';
+import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
+import { LogsQuery, readLogs, readStatus } from './executions';
 import { checkedDefinition, DefinitionInput } from './workflows';
 import { limitStarts } from '../limits/start-limits';
 
@@ -18,31 +21,72 @@ export const ExecuteBody = z
   })
   .strict();
 
+const P = '/api/v1/execute';
+const tags = ['the /execute compatibility API'];
+
 /**
  * The /execute compatibility API: runs an inline definition without saving a workflow. Status, logs and
- * pause/resume/stop are the /executions routes themselves, so both surfaces behave identically.
+ * pause/resume/stop answer as the /executions routes do (the same handlers), so both surfaces behave identically.
  */
-export function executeCompatRouter(deps: ApiDeps): Router {
-  const router = Router();
-  const executions = executionsRouter(deps);
-
-  router.post('/', limitStarts(deps), async (req, res) => {
-    const body = parseBody(ExecuteBody, req.body);
-    const definition = checkedDefinition(body.definition);
-    const { execution, created } = await startExecution(deps, {
-      ownerId: req.userId,
-      workflow: { id: body.workflow_id, name: body.workflow_id, version: 0, definition },
-      inputData: body.input_data,
-      executionId: body.execution_id,
-      idempotencyKey: idempotencyKeyOf(req),
-      mode: 'async',
-    });
-    res.status(created ? 202 : 200).json(toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace));
-  });
-
-  // Same relative paths as under /executions, so the executions router matches them unchanged.
-  router.get(['/:id/status', '/:id/logs'], executions);
-  router.post(['/:id/pause', '/:id/resume', '/:id/stop'], executions);
-
-  return router;
-}
+export const executeCompatRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'post',
+    path: P,
+    operationId: 'executeInline',
+    tags,
+    summary: 'Run an inline definition without saving a workflow',
+    description: '`workflow_id` only names the run. Idempotent by `execution_id` or Idempotency-Key (a repeat answers 200 with the same run).',
+    headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional() }),
+    body: ExecuteBody,
+    bodyExample: { workflow_id: 'hello', definition: HELLO_WORKFLOW, input_data: { name: 'Ada' } },
+    rateLimit: 'start',
+    errors: [409],
+    ok: {
+      202: json(R.Execution, 'the run was started (pending)', { links: executeLinks }),
+      200: json(R.Execution, 'the run an idempotent repeat refers to'),
+    },
+    guard: limitStarts,
+    handler: async ({ deps, body, userId, req, res }) => {
+      const definition = checkedDefinition(body.definition);
+      const { execution, created } = await startExecution(deps, {
+        ownerId: userId,
+        workflow: { id: body.workflow_id, name: body.workflow_id, version: 0, definition },
+        inputData: body.input_data,
+        executionId: body.execution_id,
+        idempotencyKey: idempotencyKeyOf(req),
+        mode: 'async',
+      });
+      res.status(created ? 202 : 200).json(executionDtoFor(deps)(execution));
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: `${P}/{id}/status`,
+    operationId: 'getExecuteStatus',
+    tags,
+    summary: 'Status, current nodes and progress',
+    errors: [404],
+    ok: { 200: json(R.ExecutionStatusResponse, 'the status') },
+    handler: readStatus,
+  }),
+  apiRoute({
+    method: 'get',
+    path: `${P}/{id}/logs`,
+    operationId: 'getExecuteLogs',
+    tags,
+    summary: "The execution's log",
+    query: LogsQuery,
+    errors: [404],
+    ok: { 200: json(R.LogsResponse, 'the log') },
+    handler: readLogs,
+  }),
+  ...(['pause', 'resume', 'stop'] as const).map((action) =>
+    controlRoute({
+      path: `${P}/{id}/${action}`,
+      action,
+      operationId: `${action}Execute`,
+      tags,
+      summary: `${action[0]!.toUpperCase()}${action.slice(1)} (the same as POST /api/v1/executions/{id}/${action})`,
+    }),
+  ),
+];

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
 import type { ExecutionEvent } from '@trellis/db';
 import type { FollowOptions } from '../events/execution-feed';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { streamEvents } from './execution-events';
 
 /** A response whose write() reports a full socket buffer while `full` is set. */

@@ -1,13 +1,14 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { isTerminal } from '@trellis/core';
-import { findExecution } from '@trellis/db';
-import { badRequest, notFound } from '../errors';
+import { badRequest } from '../errors';
 import { eventMessageJson } from '../events/event-dto';
 import { isTerminalEvent } from '../events/execution-feed';
 import { toTokenMessage } from '../events/token-message';
-import type { ApiDeps } from '../services/deps';
-import { parseQuery } from '../validation';
+import type { ApiDeps } from '../deps';
+import { EventStream } from '../openapi/server-sent-event';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
+import { ownedExecution } from '../services/owned-execution';
 
 const DEFAULT_KEEPALIVE_MS = 15_000;
 
@@ -29,21 +30,29 @@ export function resumeSeqOf(req: Request, since?: number): number {
   return header.trim() === '' ? (since ?? 0) : Number(header.trim());
 }
 
-/** GET /executions/:id/events: the run's events as Server-Sent Events, resumable with Last-Event-ID. */
-export function executionEventsRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/:id/events', async (req, res) => {
-    const query = parseQuery(EventStreamQuery, req.query);
-    const afterSeq = resumeSeqOf(req, query.since);
-    const row = await findExecution(deps.database.db, req.params.id, req.userId);
-    if (!row) throw notFound('execution', req.params.id);
-    // No client has seen past the row's last seq; a run that ended before that seq has nothing left to send.
-    const resumeAfter = Math.min(afterSeq, row.lastSeq);
-    if (isTerminal(row.status) && resumeAfter >= row.lastSeq) return void openStream(res, row.id).end();
-    streamEvents(deps, res, row.id, resumeAfter);
-  });
-  return router;
-}
+/** GET /api/v1/executions/{id}/events: the run's events as Server-Sent Events, resumable with Last-Event-ID. */
+export const executionEventRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'get',
+    path: '/api/v1/executions/{id}/events',
+    operationId: 'streamExecutionEvents',
+    tags: ['executions'],
+    summary: "Follow the execution's events as Server-Sent Events",
+    description: 'Replays the stored events after Last-Event-ID (or ?since=), then follows live until the terminal event; ends at once for a finished run with nothing left to send.',
+    query: EventStreamQuery,
+    headers: z.object({ 'Last-Event-ID': LastEventIdHeader.optional() }),
+    errors: [404],
+    ok: { 200: { description: 'the event stream', content: { 'text/event-stream': EventStream } } },
+    handler: async ({ deps, params, query, userId, req, res }) => {
+      const afterSeq = resumeSeqOf(req, query.since);
+      const row = await ownedExecution(deps.database.db, params.id, userId);
+      // No client has seen past the row's last seq; a run that ended before that seq has nothing left to send.
+      const resumeAfter = Math.min(afterSeq, row.lastSeq);
+      if (isTerminal(row.status) && resumeAfter >= row.lastSeq) return void openStream(res, row.id).end();
+      streamEvents(deps, res, row.id, resumeAfter);
+    },
+  }),
+];
 
 /**
  * Server-Sent Events of the execution's events after `afterSeq` until its terminal event, with live `node.token`

@@ -1,10 +1,9 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { ControlAction } from '@trellis/core';
-import { controlExecution } from '../services/control-execution';
-import type { ApiDeps } from '../services/deps';
-import { toExecutionDto } from '../services/execution-dto';
-import { parseBody } from '../validation';
+import { controlResult } from './control-routes';
+import { json } from '../openapi/operation-kit';
+import { ControlResponse } from '../openapi/responses';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
 
 /** The statuses a client may ask for, and the control action that reaches each. */
 const ACTION_FOR_STATUS = {
@@ -20,15 +19,22 @@ export const PutExecutionBody = z
   })
   .strict();
 
-/** PUT /executions/:id {status}: the same pause/resume/stop/cancel as the POST actions. */
-export function executionStatusPutRouter(deps: ApiDeps): Router {
-  const router = Router();
-
-  router.put('/:id', async (req, res) => {
-    const body = parseBody(PutExecutionBody, req.body);
-    const { execution, message } = await controlExecution(deps, req.userId, req.params.id, ACTION_FOR_STATUS[body.status]);
-    res.json({ ...toExecutionDto(execution, deps.settings.temporalUiUrl, deps.settings.namespace), message });
-  });
-
-  return router;
-}
+/** PUT /api/v1/executions/{id} {status}: the same pause/resume/stop/cancel as the POST actions. */
+export const executionStatusPutRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'put',
+    path: '/api/v1/executions/{id}',
+    operationId: 'setExecutionStatus',
+    tags: ['executions'],
+    summary: 'Pause, resume, stop or cancel by the status asked for',
+    description: 'paused → pause, running → resume, stopped → stop, cancelled → cancel; 409 INVALID_TRANSITION when not allowed now.',
+    body: PutExecutionBody,
+    bodyExample: { status: 'paused' },
+    rateLimit: 'write',
+    errors: [404, 409],
+    ok: { 200: json(ControlResponse, 'the execution after the action') },
+    handler: async ({ deps, params, body, userId, res }) => {
+      res.json(await controlResult(deps, userId, params.id, ACTION_FOR_STATUS[body.status]));
+    },
+  }),
+];

@@ -1,22 +1,26 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { EXECUTION_STATUSES, type ControlAction, isTerminal } from '@trellis/core';
-import { findExecution, findWorkflow, listEvents, listNodeExecutions, type Execution } from '@trellis/db';
+import { EXECUTION_STATUSES, isTerminal } from '@trellis/core';
+import { findWorkflow, listEvents, listNodeExecutions } from '@trellis/db';
 import { notFound } from '../errors';
 import { toLogEntry } from '../events/event-dto';
 import { limitStarts } from '../limits/start-limits';
-import { controlExecution } from '../services/control-execution';
-import type { ApiDeps } from '../services/deps';
-import { waitForEnd } from '../services/wait-for-end';
-import { toExecutionDto } from '../services/execution-dto';
+import { executionLinks } from '../openapi/execution-links';
+import { json } from '../openapi/operation-kit';
+import * as R from '../openapi/responses';
+import { EventStream } from '../openapi/server-sent-event';
+import { apiRoute, type ApiRoute, type RouteInput } from '../routing/api-route';
+import { executionDtoFor } from '../services/execution-dto';
+import { readExecutionStatus } from '../services/execution-status-dto';
+import { toNodeRecord, toNodeSummary } from '../services/node-dto';
+import { ownedExecution } from '../services/owned-execution';
 import { startExecution } from '../services/start-execution';
-import { openWaitsOf } from '../services/wait-views';
-import { idempotencyKeyOf } from './idempotency-key';
-import { parseBody, parseQuery } from '../validation';
-import { resumeSeqOf, streamEvents } from './execution-events';
-import { readExecutionPage } from './execution-pages';
-import { CursorParam } from './page-cursor';
-import { PageQuery } from './paging';
+import { waitForEnd } from '../services/wait-for-end';
+import { controlRoute } from './control-routes';
+import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
+import { LastEventIdHeader, resumeSeqOf, streamEvents } from './execution-events';
+import { readExecutionPage } from '../paging/execution-pages';
+import { CursorParam } from '../paging/page-cursor';
+import { PageQuery } from '../paging/paging';
 import { listParam, TimestampParam } from './query-params';
 
 export const StartExecutionBody = z
@@ -47,132 +51,173 @@ export const LogsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-/** /executions: start, list, read and control runs. */
-export function executionsRouter(deps: ApiDeps): Router {
-  const router = Router();
-  const { db } = deps.database;
-  const dto = (row: Execution) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
-  const owned = async (id: string, ownerId: string) => {
-    const row = await findExecution(db, id, ownerId);
-    if (!row) throw notFound('execution', id);
-    return row;
-  };
+const P = '/api/v1/executions';
+const E = `${P}/{id}`;
+const tags = ['executions'];
 
-  router.post('/', limitStarts(deps), async (req, res) => {
-    const body = parseBody(StartExecutionBody, req.body);
-    // A malformed Last-Event-ID is refused before anything starts, whatever the mode.
-    const resumeAfter = resumeSeqOf(req);
-    const workflow = await findWorkflow(db, body.workflow_id, req.userId);
-    if (!workflow) throw notFound('workflow', body.workflow_id);
-    const idempotencyKey = idempotencyKeyOf(req);
-    const { execution, created } = await startExecution(deps, {
-      ownerId: req.userId,
-      workflow,
-      inputData: body.input_data,
-      executionId: body.execution_id,
-      idempotencyKey,
-      mode: body.mode,
-      variables: body.variables,
-      runTimeoutMs: body.timeout_ms,
-    });
-    if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeAfter);
-    if (body.mode === 'sync') {
-      const finished = await waitForEnd(deps, execution);
-      return res.status(isTerminal(finished.status) ? 200 : 202).json(dto(finished));
-    }
-    res.status(created ? 202 : 200).json(dto(execution));
-  });
+/** From a waiting run's status to answering its first open wait (a stateful tester follows them). */
+const openWaitLinks = {
+  AnswerNode: { operationId: 'answerNode', parameters: { id: '$response.body#/execution_id', node_id: '$response.body#/waits/0/node_id' } },
+  CreateAnswerLink: { operationId: 'createAnswerLink', parameters: { id: '$response.body#/execution_id', node_id: '$response.body#/waits/0/node_id' } },
+};
 
-  router.get('/', async (req, res) => {
-    const query = parseQuery(ListExecutionsQuery, req.query);
-    const list = await readExecutionPage(
-      db,
-      {
-        ownerId: req.userId,
-        workflowId: query.workflow_id,
-        statuses: query.status,
-        createdAfter: query.created_after,
-        createdBefore: query.created_before,
-        includeTest: query.include_test,
-        rerunOf: query.rerun_of,
+/** The status answer, shared with the /execute compatibility API. */
+export const readStatus = async ({ deps, params, userId, res }: RouteInput<'/{id}', undefined, undefined>) => {
+  res.json(await readExecutionStatus(deps.database.db, await ownedExecution(deps.database.db, params.id, userId)));
+};
+
+/** The log answer, shared with the /execute compatibility API. */
+export const readLogs = async ({ deps, params, query, userId, res }: RouteInput<'/{id}', z.output<typeof LogsQuery>, undefined>) => {
+  const row = await ownedExecution(deps.database.db, params.id, userId);
+  const events = await listEvents(deps.database.db, { executionId: row.id, levels: query.level ? [query.level] : undefined, limit: query.limit });
+  res.json({ execution_id: row.id, logs: events.map(toLogEntry) });
+};
+
+/** /api/v1/executions: start, list, read and control runs. */
+export const executionRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'post',
+    path: P,
+    operationId: 'startExecution',
+    tags,
+    summary: 'Start an execution of a saved workflow',
+    description:
+      'mode async (default): 202 with the pending execution. mode sync: waits for the end (at most SYNC_WAIT_MS) and answers 200 with the finished execution, or 202 if it is still running. mode stream: 200 with the events as Server-Sent Events until the terminal one. Idempotent by `execution_id` or the Idempotency-Key header: a repeat answers the same run (200 for async).',
+    headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional(), 'Last-Event-ID': LastEventIdHeader.optional() }),
+    body: StartExecutionBody,
+    bodyExample: { workflow_id: 'wf_…', input_data: { name: 'Ada' }, mode: 'async' },
+    rateLimit: 'start',
+    errors: [404, 409],
+    ok: {
+      202: json(R.Execution, 'async: the run was started (pending). sync: it is still running after SYNC_WAIT_MS.', { links: executionLinks }),
+      200: {
+        description: 'sync: the finished execution. async: the run an idempotent repeat refers to. stream: its events.',
+        content: { 'application/json': { schema: R.Execution }, 'text/event-stream': EventStream },
+        links: executionLinks,
       },
-      { cursor: query.cursor, page: query.page, size: query.size },
-    );
-    res.json({
-      items: list.items.map(dto),
-      total: list.total,
-      total_exact: list.totalExact,
-      page: list.page,
-      size: query.size,
-      pages: list.pages,
-      has_more: list.hasMore,
-      next_cursor: list.nextCursor,
-    });
-  });
-
-  router.get('/:id', async (req, res) => {
-    const row = await owned(req.params.id, req.userId);
-    const nodes = await listNodeExecutions(db, row.id);
-    res.json({
-      ...dto(row),
-      nodes: nodes.map((n) => ({ node_id: n.nodeId, node_type: n.nodeType, status: n.status, duration_ms: n.durationMs, usage: n.usage })),
-    });
-  });
-
-  router.get('/:id/status', async (req, res) => {
-    const row = await owned(req.params.id, req.userId);
-    res.json({
-      execution_id: row.id,
-      status: row.status,
-      current_node: row.currentNodes[0] ?? null,
-      current_nodes: row.currentNodes,
-      progress: row.progress,
-      completed: row.completedNodes,
-      total: row.totalNodes,
-      message: row.message,
-      waits: await openWaitsOf(db, row),
-    });
-  });
-
-  router.get('/:id/nodes', async (req, res) => {
-    const row = await owned(req.params.id, req.userId);
-    const nodes = await listNodeExecutions(db, row.id);
-    res.json({
-      items: nodes.map((n) => ({
-        node_id: n.nodeId,
-        node_type: n.nodeType,
-        status: n.status,
-        attempts: n.attempt,
-        input: n.input,
-        output: n.output,
-        error: n.error,
-        usage: n.usage,
-        started_at: n.startedAt?.toISOString() ?? null,
-        finished_at: n.finishedAt?.toISOString() ?? null,
-        duration_ms: n.durationMs,
-        answered_by: n.answeredBy,
-        answered_at: n.answeredAt?.toISOString() ?? null,
-        reused: n.reused,
-      })),
-    });
-  });
-
-  router.get('/:id/logs', async (req, res) => {
-    const query = parseQuery(LogsQuery, req.query);
-    const row = await owned(req.params.id, req.userId);
-    const events = await listEvents(db, { executionId: row.id, levels: query.level ? [query.level] : undefined, limit: query.limit });
-    res.json({
-      execution_id: row.id,
-      logs: events.map(toLogEntry),
-    });
-  });
-
-  for (const action of ['pause', 'resume', 'stop', 'cancel'] as const satisfies ControlAction[]) {
-    router.post(`/:id/${action}`, async (req, res) => {
-      const { execution, message } = await controlExecution(deps, req.userId, req.params.id, action);
-      res.json({ ...dto(execution), message });
-    });
-  }
-
-  return router;
-}
+    },
+    guard: limitStarts,
+    handler: async ({ deps, body, userId, req, res }) => {
+      // A malformed Last-Event-ID is refused before anything starts, whatever the mode.
+      const resumeAfter = resumeSeqOf(req);
+      const workflow = await findWorkflow(deps.database.db, body.workflow_id, userId);
+      if (!workflow) throw notFound('workflow', body.workflow_id);
+      const { execution, created } = await startExecution(deps, {
+        ownerId: userId,
+        workflow,
+        inputData: body.input_data,
+        executionId: body.execution_id,
+        idempotencyKey: idempotencyKeyOf(req),
+        mode: body.mode,
+        variables: body.variables,
+        runTimeoutMs: body.timeout_ms,
+      });
+      if (body.mode === 'stream') return streamEvents(deps, res, execution.id, resumeAfter);
+      if (body.mode === 'sync') {
+        const finished = await waitForEnd(deps, execution);
+        return res.status(isTerminal(finished.status) ? 200 : 202).json(executionDtoFor(deps)(finished));
+      }
+      res.status(created ? 202 : 200).json(executionDtoFor(deps)(execution));
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: P,
+    operationId: 'listExecutions',
+    tags,
+    summary: "List the caller's executions, newest first",
+    description: 'Follow next_cursor (as fast at any depth as the first page); `page` is OFFSET-based and slower the deeper it goes.',
+    query: ListExecutionsQuery,
+    ok: { 200: json(R.ExecutionPage, 'one page of executions') },
+    handler: async ({ deps, query, userId, res }) => {
+      const list = await readExecutionPage(
+        deps.database.db,
+        {
+          ownerId: userId,
+          workflowId: query.workflow_id,
+          statuses: query.status,
+          createdAfter: query.created_after,
+          createdBefore: query.created_before,
+          includeTest: query.include_test,
+          rerunOf: query.rerun_of,
+        },
+        { cursor: query.cursor, page: query.page, size: query.size },
+      );
+      res.json({
+        items: list.items.map(executionDtoFor(deps)),
+        total: list.total,
+        total_exact: list.totalExact,
+        page: list.page,
+        size: query.size,
+        pages: list.pages,
+        has_more: list.hasMore,
+        next_cursor: list.nextCursor,
+      });
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: E,
+    operationId: 'getExecution',
+    tags,
+    summary: 'Read an execution with a summary of its nodes',
+    errors: [404],
+    ok: { 200: json(R.ExecutionDetail, 'the execution') },
+    handler: async ({ deps, params, userId, res }) => {
+      const row = await ownedExecution(deps.database.db, params.id, userId);
+      const nodes = await listNodeExecutions(deps.database.db, row.id);
+      res.json({ ...executionDtoFor(deps)(row), nodes: nodes.map(toNodeSummary) });
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: `${E}/status`,
+    operationId: 'getExecutionStatus',
+    tags,
+    summary: 'Status, current nodes, progress and open human waits',
+    errors: [404],
+    ok: { 200: json(R.ExecutionStatusResponse, 'the status', { links: openWaitLinks }) },
+    handler: readStatus,
+  }),
+  apiRoute({
+    method: 'get',
+    path: `${E}/nodes`,
+    operationId: 'listExecutionNodes',
+    tags,
+    summary: "Every node's input, output, duration, usage and attempts",
+    errors: [404],
+    ok: { 200: json(R.NodesResponse, 'the node records') },
+    handler: async ({ deps, params, userId, res }) => {
+      const row = await ownedExecution(deps.database.db, params.id, userId);
+      res.json({ items: (await listNodeExecutions(deps.database.db, row.id)).map(toNodeRecord) });
+    },
+  }),
+  apiRoute({
+    method: 'get',
+    path: `${E}/logs`,
+    operationId: 'getExecutionLogs',
+    tags,
+    summary: "The execution's log: its stored events in seq order",
+    query: LogsQuery,
+    errors: [404],
+    ok: { 200: json(R.LogsResponse, 'the log') },
+    handler: readLogs,
+  }),
+  ...(
+    [
+      ['pause', 'Pause: running nodes finish, nothing new starts until resumed'],
+      ['resume', 'Resume a paused execution'],
+      ['stop', 'Stop: running nodes finish, the run ends as stopped'],
+      ['cancel', 'Cancel: running nodes are cancelled, the run ends as cancelled'],
+    ] as const
+  ).map(([action, summary]) =>
+    controlRoute({
+      path: `${E}/${action}`,
+      action,
+      operationId: `${action}Execution`,
+      tags,
+      summary,
+      description: "Allowed or refused at once from the execution's current status: 409 INVALID_TRANSITION names it.",
+    }),
+  ),
+];

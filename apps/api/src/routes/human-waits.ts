@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Router } from 'express';
 import { z } from 'zod';
 import { listHumanWaitPage, type HumanWaitPosition } from '@trellis/db';
 import { answerWait } from '../services/human-answers';
 import { createAnswerLink } from '../services/answer-links';
-import type { ApiDeps } from '../services/deps';
-import { invalidCursor } from './page-cursor';
-import { parseBody, parseQuery } from '../validation';
+import { AnswerLink, NodeAnswered, WaitPage } from '../openapi/human-responses';
+import { json } from '../openapi/operation-kit';
+import { apiRoute, type ApiRoute } from '../routing/api-route';
+import { toWaitDto } from '../services/wait-views';
+import { invalidCursor } from '../paging/page-cursor';
 
 /** `{answer}`: any JSON value (null included) that matches the node's form. */
 export const AnswerBody = z.object({ answer: z.unknown().refine((value) => value !== undefined, 'answer is required') }).strict();
@@ -17,48 +18,76 @@ export const ListWaitsQuery = z.object({
   cursor: z.string().min(1).max(500).optional().describe("the previous page's next_cursor, unchanged"),
 });
 
-/** POST /executions/:id/nodes/:node_id/answer and …/answer-links: answering a waiting human node. */
-export function humanAnswersRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.post('/:id/nodes/:nodeId/answer', async (req, res) => {
-    const body = parseBody(AnswerBody, req.body);
-    res.json(await answerWait(deps, req.userId, req.params.id, req.params.nodeId, body.answer));
-  });
-  router.post('/:id/nodes/:nodeId/answer-links', async (req, res) => {
-    res.status(201).json(await createAnswerLink(deps, req.userId, req.params.id, req.params.nodeId));
-  });
-  return router;
-}
+const tags = ['human nodes'];
+const NODE = '/api/v1/executions/{id}/nodes/{node_id}';
 
-/** GET /waits: the caller's waits across runs (as owner or assignee), newest first, cursor-paged. */
-export function humanWaitsRouter(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/', async (req, res) => {
-    const query = parseQuery(ListWaitsQuery, req.query);
-    const scope = digest(JSON.stringify([req.userId, query.status ?? null]));
-    const after = query.cursor === undefined ? undefined : decodeWaitCursor(query.cursor, scope);
-    const page = await listHumanWaitPage(deps.database.db, { userId: req.userId, status: query.status, after, limit: query.size });
-    const last = page.items.at(-1);
-    res.json({
-      items: page.items.map((w) => ({
-        execution_id: w.executionId,
-        workflow_id: w.workflowId,
-        node_id: w.nodeId,
-        prompt: w.prompt,
-        form: w.form,
-        assignees: w.assignees,
-        created_at: w.createdAt.toISOString(),
-        expires_at: w.expiresAt.toISOString(),
-        status: w.view,
-        answered_by: w.answeredBy,
-        answered_at: w.answeredAt?.toISOString() ?? null,
-      })),
-      has_more: page.hasMore,
-      next_cursor: page.hasMore && last ? encodeWaitCursor({ createdAt: last.createdAt, executionId: last.executionId, nodeId: last.nodeId }, scope) : null,
-    });
-  });
-  return router;
-}
+/** From the caller's waits to answering the newest one (a stateful tester follows them). */
+const waitLinks = {
+  AnswerNode: { operationId: 'answerNode', parameters: { id: '$response.body#/items/0/execution_id', node_id: '$response.body#/items/0/node_id' } },
+  CreateAnswerLink: {
+    operationId: 'createAnswerLink',
+    parameters: { id: '$response.body#/items/0/execution_id', node_id: '$response.body#/items/0/node_id' },
+  },
+};
+
+/** Waits of human nodes: the caller's inbox and answering a node (answer links: routes/answer-links.ts). */
+export const humanWaitRoutes: ApiRoute[] = [
+  apiRoute({
+    method: 'get',
+    path: '/api/v1/waits',
+    operationId: 'listWaits',
+    tags,
+    summary: "The caller's waits across runs (as owner or assignee), newest first",
+    query: ListWaitsQuery,
+    ok: { 200: json(WaitPage, 'one page of waits', { links: waitLinks }) },
+    handler: async ({ deps, query, userId, res }) => {
+      const scope = digest(JSON.stringify([userId, query.status ?? null]));
+      const after = query.cursor === undefined ? undefined : decodeWaitCursor(query.cursor, scope);
+      const page = await listHumanWaitPage(deps.database.db, { userId, status: query.status, after, limit: query.size });
+      const last = page.items.at(-1);
+      res.json({
+        items: page.items.map(toWaitDto),
+        has_more: page.hasMore,
+        next_cursor: page.hasMore && last ? encodeWaitCursor({ createdAt: last.createdAt, executionId: last.executionId, nodeId: last.nodeId }, scope) : null,
+      });
+    },
+  }),
+  apiRoute({
+    method: 'post',
+    path: `${NODE}/answer`,
+    operationId: 'answerNode',
+    tags,
+    summary: 'Answer a waiting human node (once; 422 when the answer breaks its form)',
+    body: AnswerBody,
+    bodyExample: { answer: { approved: true } },
+    rateLimit: 'write',
+    errors: [404, 409],
+    ok: { 200: json(NodeAnswered, 'the answer was recorded') },
+    handler: async ({ deps, params, body, userId, res }) => {
+      res.json(await answerWait(deps, userId, params.id, params.node_id, body.answer));
+    },
+  }),
+  apiRoute({
+    method: 'post',
+    path: `${NODE}/answer-links`,
+    operationId: 'createAnswerLink',
+    tags,
+    summary: 'A single-use link to answer the node without a token (the token is shown once)',
+    rateLimit: 'write',
+    errors: [404, 409],
+    ok: {
+      201: json(AnswerLink, 'the link', {
+        links: {
+          ReadAnswerLink: { operationId: 'readAnswerLink', parameters: { token: '$response.body#/token' } },
+          AnswerWithLink: { operationId: 'answerWithLink', parameters: { token: '$response.body#/token' } },
+        },
+      }),
+    },
+    handler: async ({ deps, params, userId, res }) => {
+      res.status(201).json(await createAnswerLink(deps, userId, params.id, params.node_id));
+    },
+  }),
+];
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HumanWaitErrors } from '@trellis/core';
 import { claimAnswerLink, findAnswerLink, findExecution, findHumanWait, insertAnswerLink, releaseAnswerLink, type AnswerLink } from '@trellis/db';
 import { AppError, notFound } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { deliverAnswer, ensureOpen, findAnswerableWait, validateAnswer } from './human-answers';
 
 /** Thrown for a link that was used, expired, or whose wait has closed: it never works again. */

@@ -5,7 +5,7 @@ import { selectOwnedExecutionIds } from '@trellis/db';
 import { bulkProgressQuery, type BulkActionName, type bulkActionWorkflow, type BulkProgress } from '@trellis/workflows';
 import { apiActivityQueueOf } from '../api-activity-worker';
 import { notFound, validationFailed } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
 /** Most executions one bulk request may cover: more matching ones are refused (422), so narrow the filter. */

@@ -2,7 +2,7 @@ import { findExecutionByIdempotencyKey } from '@trellis/db';
 import type { BulkItemError, BulkRerunActivities, BulkRerunStarted } from '@trellis/workflows';
 import { AppError } from '../errors';
 import { liveExecutionCapReached } from '../limits/start-limits';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { rerunExecution } from './rerun-execution';
 
 /** The Idempotency-Key of one item of a bulk re-run: the same bulk and source always name the same new run. */

@@ -3,7 +3,7 @@ import { canControl, cannotControlMessage, isTerminal, type ControlAction } from
 import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { CONTROL_LIMIT, pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { AppError, invalidTransition, notFound } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
 const UPDATES = { pause: pauseUpdate, resume: resumeUpdate, stop: stopUpdate } as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { temporalWorkflowIdOf, type Execution } from '@trellis/db';
+import type { ApiDeps } from '../deps';
 import type { Execution as ExecutionSchema } from '../openapi/responses';
 
 /** The execution as API clients see it: the one execution DTO, typed by the schema the document shows. */
@@ -30,6 +31,9 @@ export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace:
     rerun_from_node: row.rerunFromNode,
   };
 }
+
+/** toExecutionDto with this deployment's Temporal Web UI and namespace. */
+export const executionDtoFor = (deps: ApiDeps) => (row: Execution) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
 
 /** Link to the run in the Temporal Web UI. */
 export function debugUrl(uiUrl: string, namespace: string, workflowId: string, runId: string | null): string {

@@ -1,7 +1,7 @@
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { listEvents, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
 import { toPlatformTimelineItem } from '../events/event-dto';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { temporalTimelineItems } from './temporal-history-items';
 import type { TimelineItem, TimelineSource } from './timeline-item';
 import { withTemporalDeadline } from './temporal-deadline';

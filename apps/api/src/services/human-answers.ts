@@ -5,7 +5,7 @@ import { findExecution, findHumanWait, listNodeExecutions, temporalWorkflowIdOf,
 import { checkHumanAnswer, checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES, InputInvalidError, OutputTooLargeError } from '@trellis/executors';
 import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';
 import { AppError, notFound, unavailable, validationFailed } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
 /** Thrown when a wait takes no answer (any more): `code` is one of HumanWaitErrors, details say why. */

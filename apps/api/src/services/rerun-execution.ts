@@ -2,7 +2,7 @@ import { DEFAULT_NODE_OUTPUT_MAX_BYTES, checkOutputSize, OutputTooLargeError } f
 import { isTerminal } from '@trellis/core';
 import { findRerunSource, type Execution, type RunMode } from '@trellis/db';
 import { AppError, notFound, validationFailed } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { planRerun } from './rerun-plan';
 import { startExecution } from './start-execution';
 

@@ -11,7 +11,7 @@ import {
   type GraphWorkflowInput,
 } from '@trellis/workflows';
 import { AppError } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { withTemporalDeadline } from './temporal-deadline';
 
 export interface StartExecutionParams {

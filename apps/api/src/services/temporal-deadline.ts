@@ -1,4 +1,4 @@
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 
 /** Default time an API call to Temporal may take before the request answers 503 instead of hanging. */
 export const TEMPORAL_CALL_TIMEOUT_MS = 10_000;

@@ -23,7 +23,7 @@ import {
   type TestSessionView,
 } from '@trellis/workflows';
 import { AppError } from '../errors';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 import { testSessionSettings } from './test-sessions-settings';
 
 /** Thrown for an unknown, expired, deleted or another user's session: the test-session API's 400, all alike. */

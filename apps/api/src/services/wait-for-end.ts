@@ -1,5 +1,5 @@
 import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
-import type { ApiDeps } from './deps';
+import type { ApiDeps } from '../deps';
 
 /** Waits (bounded by SYNC_WAIT_MS) for a sync-mode run to end, then reads the final row. */
 export async function waitForEnd(deps: ApiDeps, execution: Execution): Promise<Execution> {

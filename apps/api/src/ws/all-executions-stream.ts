@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import type { EventRange } from '@trellis/db';
 import { eventMessageJson } from '../events/event-dto';
 import type { SubscribedMessage } from '../events/event-messages';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import type { ExecutionOwners } from './execution-owners';
 import { sendJson, sendTexts } from './send-json';
 

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { eventMessageJson } from '../events/event-dto';
 import { toTokenMessage } from '../events/token-message';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { sendJson, sendTexts } from './send-json';
 
 /**

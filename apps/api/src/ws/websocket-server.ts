@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { findExecution } from '@trellis/db';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { InvalidTokenError, verifyToken } from '../auth/jwt';
-import type { ApiDeps } from '../services/deps';
+import type { ApiDeps } from '../deps';
 import { streamAllExecutions } from './all-executions-stream';
 import { ConnectionLimiter } from './connection-limiter';
 import { ExecutionOwners } from './execution-owners';

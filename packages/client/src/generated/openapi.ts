@@ -1424,6 +1424,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Temporal or Postgres is unreachable */
             503: {
                 headers: {
@@ -1501,6 +1512,17 @@ export interface operations {
             /** @description the request is well-formed but invalid (details list every problem), or holds text Postgres cannot store (NUL, unpaired surrogates) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1665,7 +1687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -1809,7 +1831,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -1971,7 +1993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2059,7 +2081,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2215,7 +2237,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2416,7 +2438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2593,7 +2615,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2681,7 +2703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -2837,7 +2859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3093,7 +3115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3183,7 +3205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3271,7 +3293,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3410,7 +3432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3570,7 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3726,7 +3748,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -3843,7 +3865,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4058,7 +4080,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4185,7 +4207,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4255,7 +4277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4345,7 +4367,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4435,7 +4457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4614,7 +4636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4783,7 +4805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -4860,7 +4882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -5004,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */
@@ -5164,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a per-user rate or concurrency limit; retry after Retry-After seconds */
+            /** @description a rate or concurrency limit (per user; per client address for answer links); retry after Retry-After seconds */
             429: {
                 headers: {
                     /** @description seconds to wait before retrying */

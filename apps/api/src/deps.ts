@@ -2,11 +2,11 @@ import type { Client } from '@temporalio/client';
 import type { Registry } from 'prom-client';
 import type { DatabaseHandle } from '@trellis/db';
 import type { Logger } from 'pino';
-import type { JwtSettings } from '../auth/jwt';
-import type { EventHub } from '../events/event-hub';
-import type { StartLimits } from '../limits/start-limits';
-import type { WsSettings } from '../ws/ws-settings';
-import type { TestSessionSettings } from './test-sessions-settings';
+import type { JwtSettings } from './auth/jwt';
+import type { EventHub } from './events/event-hub';
+import type { StartLimits } from './limits/limit-settings';
+import type { WsSettings } from './ws/ws-settings';
+import type { TestSessionSettings } from './services/test-sessions-settings';
 
 /** Everything the API's routes and services use; built once in index.ts (or by tests). */
 export interface ApiDeps {
@@ -29,7 +29,7 @@ export interface ApiDeps {
     ws?: Partial<WsSettings>;
     /** Test-session expiry and caps; defaults in services/test-sessions-settings.ts (tests shorten the TTL). */
     testSessions?: Partial<TestSessionSettings>;
-    /** Per-user start rate and live-execution cap; defaults in limits/start-limits.ts. */
+    /** Per-user start rate and live-execution cap; defaults in limits/limit-settings.ts. */
     limits?: Partial<StartLimits>;
     /** Where /metrics is served: a port of its own and/or the API port behind a bearer token; neither: not served. */
     metrics?: { port?: number; host?: string; token?: string };
@@ -42,5 +42,7 @@ export interface ApiDeps {
      * Only possible when `temporal` shares the worker's NativeConnection (npm start, the benchmark).
      */
     eagerStart?: boolean;
+    /** Check every JSON answer against the route's declared response and fail on drift (default on; off in production). */
+    checkResponses?: boolean;
   };
 }

@@ -1,6 +1,6 @@
 import type { ExecutionStatus } from '@trellis/core';
 import { temporalWorkflowIdOf, type Execution, type NodeExecution, type RunMode } from '@trellis/db';
-import { debugUrl } from '../services/execution-dto';
+import { debugUrl } from './execution-dto';
 
 /** The four statuses of a Coze-compatible run history record. */
 export type ExecuteStatus = 'running' | 'success' | 'failed' | 'interrupted';
