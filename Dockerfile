@@ -13,7 +13,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/console/package.json apps/console/
 COPY apps/worker/package.json apps/worker/
 COPY packages/client/package.json packages/client/
-COPY packages/core/package.json packages/core/
+COPY packages/definition/package.json packages/definition/
 COPY packages/db/package.json packages/db/
 COPY packages/devstack/package.json packages/devstack/
 COPY packages/executors/package.json packages/executors/
@@ -31,7 +31,7 @@ COPY --from=build /app/apps/api/package.json apps/api/
 COPY --from=build /app/apps/console/package.json apps/console/
 COPY --from=build /app/apps/worker/package.json apps/worker/
 COPY --from=build /app/packages/client/package.json packages/client/
-COPY --from=build /app/packages/core/package.json packages/core/
+COPY --from=build /app/packages/definition/package.json packages/definition/
 COPY --from=build /app/packages/db/package.json packages/db/
 COPY --from=build /app/packages/devstack/package.json packages/devstack/
 COPY --from=build /app/packages/executors/package.json packages/executors/

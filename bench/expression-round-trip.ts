@@ -1,6 +1,6 @@
 // `npx tsx bench/expression-round-trip.ts`: what one evaluation costs in the sandbox pool against the same
 // evaluation in the calling thread, for a chain-sized context (40 node outputs). Prints figures; asserts nothing.
-import type { ExpressionContext } from '@trellis/core';
+import type { ExpressionContext } from '@trellis/definition';
 import { createExpressionPool, createInProcessEvaluator, type ExpressionEvaluator } from '@trellis/executors';
 
 const EVALUATIONS = Number(process.env.BENCH_EVALUATIONS ?? 2_000);

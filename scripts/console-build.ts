@@ -8,7 +8,7 @@ export const CONSOLE_DIR = join(ROOT, 'apps/console');
 export const CONSOLE_DIST = join(CONSOLE_DIR, 'dist');
 
 // What the bundle is made of: the console and the workspace modules it imports at run time.
-const SOURCES = ['apps/console/src', 'apps/console/index.html', 'apps/console/vite.config.ts', 'apps/console/package.json', 'packages/core/src', 'packages/client/src'];
+const SOURCES = ['apps/console/src', 'apps/console/index.html', 'apps/console/vite.config.ts', 'apps/console/package.json', 'packages/definition/src', 'packages/client/src'];
 
 /** Newest modification time (ms) under the given paths. */
 function newestMtime(paths: string[]): number {

@@ -4,7 +4,7 @@ describe('lintWorkflowSource', () => {
   it('accepts the workflow SDK, pure core and type-only imports', () => {
     const source = [
       "import { condition } from '@temporalio/workflow';",
-      "import { buildGraph } from '@trellis/core/pure';",
+      "import { buildGraph } from '@trellis/definition/pure';",
       "import type { Logger } from 'pino';",
       "import { GraphState } from './graph-state';",
     ].join('\n');

@@ -1,11 +1,11 @@
 // `npm run lint`: keeps workflow code deterministic. Workflow files may import only the Temporal
-// workflow SDK, @trellis/core/pure and each other (type-only imports are free), and must not read
+// workflow SDK, @trellis/definition/pure and each other (type-only imports are free), and must not read
 // the clock, randomness or timers directly.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const WORKFLOW_DIR = join(__dirname, '..', 'packages', 'workflows', 'src');
-const ALLOWED_IMPORTS = [/^@temporalio\/workflow$/, /^@temporalio\/common$/, /^@trellis\/core\/pure$/, /^\.\.?\//];
+const ALLOWED_IMPORTS = [/^@temporalio\/workflow$/, /^@temporalio\/common$/, /^@trellis\/definition\/pure$/, /^\.\.?\//];
 const FORBIDDEN_CALLS: Array<[RegExp, string]> = [
   [/\bDate\.now\(/, 'Date.now() (use workflow time: new Date() inside workflows is replay-safe)'],
   [/\bMath\.random\(/, 'Math.random() (use uuid4() from @temporalio/workflow)'],
@@ -21,7 +21,7 @@ export function lintWorkflowSource(source: string): string[] {
     const typeOnly = Boolean(match[1] ?? match[3]);
     const specifier = match[2] ?? match[4]!;
     if (!typeOnly && !ALLOWED_IMPORTS.some((allowed) => allowed.test(specifier))) {
-      problems.push(`imports '${specifier}' (workflow code may import only @temporalio/workflow, @trellis/core/pure and relative files)`);
+      problems.push(`imports '${specifier}' (workflow code may import only @temporalio/workflow, @trellis/definition/pure and relative files)`);
     }
   }
   const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');

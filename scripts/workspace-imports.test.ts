@@ -7,7 +7,7 @@ const BUNDLED = new Set(['@trellis/console']);
 describe('importsOf', () => {
   it('finds static, re-exported, side-effect and dynamic imports of packages, and only those', () => {
     const source = [
-      "import { a } from '@trellis/core';",
+      "import { a } from '@trellis/definition';",
       "import {\n  b,\n  c,\n} from 'zod/v4';",
       "export { d } from '@scope/pkg/deep';",
       "import 'side-effect';",
@@ -17,7 +17,7 @@ describe('importsOf', () => {
       "import { readFileSync } from 'node:fs';",
       "import { join } from 'path';",
     ].join('\n');
-    expect(importsOf(source).map((ref) => ref.packageName)).toEqual(['@trellis/core', 'zod', '@scope/pkg', 'side-effect', 'dynamic', 'required']);
+    expect(importsOf(source).map((ref) => ref.packageName)).toEqual(['@trellis/definition', 'zod', '@scope/pkg', 'side-effect', 'dynamic', 'required']);
   });
 
   it('tells type-only imports from imports of values', () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { mintToken } from '../apps/api/src/auth/jwt';
 import { startTestStack, TEST_JWT_SECRET, waitFor, type TestStack } from './stack';
 import { runHandle } from './engine-helpers';

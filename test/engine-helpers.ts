@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { findExecution, listNodeExecutions, temporalWorkflowIdOf, type Execution } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { waitFor, type TestStack } from './stack';
 
 export const HISTORY_FIXTURES_DIR = join(__dirname, 'fixtures', 'histories');

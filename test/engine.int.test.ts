@@ -1,4 +1,4 @@
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { findExecution, listEvents } from '@trellis/db';
 import { statusQuery } from '@trellis/workflows';
 import { control, llm, nodesById, runHandle, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { findExecution, type Execution } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const quickGraph = {

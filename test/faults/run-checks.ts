@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { findExecution, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 
 /** What a finished run looks like in Postgres and Temporal; gathered without asserting, so it can be reported. */
 export interface RunSummary {

@@ -1,5 +1,5 @@
 import { findExecution, listEvents, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { call, poll } from './http';
 
 /** Graph nodes for the fault tests; LLM nodes use the worker's default provider (the loopback wire server). */

@@ -5,14 +5,14 @@ import { answerLinkRoutes } from './routes/answer-links';
 import { bulkRoutes } from './routes/bulk';
 import { executeCompatRoutes } from './routes/execute-compat';
 import { executionEventRoutes } from './routes/execution-events';
-import { executionHistoryRoutes } from './routes/execution-history';
+import { executionTimelineRoutes } from './routes/execution-timeline';
 import { executionStatusPutRoutes } from './routes/execution-status-put';
 import { executionRoutes } from './routes/executions';
 import { healthRoutes } from './routes/health';
 import { humanWaitRoutes } from './routes/human-waits';
 import { metricsRoutes } from './routes/metrics';
 import { rerunRoutes } from './routes/reruns';
-import { workflowHistoryRoutes } from './routes/workflow-history';
+import { runHistoryRoutes } from './routes/run-history';
 import { testSessionRoutes } from './routes/workflow-test-sessions';
 import { workflowRoutes } from './routes/workflows';
 
@@ -35,10 +35,10 @@ export function apiRouteGroups(options: DocumentOptions): ApiRouteGroups {
     answerLinks: answerLinkRoutes,
     authenticated: [
       ...workflowRoutes,
-      ...workflowHistoryRoutes,
+      ...runHistoryRoutes,
       ...executionRoutes,
       ...executionStatusPutRoutes,
-      ...executionHistoryRoutes,
+      ...executionTimelineRoutes,
       ...executionEventRoutes,
       ...humanWaitRoutes,
       ...rerunRoutes,

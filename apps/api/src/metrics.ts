@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { LIVE_STATUSES } from '@trellis/core';
+import { LIVE_STATUSES } from '@trellis/definition';
 import { countLiveExecutionsByStatus, countOpenHumanWaits } from '@trellis/db';
 import type { ApiDeps } from './deps';
 

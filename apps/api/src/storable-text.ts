@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@trellis/core';
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@trellis/definition';
 import { AppError } from './errors';
 
 /** Thrown when a request carries text Postgres cannot store (NUL, unpaired surrogates); details name where. */

@@ -1,4 +1,4 @@
-import type { Usage } from '@trellis/core';
+import type { Usage } from '@trellis/definition';
 import { Counter, Histogram, Registry } from 'prom-client';
 
 /** The worker's Prometheus metrics; whoever serves /metrics exposes this registry (e.g. merged with the API's). */

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { ExecutionStatus } from '@trellis/core';
+import type { ExecutionStatus } from '@trellis/definition';
 import {
   acquireLease,
   createEventAnnouncer,

@@ -1,4 +1,4 @@
-import { ConditionConfig } from '@trellis/core';
+import { ConditionConfig } from '@trellis/definition';
 import { readConfig } from './node-config';
 import type { Executor } from './types';
 

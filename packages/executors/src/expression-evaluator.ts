@@ -1,4 +1,4 @@
-import type { ExpressionContext } from '@trellis/core';
+import type { ExpressionContext } from '@trellis/definition';
 import { evaluateExpression, type ExpressionOptions } from './expressions';
 import { renderTemplate } from './template';
 

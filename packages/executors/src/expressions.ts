@@ -1,5 +1,5 @@
 import jsonata from 'jsonata';
-import type { ExpressionContext } from '@trellis/core';
+import type { ExpressionContext } from '@trellis/definition';
 import { FORBIDDEN_CODE, installCloneGuard, loadBuiltinClone } from './clone-guard';
 import { ExpressionError, ExpressionLimitError, type ExpressionFailureReason, type ExpressionLimit } from './errors';
 import { DEFAULT_EXPRESSION_LIMITS, installLimitGuard, LIMIT_CODE, limitFailure, loadGuardedBuiltins, type ExpressionLimits } from './expression-limits';

@@ -1,4 +1,4 @@
-import { HumanConfig } from '@trellis/core';
+import { HumanConfig } from '@trellis/definition';
 import { InputInvalidError } from './errors';
 import { validateJsonSchema } from './json-schema-check';
 import { readConfig, readSchema } from './node-config';

@@ -13,7 +13,7 @@ export { conditionExecutor } from './condition';
 export { transformExecutor } from './transform';
 export { outputExecutor } from './output';
 export { humanExecutor, checkHumanAnswer } from './human';
-export { executorFor, runNode } from './registry';
+export { executorFor, executeNode } from './registry';
 export type { LlmProvider, LlmProviderRegistry, LlmRequest, LlmResponse } from './llm/provider';
 export { createEchoProvider } from './llm/echo';
 export { createOpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './llm/openai-compatible';

@@ -1,4 +1,4 @@
-import { InputConfig } from '@trellis/core';
+import { InputConfig } from '@trellis/definition';
 import { InputInvalidError } from './errors';
 import { validateJsonSchema } from './json-schema-check';
 import { readConfig, readSchema } from './node-config';

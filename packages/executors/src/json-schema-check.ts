@@ -1,4 +1,4 @@
-import type { CompiledJsonSchema } from '@trellis/core';
+import type { CompiledJsonSchema } from '@trellis/definition';
 import type { SchemaProblem } from './errors';
 import { schemaProblems } from './json-schema-problems';
 import { toPlainData } from './plain-data';

@@ -1,4 +1,4 @@
-import type { JsonSchemaError } from '@trellis/core';
+import type { JsonSchemaError } from '@trellis/definition';
 import type { SchemaProblem } from './errors';
 
 /**

@@ -1,4 +1,4 @@
-import { LlmMessage, type ExpressionContext, type LlmConfig } from '@trellis/core';
+import { LlmMessage, type ExpressionContext, type LlmConfig } from '@trellis/definition';
 import { z } from 'zod';
 import { ExpressionError } from './errors';
 import type { ExpressionEvaluator } from './expression-evaluator';

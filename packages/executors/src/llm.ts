@@ -1,4 +1,4 @@
-import { LlmConfig } from '@trellis/core';
+import { LlmConfig } from '@trellis/definition';
 import { LlmProviderUnknownError } from './errors';
 import { buildMessages } from './llm-messages';
 import { parseJsonReply } from './llm-json-reply';

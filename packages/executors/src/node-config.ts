@@ -1,4 +1,4 @@
-import { compileJsonSchema, type CompiledJsonSchema, type NodeDefinition } from '@trellis/core';
+import { compileJsonSchema, type CompiledJsonSchema, type NodeDefinition } from '@trellis/definition';
 import type { z } from 'zod';
 import { ConfigInvalidError } from './errors';
 

@@ -1,4 +1,4 @@
-import { OutputConfig, type ExpressionContext } from '@trellis/core';
+import { OutputConfig, type ExpressionContext } from '@trellis/definition';
 import { readConfig } from './node-config';
 import { toPlainData } from './plain-data';
 import type { Executor } from './types';

@@ -1,4 +1,4 @@
-import { NodeConfigByType, type NodeType } from '@trellis/core';
+import { NodeConfigByType, type NodeType } from '@trellis/definition';
 import type { z } from 'zod';
 import { conditionExecutor } from './condition';
 import { ConfigInvalidError } from './errors';
@@ -25,7 +25,7 @@ export function executorFor(type: NodeType): Executor {
 }
 
 /** Runs one node: checks its config against its type's schema (CONFIG_INVALID), then its executor. */
-export async function runNode(input: NodeRunInput, deps: ExecutorDeps): Promise<NodeRunResult> {
+export async function executeNode(input: NodeRunInput, deps: ExecutorDeps): Promise<NodeRunResult> {
   const { node } = input;
   if (!Object.hasOwn(EXECUTORS, node.type)) throw new ConfigInvalidError(`unknown node type "${node.type}"`);
   const schema: z.ZodType = NodeConfigByType[node.type];

@@ -1,4 +1,4 @@
-import type { ExpressionContext, TemplateSegment } from '@trellis/core';
+import type { ExpressionContext, TemplateSegment } from '@trellis/definition';
 import { ExpressionError } from './errors';
 import { limitFailure } from './expression-limits';
 import { evaluateExpression, limitsOf, toExpressionError, type ExpressionOptions } from './expressions';

@@ -1,4 +1,4 @@
-import { parseTemplate, TemplateSyntaxError, type ExpressionContext, type TemplateSegment } from '@trellis/core';
+import { parseTemplate, TemplateSyntaxError, type ExpressionContext, type TemplateSegment } from '@trellis/definition';
 import { ExpressionError } from './errors';
 import type { ExpressionOptions } from './expressions';
 import { renderSegments } from './template-render';

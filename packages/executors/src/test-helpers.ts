@@ -1,4 +1,4 @@
-import type { ExpressionContext, NodeDefinition, NodeType } from '@trellis/core';
+import type { ExpressionContext, NodeDefinition, NodeType } from '@trellis/definition';
 import { createInProcessEvaluator } from './expression-evaluator';
 import { createEchoProvider } from './llm/echo';
 import type { LlmProvider, LlmProviderRegistry } from './llm/provider';

@@ -1,4 +1,4 @@
-import { TransformConfig } from '@trellis/core';
+import { TransformConfig } from '@trellis/definition';
 import { readConfig } from './node-config';
 import type { Executor } from './types';
 

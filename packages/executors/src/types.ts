@@ -1,4 +1,4 @@
-import type { ExpressionContext, NodeDefinition, Usage } from '@trellis/core';
+import type { ExpressionContext, NodeDefinition, Usage } from '@trellis/definition';
 
 /** What a node executor receives: the node as authored and the data it can read. */
 export interface NodeRunInput {

@@ -1,5 +1,5 @@
-import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/core/pure';
-import type { ReusedRecords } from './rerun-definitions';
+import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/definition/pure';
+import type { ReusedRecords } from './rerun-contract';
 
 /** Where a node runs: one execution's identity, shared by every record the worker writes. */
 export interface ExecutionRef {
@@ -74,7 +74,7 @@ export interface RecordStatusInput extends ExecutionRef, StatusChangeRequest {}
 
 /** The activities the graph workflow calls; the worker implements them (apps/worker/src/activities). */
 export interface GraphActivities {
-  /** Runs one node's executor and records its start, result and events. */
+  /** Runs one node's executor and records its start, result and events. The activity type name is in recorded histories: keep it. */
   runNode(input: RunNodeInput): Promise<RunNodeOutput>;
   /** Runs a chain of cheap nodes in order and records their completions (batched, at most ~50 ms behind). */
   runChain(input: RunChainInput): Promise<RunChainOutput>;

@@ -7,7 +7,7 @@ import {
   type BulkProgress,
   type BulkRerunActivities,
   type BulkRerunOptions,
-} from './bulk-definitions';
+} from './bulk-contract';
 
 /** Executions per activity call, and the pause between calls: a bulk action never crowds out normal runs. */
 const BATCH_SIZE = 20;

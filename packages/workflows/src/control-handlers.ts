@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
-import { canControl, cannotControlMessage } from '@trellis/core/pure';
+import { canControl, cannotControlMessage } from '@trellis/definition/pure';
 import { createPauseLimit } from './control-limits';
-import { nodeResultsQuery, pauseUpdate, resumeUpdate, statusQuery, stopUpdate, type ControlResult } from './definitions';
+import { nodeResultsQuery, pauseUpdate, resumeUpdate, statusQuery, stopUpdate, type ControlResult } from './graph-contract';
 import type { GraphRun } from './graph-run';
 import type { HumanWaitHost } from './human-wait';
 import type { StatusWriter } from './status-writer';

@@ -1,7 +1,7 @@
 import type { CancellationScope } from '@temporalio/workflow';
-import { ZERO_USAGE, type ExecutionStatus, type NodeDefinition, type Usage } from '@trellis/core/pure';
+import { ZERO_USAGE, type ExecutionStatus, type NodeDefinition, type Usage } from '@trellis/definition/pure';
 import type { ExecutionRef } from './activity-types';
-import type { GraphWorkflowInput, NodeResult } from './definitions';
+import type { GraphWorkflowInput, NodeResult } from './graph-contract';
 import { GraphState } from './graph-state';
 
 /** Why a run fails: the first node failure (with its node) or a limit it reached. */

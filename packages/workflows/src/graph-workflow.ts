@@ -1,7 +1,7 @@
 import { ApplicationFailure, CancellationScope, isCancellation, proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { GraphActivities } from './activity-types';
 import { humanWaitHost, installControlUpdates, installRunQueries } from './control-handlers';
-import type { GraphWorkflowInput, GraphWorkflowResult } from './definitions';
+import type { GraphWorkflowInput, GraphWorkflowResult } from './graph-contract';
 import { graphPaths } from './graph-paths';
 import { GraphRun } from './graph-run';
 import { installHumanWaits } from './human-wait';

@@ -7,9 +7,9 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DEFAULT_HUMAN_WAIT_MS, HumanWaitErrors, type ExpressionContext, type HumanConfig, type NodeDefinition } from '@trellis/core/pure';
+import { DEFAULT_HUMAN_WAIT_MS, HumanWaitErrors, type ExpressionContext, type HumanConfig, type NodeDefinition } from '@trellis/definition/pure';
 import type { ExecutionRef, RunNodeOutput } from './activity-types';
-import { answerHumanUpdate, humanWaitOpenedSignal, type HumanAnswerResult, type HumanWaitActivities } from './human-definitions';
+import { answerHumanUpdate, humanWaitOpenedSignal, type HumanAnswerResult, type HumanWaitActivities } from './human-contract';
 import { nodeLocalActivityOptions, RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
 
 /** What the graph workflow tells its human nodes, and hears back from them. */

@@ -1,13 +1,13 @@
 export * from './search-attributes';
-export * from './definitions';
+export * from './graph-contract';
 export * from './activity-types';
-export * from './human-definitions';
-export * from './rerun-definitions';
-export * from './bulk-definitions';
+export * from './human-contract';
+export * from './rerun-contract';
+export * from './bulk-contract';
 export type { bulkActionWorkflow } from './bulk-workflow';
 export { GraphState } from './graph-state';
 export type { graphWorkflow } from './graph-workflow';
-export * from './test-session-definitions';
+export * from './test-session-contract';
 export type { testSessionWorkflow, TestSessionEnd } from './test-session-workflow';
 export { completedOutputNodeIds, runOutput, runTotals } from './run-output';
 export { CONTROL_LIMIT, MAX_PAUSES_PER_RUN } from './control-limits';

@@ -1,5 +1,5 @@
 import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
-import type { NodeDefinition, NodeType } from '@trellis/core/pure';
+import type { NodeDefinition, NodeType } from '@trellis/definition/pure';
 import { chainSummary, nodeSummary } from './temporal-ui-summaries';
 
 /** Default attempt timeout per node type: LLM calls are slow, everything else is in-process work. */

@@ -1,9 +1,9 @@
 import { CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { addUsage, type NodeDefinition } from '@trellis/core/pure';
+import { addUsage, type NodeDefinition } from '@trellis/definition/pure';
 import type { ChainFinish, GraphActivities, RecordStatusInput, RunChainOutput, RunNodeOutput } from './activity-types';
 import type { GraphPaths } from './graph-paths';
 import type { GraphRun } from './graph-run';
-import type { ReusedRecords } from './rerun-definitions';
+import type { ReusedRecords } from './rerun-contract';
 import type { installHumanWaits } from './human-wait';
 import { chainLocalActivityOptions, nodeActivityOptions, nodeLocalActivityOptions, runsLocally } from './node-activity-options';
 import { describeNodeError } from './node-errors';
@@ -12,7 +12,7 @@ import type { StatusWriter } from './status-writer';
 
 /** How the run executes its nodes, one at a time or as chains; each settles its nodes in the run's state. */
 export interface NodeRunners {
-  runNode(id: string): Promise<void>;
+  runNodeActivity(id: string): Promise<void>;
   runHuman(id: string): Promise<void>;
   /** Runs `ids` as one local activity, carrying what it is given of the run's start, reused nodes and completion. */
   runChain(ids: string[], carried: ChainRecords): Promise<void>;
@@ -82,7 +82,7 @@ export function createNodeRunners(
   const runHuman = (id: string): Promise<void> =>
     inScope(id, async () => settle(id, await humans.run(run.node(id), contextFor(id), state.takenPredecessors(id))));
 
-  const runNode = (id: string): Promise<void> =>
+  const runNodeActivity = (id: string): Promise<void> =>
     inScope(id, async () => {
       const node = run.node(id);
       const result = await nodeActivities(node).runNode({
@@ -126,7 +126,7 @@ export function createNodeRunners(
       },
       finish === undefined,
     );
-    if (failed !== undefined) await runNode(failed);
+    if (failed !== undefined) await runNodeActivity(failed);
   };
 
   // A chain ends the run when every node outside it has settled and none failed.
@@ -140,5 +140,5 @@ export function createNodeRunners(
     return { ...writer.change('completed', 'execution.completed', 'execution completed'), outputNodeIds, outputs: earlier, usage: run.usage };
   };
 
-  return { runNode, runHuman, runChain, finishAfter };
+  return { runNodeActivity, runHuman, runChain, finishAfter };
 }

@@ -3,7 +3,7 @@ import type { RecordStatusInput } from './activity-types';
 import { reuseWritePath, type GraphPaths } from './graph-paths';
 import type { GraphRun } from './graph-run';
 import { RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
-import { reusedBranch, type RerunActivities, type ReusedNode, type ReusedRecords } from './rerun-definitions';
+import { reusedBranch, type RerunActivities, type ReusedNode, type ReusedRecords } from './rerun-contract';
 import type { StatusWriter } from './status-writer';
 
 /**

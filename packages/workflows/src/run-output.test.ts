@@ -1,4 +1,4 @@
-import { ZERO_USAGE } from '@trellis/core/pure';
+import { ZERO_USAGE } from '@trellis/definition/pure';
 import { completedOutputNodeIds, runOutput, runTotals } from './run-output';
 
 const usage = (prompt: number, completion: number) => ({ prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion });

@@ -1,4 +1,4 @@
-import { addUsage, type NodeDefinition, type Usage } from '@trellis/core/pure';
+import { addUsage, type NodeDefinition, type Usage } from '@trellis/definition/pure';
 
 /** A run's output: the output node's value when one completed, else an object keyed by the completed ones' ids. */
 export function runOutput(outputNodeIds: readonly string[], outputs: Readonly<Record<string, unknown>>): unknown {

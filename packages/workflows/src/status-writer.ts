@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { ExecutionStatus } from '@trellis/core/pure';
+import type { ExecutionStatus } from '@trellis/definition/pure';
 import type { ExecutionRef, GraphActivities, RecordStatusInput } from './activity-types';
-import type { ReusedRecords } from './rerun-definitions';
+import type { ReusedRecords } from './rerun-contract';
 
 /** Writes a re-run's reused nodes, with the start when given, on their own. */
 export type ReuseWrite = (reuse: ReusedRecords, start: RecordStatusInput | undefined) => Promise<void>;

@@ -1,4 +1,4 @@
-import type { NodeDefinition } from '@trellis/core/pure';
+import type { NodeDefinition } from '@trellis/definition/pure';
 import type { GraphState } from './graph-state';
 
 // What a person opening a run in the Temporal Web UI reads: the user's nodes rather than activity names.

@@ -8,12 +8,12 @@ import {
   proxyActivities,
   startChild,
 } from '@temporalio/workflow';
-import type { GraphWorkflowResult } from './definitions';
+import type { GraphWorkflowResult } from './graph-contract';
 import { graphWorkflow } from './graph-workflow';
-import type { HumanWaitOpened } from './human-definitions';
+import type { HumanWaitOpened } from './human-contract';
 import { RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
 import { IS_TEST_ATTRIBUTE, OWNER_ATTRIBUTE, WORKFLOW_ID_ATTRIBUTE, WORKFLOW_NAME_ATTRIBUTE } from './search-attributes';
-import type { TestSessionActivities, TestSessionWorkflowRef } from './test-session-definitions';
+import type { TestSessionActivities, TestSessionWorkflowRef } from './test-session-contract';
 import { replyOf } from './test-session-reply';
 
 const activities = proxyActivities<TestSessionActivities>(RECORD_ACTIVITY_OPTIONS);

@@ -19,8 +19,8 @@ import {
   type TestSessionInput,
   type TestSessionState,
   type TestSessionView,
-} from './test-session-definitions';
-import { humanWaitOpenedSignal, type HumanWaitOpened } from './human-definitions';
+} from './test-session-contract';
+import { humanWaitOpenedSignal, type HumanWaitOpened } from './human-contract';
 import { MAX_REPLY_CHARS } from './test-session-reply';
 import { runTestTurn, type TestTurnOutcome } from './test-session-turn';
 import { utf8Length } from './utf8-length';

@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES, type ExecutionStatus } from '@trellis/core';
+import { TERMINAL_STATUSES, type ExecutionStatus } from '@trellis/definition';
 import type { ExecutionEvent } from '@trellis/db';
 import type { Logger } from 'pino';
 

@@ -1,5 +1,5 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { definitionJsonSchema } from '@trellis/core';
+import { definitionJsonSchema } from '@trellis/definition';
 import { ExecutionEventMessage, TokenMessage } from '../events/event-messages';
 import type { ApiRoute } from '../routing/api-route';
 

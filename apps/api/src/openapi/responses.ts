@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES, NODE_STATUSES } from '@trellis/core';
+import { EXECUTION_STATUSES, NODE_STATUSES } from '@trellis/definition';
 
 const EVENT_LEVELS = ['info', 'warning', 'error'] as const;
 

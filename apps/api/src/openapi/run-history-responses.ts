@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES } from '@trellis/core';
+import { EXECUTION_STATUSES } from '@trellis/definition';
 import { KeysetPaging, Usage } from './responses';
 
 /** One record of the Coze-compatible run history of a workflow (times in Unix ms). */

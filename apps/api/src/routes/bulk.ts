@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES } from '@trellis/core';
+import { EXECUTION_STATUSES } from '@trellis/definition';
 import { chargeRate } from '../limits/request-rates';
 import { bulkWriteCost, cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, selectBulkExecutions, startBulkAction } from '../services/bulk-actions';
 import { BulkAction, BulkProgress, BulkStarted } from '../openapi/bulk-responses';

@@ -1,4 +1,4 @@
-import type { ControlAction } from '@trellis/core';
+import type { ControlAction } from '@trellis/definition';
 import type { ApiDeps } from '../deps';
 import { json } from '../openapi/operation-kit';
 import { ControlResponse } from '../openapi/responses';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { badRequest } from '../errors';
 import { eventMessageJson } from '../events/event-dto';
 import { isTerminalEvent } from '../events/execution-feed';

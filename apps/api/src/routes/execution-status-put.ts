@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ControlAction } from '@trellis/core';
+import type { ControlAction } from '@trellis/definition';
 import { controlResult } from './control-routes';
 import { json } from '../openapi/operation-kit';
 import { ControlResponse } from '../openapi/responses';

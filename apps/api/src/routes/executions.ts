@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXECUTION_STATUSES, isTerminal } from '@trellis/core';
+import { EXECUTION_STATUSES, isTerminal } from '@trellis/definition';
 import { findWorkflow, listEvents, listNodeExecutions } from '@trellis/db';
 import { notFound } from '../errors';
 import { toLogEntry } from '../events/event-dto';

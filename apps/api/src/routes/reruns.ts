@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findExecution, listReruns } from '@trellis/db';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { notFound } from '../errors';
 import { limitStarts } from '../limits/start-limits';
 import { executionLinks } from '../openapi/execution-links';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { validateDefinition, type WorkflowDefinition } from '@trellis/core';
+import { validateDefinition, type WorkflowDefinition } from '@trellis/definition';
 import { createWorkflow, deleteWorkflow, findWorkflow, listWorkflows, updateWorkflow, type Workflow } from '@trellis/db';
 import { notFound, validationFailed } from '../errors';
 import { HELLO_WORKFLOW } from '../openapi/examples';

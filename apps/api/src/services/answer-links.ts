@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { HumanWaitErrors } from '@trellis/core';
+import { HumanWaitErrors } from '@trellis/definition';
 import { claimAnswerLink, findAnswerLink, findExecution, findHumanWait, insertAnswerLink, releaseAnswerLink, type AnswerLink } from '@trellis/db';
 import { AppError, notFound } from '../errors';
 import type { ApiDeps } from '../deps';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { ExecutionStatus } from '@trellis/core';
+import type { ExecutionStatus } from '@trellis/definition';
 import { selectOwnedExecutionIds } from '@trellis/db';
 import { bulkProgressQuery, type BulkActionName, type bulkActionWorkflow, type BulkProgress } from '@trellis/workflows';
 import { apiActivityQueueOf } from '../api-activity-worker';

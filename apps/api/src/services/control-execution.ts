@@ -1,5 +1,5 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { canControl, cannotControlMessage, isTerminal, type ControlAction } from '@trellis/core';
+import { canControl, cannotControlMessage, isTerminal, type ControlAction } from '@trellis/definition';
 import { findExecution, temporalWorkflowIdOf, type Execution } from '@trellis/db';
 import { CONTROL_LIMIT, pauseUpdate, resumeUpdate, stopUpdate } from '@trellis/workflows';
 import { AppError, invalidTransition, notFound } from '../errors';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { HumanWaitErrors, isTerminal } from '@trellis/core';
+import { HumanWaitErrors, isTerminal } from '@trellis/definition';
 import { findExecution, findHumanWait, listNodeExecutions, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
 import { checkHumanAnswer, checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES, InputInvalidError, OutputTooLargeError } from '@trellis/executors';
 import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';

@@ -1,5 +1,5 @@
 import { DEFAULT_NODE_OUTPUT_MAX_BYTES, checkOutputSize, OutputTooLargeError } from '@trellis/executors';
-import { isTerminal } from '@trellis/core';
+import { isTerminal } from '@trellis/definition';
 import { findRerunSource, type Execution, type RunMode } from '@trellis/db';
 import { AppError, notFound, validationFailed } from '../errors';
 import type { ApiDeps } from '../deps';

@@ -1,4 +1,4 @@
-import { buildGraph, reachableFrom, type WorkflowDefinition } from '@trellis/core';
+import { buildGraph, reachableFrom, type WorkflowDefinition } from '@trellis/definition';
 import type { ReusedNode } from '@trellis/workflows';
 
 /** What a re-run asks for, as far as the plan goes. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { WorkflowDefinition } from '@trellis/core';
+import type { WorkflowDefinition } from '@trellis/definition';
 import { describeStatusChange, insertExecution, recordExecutionTransition, temporalWorkflowIdOf, type Execution, type RunMode } from '@trellis/db';
 import {
   IS_TEST_ATTRIBUTE,

@@ -1,4 +1,4 @@
-import { isStorableText } from '@trellis/core';
+import { isStorableText } from '@trellis/definition';
 
 /** What an upgrade asks to follow: every execution of the user, or one execution. */
 export type WsTarget = { kind: 'all' } | { kind: 'execution'; executionId: string };

@@ -1,5 +1,5 @@
 // The API's wire types: from the API's shared types (packages/client, checked against the API's own schemas by
-// test/client-wire-types.typecheck.ts) and the definition types (packages/core). Never copied here.
+// test/client-wire-types.typecheck.ts) and the definition types (packages/definition). Never copied here.
 export type {
   ApiErrorBody,
   ControlResult,
@@ -23,5 +23,5 @@ export type {
   Usage,
   Workflow,
 } from '@trellis/client/src/types';
-export type { ControlAction, EdgeDefinition, NodeDefinition, NodeType, WorkflowDefinition } from '@trellis/core/pure';
-export type { DefinitionProblem } from '@trellis/core/src/validate';
+export type { ControlAction, EdgeDefinition, NodeDefinition, NodeType, WorkflowDefinition } from '@trellis/definition/pure';
+export type { DefinitionProblem } from '@trellis/definition/src/validate';

@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { canControl, cannotControlMessage, isTerminal } from '@trellis/core';
+import { canControl, cannotControlMessage, isTerminal } from '@trellis/definition';
 import { deleteExecution, findExecution, temporalWorkflowIdOf, type Database } from '@trellis/db';
 import type { BulkActivities, BulkItemError } from '@trellis/workflows';
 import { stopUpdate } from '@trellis/workflows';

@@ -8,7 +8,7 @@ import {
   type EventAnnouncer,
   type ExecutionEvent,
 } from '@trellis/db';
-import { checkOutputSize, runNode as executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
+import { checkOutputSize, executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import type { Logger } from 'pino';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { HumanConfig } from '@trellis/core';
+import type { HumanConfig } from '@trellis/definition';
 import {
   appendEvents,
   closeHumanWait,
@@ -11,7 +11,7 @@ import {
   type Database,
   type EventAnnouncer,
 } from '@trellis/db';
-import { runNode as executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
+import { executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
 import type { HumanWaitActivities } from '@trellis/workflows';
 import { toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';

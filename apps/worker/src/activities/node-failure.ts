@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { toStorableValue } from '@trellis/core';
+import { toStorableValue } from '@trellis/definition';
 import { NodeExecutionError } from '@trellis/executors';
 import { publicMessage } from './public-errors';
 

@@ -9,7 +9,7 @@ import {
   type NewEvent,
   type StatusChange,
 } from '@trellis/db';
-import type { NodeDefinition, Usage } from '@trellis/core';
+import type { NodeDefinition, Usage } from '@trellis/definition';
 
 /** One attempt of one node, as the records describe it. */
 export interface NodeAttempt {

@@ -1,5 +1,5 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import { toStorableText } from '@trellis/core';
+import { toStorableText } from '@trellis/definition';
 import { databaseErrorCode, isDatabaseDataError, isDatabaseError, isDatabaseUnavailable } from '@trellis/db';
 import type { Logger } from 'pino';
 

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { recordExecutionTransition, recordReusedNodes, type ExecutionEvent, type StatusChange } from '@trellis/db';
-import { checkOutputSize, runNode as executeNode } from '@trellis/executors';
+import { checkOutputSize, executeNode } from '@trellis/executors';
 import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import { nodeDurationSeconds } from '../metrics';
 import type { ActivityDeps } from './graph-activities';

@@ -1,4 +1,4 @@
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '@trellis/core';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '@trellis/definition';
 import { NodeExecutionError } from '@trellis/executors';
 
 /**

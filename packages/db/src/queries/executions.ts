@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
-import { LIVE_STATUSES, type ExecutionStatus } from '@trellis/core';
+import { LIVE_STATUSES, type ExecutionStatus } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 

@@ -1,5 +1,5 @@
 import { and, arrayContains, count, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { LIVE_STATUSES } from '@trellis/core';
+import { LIVE_STATUSES } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import { humanWaits, type HumanWaitStatus } from '../schema/human-waits';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Usage } from '@trellis/core';
+import type { Usage } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import type { ExecutionEvent, NewEvent } from './events';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { NodeStatus, Usage } from '@trellis/core';
+import type { NodeStatus, Usage } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import type { StoredError } from '../schema/executions';
 import { nodeExecutions } from '../schema/node-executions';

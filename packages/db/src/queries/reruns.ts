@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
-import type { WorkflowDefinition } from '@trellis/core';
+import type { WorkflowDefinition } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import { workflows, workflowVersions } from '../schema/workflows';

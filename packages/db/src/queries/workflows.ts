@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { WorkflowDefinition } from '@trellis/core';
+import type { WorkflowDefinition } from '@trellis/definition';
 import type { Database, DbOrTx } from '../client';
 import { workflowVersions, workflows } from '../schema/workflows';
 

@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { NodeStatus, Usage } from '@trellis/core';
+import type { NodeStatus, Usage } from '@trellis/definition';
 import { executions, type StoredError } from './executions';
 
 /** One node of one execution: its input, output, timing, usage and the attempt that produced them. */

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { WorkflowDefinition } from '@trellis/core';
+import type { WorkflowDefinition } from '@trellis/definition';
 
 /** A user's saved workflow; `version` increases each time its definition changes. */
 export const workflows = pgTable(

@@ -1,4 +1,4 @@
-import type { Usage } from '@trellis/core';
+import type { Usage } from '@trellis/definition';
 import {
   LlmAuthError,
   LlmBadRequestError,

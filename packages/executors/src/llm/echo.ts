@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Usage } from '@trellis/core';
+import type { Usage } from '@trellis/definition';
 import type { LlmProvider, LlmRequest } from './provider';
 
 /** Deterministic offline provider: replies `[echo] <last user message>` (or `{"echo": ...}` for json). */

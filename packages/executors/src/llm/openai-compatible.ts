@@ -1,4 +1,4 @@
-import type { Usage } from '@trellis/core';
+import type { Usage } from '@trellis/definition';
 import { LlmUnavailableError } from '../errors';
 import { callProvider, count, parseJsonBody, type KeepAlive } from './provider-http';
 import type { LlmProvider, LlmRequest, LlmResponse } from './provider';

@@ -1,4 +1,4 @@
-import type { LlmMessage, Usage } from '@trellis/core';
+import type { LlmMessage, Usage } from '@trellis/definition';
 
 /** One chat completion request, provider-neutral. */
 export interface LlmRequest {

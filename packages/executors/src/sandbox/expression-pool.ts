@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ExpressionContext } from '@trellis/core';
+import type { ExpressionContext } from '@trellis/definition';
 import { ExpressionError, ExpressionLimitError, NodeExecutionError } from '../errors';
 import type { ExpressionEvaluator } from '../expression-evaluator';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from '../expression-limits';

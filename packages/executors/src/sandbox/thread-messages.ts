@@ -1,4 +1,4 @@
-import type { ExpressionContext, TemplateSegment } from '@trellis/core';
+import type { ExpressionContext, TemplateSegment } from '@trellis/definition';
 import type { ExpressionLimits } from '../expression-limits';
 
 /** What a sandbox thread is started with. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CONTROL_ACTIONS, EXECUTION_TRANSITIONS } from '@trellis/core/pure';
+import { CONTROL_ACTIONS, EXECUTION_TRANSITIONS } from '@trellis/definition/pure';
 import { ApiError, apiRequest } from '../../api/http';
 import type { ControlAction, ControlResult, ExecutionDetail, ExecutionStatus } from '../../api/types';
 import { isLive } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { EXECUTION_STATUSES, canTransition, isTerminal, type ExecutionStatus, type StatusChangeRequest } from '@trellis/core';
+import { EXECUTION_STATUSES, canTransition, isTerminal, type ExecutionStatus, type StatusChangeRequest } from '@trellis/definition';
 import type { EventLevel } from '../../schema/execution-events';
 import type { NewExecution } from '../executions';
 import type { NewEvent } from '../events';

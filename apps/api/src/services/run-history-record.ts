@@ -1,4 +1,4 @@
-import type { ExecutionStatus } from '@trellis/core';
+import type { ExecutionStatus } from '@trellis/definition';
 import { temporalWorkflowIdOf, type Execution, type NodeExecution, type RunMode } from '@trellis/db';
 import { debugUrl } from './execution-dto';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIVE_STATUSES } from '@trellis/core';
+import { LIVE_STATUSES } from '@trellis/definition';
 import {
   clearWorkflowExecutions,
   deleteExecution,
@@ -14,7 +14,7 @@ import { RunHistoryDeleted, RunHistoryDetail, RunHistoryPage } from '../openapi/
 import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { readExecutionPage } from '../paging/execution-pages';
 import { CursorParam } from '../paging/page-cursor';
-import { toHistoryRecord, toNodeExecuteStatus } from '../services/workflow-history-record';
+import { toHistoryRecord, toNodeExecuteStatus } from '../services/run-history-record';
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
@@ -35,7 +35,7 @@ const tags = ['Coze-compatible run history'];
  * /api/v1/workflows/{id}/history, the Coze-compatible run history: a workflow's run records, newest first, one
  * record's detail with its nodes, and deleting one record or all of them. Runs still live are never deleted.
  */
-export const workflowHistoryRoutes: ApiRoute[] = [
+export const runHistoryRoutes: ApiRoute[] = [
   apiRoute({
     method: 'get',
     path: P,

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { WorkflowDefinition } from '@trellis/core/pure';
+import type { WorkflowDefinition } from '@trellis/definition/pure';
 
 /** The saved workflow a test session runs: a snapshot taken when the session was created. */
 export interface TestSessionWorkflowRef {

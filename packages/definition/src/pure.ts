@@ -1,4 +1,4 @@
-// The subset of @trellis/core that workflow code may import: no zod, no jsonata, no I/O.
+// The subset of @trellis/definition that workflow code may import: no zod, no jsonata, no I/O.
 export * from './graph';
 export * from './status';
 export type * from './status-change';

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ExecutionStatus, NodeStatus, Usage, WorkflowDefinition } from '@trellis/core/pure';
-import type { ReusedNode } from './rerun-definitions';
+import type { ExecutionStatus, NodeStatus, Usage, WorkflowDefinition } from '@trellis/definition/pure';
+import type { ReusedNode } from './rerun-contract';
 
 /** Arguments of one graph run; the definition is a snapshot, so later edits never change a running execution. */
 export interface GraphWorkflowInput {

@@ -10,7 +10,7 @@ export const HistoryQuery = z.object({
 });
 
 /** GET /api/v1/executions/{id}/history: the run's timeline from our events and Temporal's history. */
-export const executionHistoryRoutes: ApiRoute[] = [
+export const executionTimelineRoutes: ApiRoute[] = [
   apiRoute({
     method: 'get',
     path: '/api/v1/executions/{id}/history',
