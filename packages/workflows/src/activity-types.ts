@@ -1,5 +1,5 @@
 import type { ExpressionContext, NodeDefinition, StatusChangeRequest, Usage } from '@trellis/definition/pure';
-import type { ReusedRecords } from './rerun-contract';
+import type { ReusedRecords } from './reused-records';
 
 /** Where a node runs: one execution's identity, shared by every record the worker writes. */
 export interface ExecutionRef {

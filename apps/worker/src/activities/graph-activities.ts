@@ -4,34 +4,20 @@ import {
   markNodesDone,
   publishTokenDeltas,
   recordNodeFinished,
-  type Database,
-  type EventAnnouncer,
   type ExecutionEvent,
 } from '@trellis/db';
-import { checkOutputSize, executeNode, type ExpressionEvaluator, type LlmProviderRegistry } from '@trellis/executors';
+import { checkOutputSize, executeNode } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
-import type { Logger } from 'pino';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
+import type { ActivityDeps } from './activity-deps';
 import { createRunChain } from './run-chain';
 import { checkStorableOutput } from './storable-output';
 import { recordStatusChange } from './status-records';
 import { createTokenBatcher } from './token-batcher';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
-
-export interface ActivityDeps {
-  db: Database;
-  /** Announces what each committed write appended, after its commit. */
-  announcer: EventAnnouncer;
-  llm: LlmProviderRegistry;
-  /** Evaluates expressions and templates: the worker's sandbox pool. */
-  expressions: ExpressionEvaluator;
-  /** Largest node output, as JSON in bytes (NODE_OUTPUT_MAX_BYTES); a larger one fails the node with OUTPUT_TOO_LARGE. */
-  maxOutputBytes: number;
-  log: Logger;
-}
 
 const HEARTBEAT_EVERY_MS = 1_000;
 

@@ -3,7 +3,7 @@ import { recordExecutionTransition, recordReusedNodes, type ExecutionEvent, type
 import { checkOutputSize, executeNode } from '@trellis/executors';
 import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import { nodeDurationSeconds } from '../metrics';
-import type { ActivityDeps } from './graph-activities';
+import type { ActivityDeps } from './activity-deps';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
