@@ -11,7 +11,19 @@ const WORKFLOW_FORBIDDEN = [
     message: 'workflow code is deterministic: no Node.js built-ins',
   },
   {
-    group: ['pg', 'drizzle-orm', 'drizzle-orm/*', 'express', 'ws', 'jsonwebtoken', 'pino', '@trellis/db', '@trellis/db/*', '@trellis/executors', '@trellis/executors/*'],
+    group: [
+      'pg',
+      'drizzle-orm',
+      'drizzle-orm/*',
+      'express',
+      'ws',
+      'jsonwebtoken',
+      'pino',
+      '@trellis/db',
+      '@trellis/db/*',
+      '@trellis/executors',
+      '@trellis/executors/*',
+    ],
     message: 'workflow code does no I/O: call an activity instead',
   },
   {
@@ -20,10 +32,28 @@ const WORKFLOW_FORBIDDEN = [
   },
 ];
 
-const NODE_GLOBALS = { module: 'writable', exports: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly' };
+const NODE_GLOBALS = {
+  module: 'writable',
+  exports: 'writable',
+  require: 'readonly',
+  process: 'readonly',
+  console: 'readonly',
+  __dirname: 'readonly',
+  __filename: 'readonly',
+};
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'bench/results/**', 'test/fixtures/**', 'packages/client/src/generated/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'coverage/**',
+      'bench/results/**',
+      'test/fixtures/**',
+      'packages/client/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -48,7 +78,10 @@ export default tseslint.config(
     files: ['packages/workflows/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: WORKFLOW_FORBIDDEN.map((pattern) => ({ ...pattern, allowTypeImports: true })) }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: WORKFLOW_FORBIDDEN.map((pattern) => ({ ...pattern, allowTypeImports: true })) },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

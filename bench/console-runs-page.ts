@@ -44,7 +44,16 @@ async function main(): Promise<void> {
   const stack = await startBenchStack();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const seedStarted = performance.now();
@@ -75,7 +84,12 @@ async function main(): Promise<void> {
       const probe = await page.evaluate<{ rowsAt: number; lastLongTaskEnd: number }>('window.__bench');
       const ready = await page.evaluate<number>("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
       if (process.env.CONSOLE_BENCH_DEBUG) {
-        console.log(await page.evaluate<string>("JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, '').slice(0, 60), Math.round(e.startTime), Math.round(e.responseEnd)]))"), probe);
+        console.log(
+          await page.evaluate<string>(
+            "JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, '').slice(0, 60), Math.round(e.startTime), Math.round(e.responseEnd)]))",
+          ),
+          probe,
+        );
       }
       const started = Date.now();
       await page.getByRole('button', { name: 'Load more' }).click();
@@ -92,7 +106,9 @@ async function main(): Promise<void> {
       const s = summarize(values);
       console.log(`${label.padEnd(34)} median ${s.median.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (n=${values.length})`);
     };
-    console.log(`runs page with ${ROWS.toLocaleString()} runs (${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}), Chromium ${browser.version()}, 1280×800:`);
+    console.log(
+      `runs page with ${ROWS.toLocaleString()} runs (${process.env.DATABASE_URL ? 'Postgres' : 'PGlite'}), Chromium ${browser.version()}, 1280×800:`,
+    );
     line('API GET /executions?size=50 alone', apiFirstPage);
     line('page loaded (DOMContentLoaded)', domReady);
     line('first 50 rows on screen', rowsVisible);

@@ -24,7 +24,8 @@ export async function describeEnvironment(database: string, ownDevServer: boolea
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    if (execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += '+dirty';
+    if (execFileSync('git', ['status', '--porcelain', '--', 'apps', 'packages'], { cwd: ROOT, encoding: 'utf8' }).trim())
+      commit += '+dirty';
   } catch {}
   return {
     cpus: cpus().length,
@@ -33,7 +34,7 @@ export async function describeEnvironment(database: string, ownDevServer: boolea
     load_average_at_start: loadavg().map((x) => +x.toFixed(2)),
     database,
     temporal: ownDevServer ? 'dev server started by the harness (in-memory)' : `TEMPORAL_ADDRESS=${process.env.TEMPORAL_ADDRESS}`,
-    process_layout: `API, Trellis worker, baseline worker, load generator and (under PGlite) the database share one Node process; ${EAGER_START ? 'eager workflow start on (the API shares the worker\'s connection, as in npm start)' : 'eager workflow start off (BENCH_EAGER=0)'}`,
+    process_layout: `API, Trellis worker, baseline worker, load generator and (under PGlite) the database share one Node process; ${EAGER_START ? "eager workflow start on (the API shares the worker's connection, as in npm start)" : 'eager workflow start off (BENCH_EAGER=0)'}`,
     versions: {
       node: process.version,
       temporal_cli: temporalCli,

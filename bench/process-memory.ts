@@ -23,7 +23,13 @@ export async function postgresServerMemoryMb(database: DatabaseHandle) {
   const backend = Number(result.rows[0]?.pid);
   const postmaster = parentOf(backend);
   if (postmaster === undefined || !read(`/proc/${postmaster}/cmdline`)?.includes('postgres')) return undefined;
-  const pids = [postmaster, ...readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => parentOf(pid) === postmaster)];
+  const pids = [
+    postmaster,
+    ...readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+      .filter((pid) => parentOf(pid) === postmaster),
+  ];
   const each = pids.map(processMemoryMb).filter((m) => m !== undefined);
   return {
     processes: each.length,

@@ -21,12 +21,15 @@ export function liveStatusSection(s: LiveStatusResult & { memory: Peak }): strin
   const t = c.transactions_per_second;
   const n = c.notifications_per_second;
   return [
-    '', '## 5. Live status', '',
-    'Events reach sockets this way: a writer commits its events (gapless `seq` under the execution row lock), then hands them to its process\'s event announcer, which coalesces a few milliseconds of announcements into one `select pg_notify(...)` outside any transaction (one `<id>:<first>-<last>` entry per execution; on Postgres over a connection of its own). Each API process reads for all the executions it follows at once: one query per batch of notifications, each execution\'s page fanned out to every follower from its own `since`, each event serialized once and a socket\'s share of a page sent in one write; a 2 s poll covers lost notifications.',
+    '',
+    '## 5. Live status',
+    '',
+    "Events reach sockets this way: a writer commits its events (gapless `seq` under the execution row lock), then hands them to its process's event announcer, which coalesces a few milliseconds of announcements into one `select pg_notify(...)` outside any transaction (one `<id>:<first>-<last>` entry per execution; on Postgres over a connection of its own). Each API process reads for all the executions it follows at once: one query per batch of notifications, each execution's page fanned out to every follower from its own `since`, each event serialized once and a socket's share of a page sent in one write; a 2 s poll covers lost notifications.",
     '',
     `**Node finished → WebSocket.** ${a.executions} executions started at once through POST /executions, each followed by its own \`/ws/:id?since=0\` opened when its POST answered. Each runs input → an llm node on the loopback wire provider that answers after ${a.wait_ms} ms (so the sockets are open before the rest runs) → ${a.nodes - 3} no-op transforms → output, nodes as local activities (the default). Latency runs from the node row's \`finished_at\` to the socket receiving \`node.completed\` (same clock); ${a.latency_ms.n} node completions counted, ${a.replayed} that finished before their socket opened (replayed) left out.`,
     '',
-    '| | median | p99 | max |', '|---|---|---|---|',
+    '| | median | p99 | max |',
+    '|---|---|---|---|',
     `| **node finished → socket** | **${a.latency_ms.median}** | **${a.latency_ms.p99}** | ${a.latency_ms.max} |`,
     `| node finished → its transaction starts (event \`created_at\`) | ${cells(a.breakdown_ms.finished_to_transaction_start)} |`,
     `| transaction start → NOTIFY reaches the API process | ${cells(a.breakdown_ms.transaction_start_to_notification)} |`,
@@ -39,7 +42,8 @@ export function liveStatusSection(s: LiveStatusResult & { memory: Peak }): strin
     '',
     `**Write path.** ${c.writers} concurrent writers, each on its own execution, commit one-event transactions through appendEvents for ${c.seconds_per_variant} s per variant (two interleaved rounds), on ${c.database}.`,
     '',
-    '| variant | transactions/s | NOTIFY payloads/s | ÷ no notify |', '|---|---|---|---|',
+    '| variant | transactions/s | NOTIFY payloads/s | ÷ no notify |',
+    '|---|---|---|---|',
     `| no notification | ${t.no_notify} | ${n.no_notify} | 1 |`,
     `| pg_notify inside each transaction (before) | ${t.notify_in_transaction} | ${n.notify_in_transaction} | ${c.ratio_notify_in_transaction}× |`,
     `| announcer after commit (now) | ${t.announcer_after_commit} | ${n.announcer_after_commit} | ${c.ratio_announcer}× |`,

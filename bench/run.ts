@@ -40,10 +40,12 @@ async function main(): Promise<void> {
   try {
     if (wanted('node_overhead'))
       results.scenarios.node_overhead = await measure('node_overhead', () =>
-        measureNodeOverhead(stack, { nodes: env('BENCH_CHAIN', 40), runs: Math.max(5, env('BENCH_RUNS', 7)) }));
+        measureNodeOverhead(stack, { nodes: env('BENCH_CHAIN', 40), runs: Math.max(5, env('BENCH_RUNS', 7)) }),
+      );
     if (wanted('throughput'))
       results.scenarios.throughput = await measure('throughput', () =>
-        measureThroughput(stack, { seconds: env('BENCH_SECONDS', 60), concurrency: env('BENCH_CONCURRENCY', 32), slices: 5 }));
+        measureThroughput(stack, { seconds: env('BENCH_SECONDS', 60), concurrency: env('BENCH_CONCURRENCY', 32), slices: 5 }),
+      );
     if (wanted('latency'))
       results.scenarios.latency = await measure('latency', () =>
         measureLatency(stack, {
@@ -51,10 +53,16 @@ async function main(): Promise<void> {
           seconds: env('BENCH_LATENCY_SECONDS', 20),
           burstRatePerSecond: env('BENCH_BURST_RATE', 100),
           burstSeconds: env('BENCH_BURST_SECONDS', 5),
-        }));
+        }),
+      );
     if (wanted('history_paging'))
       results.scenarios.history_paging = await measure('history_paging', () =>
-        measureHistoryPaging(stack, { rows: env('BENCH_HISTORY_ROWS', 1_000_000), samples: env('BENCH_HISTORY_SAMPLES', 200), offsetSamples: 5 }));
+        measureHistoryPaging(stack, {
+          rows: env('BENCH_HISTORY_ROWS', 1_000_000),
+          samples: env('BENCH_HISTORY_SAMPLES', 200),
+          offsetSamples: 5,
+        }),
+      );
     if (wanted('live_status'))
       results.scenarios.live_status = await measure('live_status', () =>
         measureLiveStatus(stack, {
@@ -66,15 +74,29 @@ async function main(): Promise<void> {
           writers: env('BENCH_WRITERS', 12),
           writeSeconds: env('BENCH_WRITE_SECONDS', 5),
           databaseUrl: process.env.DATABASE_URL,
-        }));
+        }),
+      );
     if (wanted('memory'))
       results.scenarios.memory = await measure('memory', () =>
-        measureMemory(stack, { executions: env('BENCH_PAUSED', 1000), concurrency: env('BENCH_CONCURRENCY', 10), llmDelayMs: env('BENCH_LLM_DELAY_MS', 10_000), profile: process.env.BENCH_HEAP_PROFILE === '1' }));
+        measureMemory(stack, {
+          executions: env('BENCH_PAUSED', 1000),
+          concurrency: env('BENCH_CONCURRENCY', 10),
+          llmDelayMs: env('BENCH_LLM_DELAY_MS', 10_000),
+          profile: process.env.BENCH_HEAP_PROFILE === '1',
+        }),
+      );
     if (wanted('rerun'))
-      results.scenarios.rerun = await measure('rerun', () => measureRerun(stack, { nodes: env('BENCH_CHAIN', 40), runs: env('BENCH_RERUNS', 15) }));
+      results.scenarios.rerun = await measure('rerun', () =>
+        measureRerun(stack, { nodes: env('BENCH_CHAIN', 40), runs: env('BENCH_RERUNS', 15) }),
+      );
     if (wanted('memory') || wanted('human_waits'))
       results.scenarios.human_waits = await measure('human_waits', () =>
-        measureHumanWaits(stack, { executions: env('BENCH_WAITING', 1000), concurrency: env('BENCH_CONCURRENCY', 10), answers: env('BENCH_ANSWERS', 50) }));
+        measureHumanWaits(stack, {
+          executions: env('BENCH_WAITING', 1000),
+          concurrency: env('BENCH_CONCURRENCY', 10),
+          answers: env('BENCH_ANSWERS', 50),
+        }),
+      );
   } finally {
     await stack.close();
   }

@@ -60,7 +60,18 @@ export async function startBenchStack(): Promise<BenchStack> {
   // The expression sandbox as the worker's config gives it (its defaults, or EXPRESSION_* overrides).
   const { pool, maxOutputBytes } = expressionSettings(loadWorkerConfig());
   const expressions = createExpressionPool(pool);
-  const worker = await createTrellisWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db: database.db, announcer, llm, expressions, maxOutputBytes, log, ...limits });
+  const worker = await createTrellisWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db: database.db,
+    announcer,
+    llm,
+    expressions,
+    maxOutputBytes,
+    log,
+    ...limits,
+  });
   const baselineWorker = await createBaselineWorker({ connection: nativeConnection, taskQueue: baselineQueue });
   const running = [worker.run(), baselineWorker.run()];
 

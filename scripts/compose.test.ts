@@ -104,9 +104,7 @@ function hostPathOf(svc: Service, containerPath: string): string | undefined {
 }
 
 const dependsOn = (svc: Service): Record<string, { condition?: string }> =>
-  Array.isArray(svc.depends_on)
-    ? Object.fromEntries(svc.depends_on.map((name) => [name, {}]))
-    : (svc.depends_on ?? {});
+  Array.isArray(svc.depends_on) ? Object.fromEntries(svc.depends_on.map((name) => [name, {}])) : (svc.depends_on ?? {});
 
 const apiKeys = new Set(Object.keys(ApiConfig.shape));
 const workerKeys = new Set(Object.keys(WorkerConfig.shape));
@@ -126,7 +124,10 @@ describe('docker-compose.yml', () => {
 
   it('runs the compiled serve:api and serve:worker scripts (node called directly, so SIGTERM reaches the process)', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    for (const [name, script] of [['api', 'serve:api'], ['worker', 'serve:worker']] as const) {
+    for (const [name, script] of [
+      ['api', 'serve:api'],
+      ['worker', 'serve:worker'],
+    ] as const) {
       const command = asList(service(name).command).join(' ');
       expect([name, command]).toEqual([name, scripts[script]]);
     }
@@ -201,7 +202,9 @@ describe('docker-compose.yml', () => {
     expect(url.hostname).toBe('postgres');
     const initDir = hostPathOf(service('postgres'), '/docker-entrypoint-initdb.d');
     expect(initDir && existsSync(initDir)).toBeTruthy();
-    const init = readdirSync(initDir!).map((file) => readFileSync(join(initDir!, file), 'utf8')).join('\n');
+    const init = readdirSync(initDir!)
+      .map((file) => readFileSync(join(initDir!, file), 'utf8'))
+      .join('\n');
     expect(init).toMatch(new RegExp(`CREATE DATABASE ${database} OWNER ${decodeURIComponent(url.username)}\\b`, 'i'));
     expect(init).toMatch(new RegExp(`CREATE ROLE ${decodeURIComponent(url.username)} LOGIN PASSWORD`, 'i'));
   });
@@ -249,9 +252,10 @@ describe('docker-compose.yml', () => {
       expect(onHost && existsSync(onHost)).toBeTruthy();
       const script = readFileSync(onHost!, 'utf8');
       const registered = Object.fromEntries(
-        [...script.matchAll(/temporal operator search-attribute create\b[^\n]*?--name\s+(\w+)\s+--type\s+(\w+)/g)].map(
-          (m) => [m[1]!, m[2]!],
-        ),
+        [...script.matchAll(/temporal operator search-attribute create\b[^\n]*?--name\s+(\w+)\s+--type\s+(\w+)/g)].map((m) => [
+          m[1]!,
+          m[2]!,
+        ]),
       );
       const expected = Object.fromEntries(TRELLIS_SEARCH_ATTRIBUTES.map((key) => [key.name, cliTypeName(key.type)]));
       expect(registered).toEqual(expected);

@@ -8,7 +8,14 @@ export const CONSOLE_DIR = join(ROOT, 'apps/console');
 export const CONSOLE_DIST = join(CONSOLE_DIR, 'dist');
 
 // What the bundle is made of: the console and the workspace modules it imports at run time.
-const SOURCES = ['apps/console/src', 'apps/console/index.html', 'apps/console/vite.config.ts', 'apps/console/package.json', 'packages/definition/src', 'packages/client/src'];
+const SOURCES = [
+  'apps/console/src',
+  'apps/console/index.html',
+  'apps/console/vite.config.ts',
+  'apps/console/package.json',
+  'packages/definition/src',
+  'packages/client/src',
+];
 
 /** Newest modification time (ms) under the given paths. */
 function newestMtime(paths: string[]): number {
@@ -35,7 +42,10 @@ export function consoleBuildReason(): string | undefined {
 export function buildConsole(): void {
   const vitePackage = require.resolve('vite/package.json', { paths: [CONSOLE_DIR] });
   const bin = (JSON.parse(readFileSync(vitePackage, 'utf8')) as { bin: Record<string, string> }).bin.vite!;
-  const result = spawnSync(process.execPath, [join(dirname(vitePackage), bin), 'build', '--logLevel', 'warn'], { cwd: CONSOLE_DIR, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(dirname(vitePackage), bin), 'build', '--logLevel', 'warn'], {
+    cwd: CONSOLE_DIR,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error(`console build failed (vite exited with ${result.status ?? result.signal})`);
 }
 

@@ -12,7 +12,12 @@ describe('lintWorkflowSource', () => {
   });
 
   it('rejects node built-ins, I/O libraries, clocks and randomness', () => {
-    const source = ["import { readFileSync } from 'node:fs';", "import { Pool } from 'pg';", 'const t = Date.now();', 'Math.random();'].join('\n');
+    const source = [
+      "import { readFileSync } from 'node:fs';",
+      "import { Pool } from 'pg';",
+      'const t = Date.now();',
+      'Math.random();',
+    ].join('\n');
     expect(lintWorkflowSource(source)).toHaveLength(4);
   });
 });

@@ -21,7 +21,9 @@ export function lintWorkflowSource(source: string): string[] {
     const typeOnly = Boolean(match[1] ?? match[3]);
     const specifier = match[2] ?? match[4]!;
     if (!typeOnly && !ALLOWED_IMPORTS.some((allowed) => allowed.test(specifier))) {
-      problems.push(`imports '${specifier}' (workflow code may import only @temporalio/workflow, @trellis/definition/pure and relative files)`);
+      problems.push(
+        `imports '${specifier}' (workflow code may import only @temporalio/workflow, @trellis/definition/pure and relative files)`,
+      );
     }
   }
   const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');

@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   const runtime = await installWorkerRuntime({ metrics: metricsServed, shutdownSignals: [] });
   // API and worker share one connection, so new runs start eagerly on this process's worker.
   const connection = await NativeConnection.connect({ address: apiConfig.TEMPORAL_ADDRESS });
-  const deps = { ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }), connection)), metricsRegistries: [workerMetrics], metricsForward: runtime.metricsUrl ? [runtime.metricsUrl] : [] };
+  const deps = {
+    ...(await buildApiDeps(apiConfig, database, log.child({ app: 'api' }), connection)),
+    metricsRegistries: [workerMetrics],
+    metricsForward: runtime.metricsUrl ? [runtime.metricsUrl] : [],
+  };
   const services = await createWorkerServices({
     config: workerConfig,
     db: database.db,

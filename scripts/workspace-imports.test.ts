@@ -17,7 +17,14 @@ describe('importsOf', () => {
       "import { readFileSync } from 'node:fs';",
       "import { join } from 'path';",
     ].join('\n');
-    expect(importsOf(source).map((ref) => ref.packageName)).toEqual(['@trellis/definition', 'zod', '@scope/pkg', 'side-effect', 'dynamic', 'required']);
+    expect(importsOf(source).map((ref) => ref.packageName)).toEqual([
+      '@trellis/definition',
+      'zod',
+      '@scope/pkg',
+      'side-effect',
+      'dynamic',
+      'required',
+    ]);
   });
 
   it('tells type-only imports from imports of values', () => {

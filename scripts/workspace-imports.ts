@@ -28,7 +28,8 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const DEV_FILE = /(\.test\.tsx?|test-helpers\.ts|loopback-server\.ts|\.config\.ts)$/;
 const BUILTINS = new Set(builtinModules);
 // `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')`, `require('x')`; `type` is captured.
-const IMPORT = /(?:^|[\s;])(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[\s;])(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /**
  * Lists what each workspace imports but does not declare in its own package.json. Code that runs needs a
@@ -49,7 +50,9 @@ export function undeclaredImports(root: string, bundled: ReadonlySet<string>): U
         .filter(({ packageName }) => packageName !== manifest.name)
         .flatMap(({ packageName, typeOnly }): UndeclaredImport[] => {
           const loose = typeOnly || isDev || bundled.has(manifest.name);
-          const declared = loose ? declares(any, packageName) || (isDev && declares(rootDev(rootManifest), packageName)) : runtime.has(packageName);
+          const declared = loose
+            ? declares(any, packageName) || (isDev && declares(rootDev(rootManifest), packageName))
+            : runtime.has(packageName);
           if (declared) return [];
           return [{ workspace: manifest.name, file: relative(root, file), packageName, needs: loose ? 'any section' : 'dependencies' }];
         });
@@ -81,7 +84,10 @@ function packageOf(specifier: string): string | undefined {
 function allTypeSpecifiers(clause: string): boolean {
   const braces = /^\{([\s\S]*)\}$/.exec(clause.trim());
   if (!braces) return false;
-  const names = braces[1]!.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = braces[1]!
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((name) => name.startsWith('type '));
 }
 

@@ -94,7 +94,9 @@ export function renderReliabilityReport(run: RunResults, measurements: Measureme
     return [
       `| # | ${heading} | expected | measured | result | time |`,
       '|---|---|---|---|---|---|',
-      ...selected.map((row) => `| ${row.id} | ${cell(row.scenario)} | ${cell(row.expected)} | ${cell(row.measured)} | ${row.result} | ${row.time} |`),
+      ...selected.map(
+        (row) => `| ${row.id} | ${cell(row.scenario)} | ${cell(row.expected)} | ${cell(row.measured)} | ${row.result} | ${row.time} |`,
+      ),
     ].join('\n');
   };
   const files = [...new Set(rows.map((row) => row.file))].sort();

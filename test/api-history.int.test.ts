@@ -73,7 +73,15 @@ describe('execution history, PUT status and per-workflow history', () => {
       await settle(id, 'completed');
       await (await runHandle(stack, id)).result(); // the row ends a moment before the run does
       const res = await api().get(`/api/v1/executions/${id}/history`).set('Authorization', bearer('hist-alice')).expect(200);
-      const items = res.body.items as Array<{ timestamp: string; source: string; event: string; node_id?: string; status?: string; message: string; data?: { node_ids?: string[] } }>;
+      const items = res.body.items as Array<{
+        timestamp: string;
+        source: string;
+        event: string;
+        node_id?: string;
+        status?: string;
+        message: string;
+        data?: { node_ids?: string[] };
+      }>;
 
       const times = items.map((i) => Date.parse(i.timestamp));
       expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -98,7 +106,8 @@ describe('execution history, PUT status and per-workflow history', () => {
       const id = await start('hist-alice', await createWorkflow('hist-alice', quickGraph));
       await settle(id, 'completed');
       const only = async (source: string) =>
-        (await api().get(`/api/v1/executions/${id}/history?source=${source}`).set('Authorization', bearer('hist-alice')).expect(200)).body.items as Array<{ source: string }>;
+        (await api().get(`/api/v1/executions/${id}/history?source=${source}`).set('Authorization', bearer('hist-alice')).expect(200)).body
+          .items as Array<{ source: string }>;
       const platform = await only('platform');
       const temporal = await only('temporal');
       expect(platform.length).toBeGreaterThan(0);
@@ -138,7 +147,9 @@ describe('execution history, PUT status and per-workflow history', () => {
       await settle(id, 'completed');
 
       const timeline = await api().get(`/api/v1/executions/${id}/history`).set('Authorization', bearer('put-alice')).expect(200);
-      const messages = (timeline.body.items as Array<{ source: string; message: string; event: string }>).map((i) => `${i.source}:${i.event}:${i.message}`);
+      const messages = (timeline.body.items as Array<{ source: string; message: string; event: string }>).map(
+        (i) => `${i.source}:${i.event}:${i.message}`,
+      );
       expect(messages).toEqual(
         expect.arrayContaining([
           'platform:execution.paused:execution paused',
@@ -159,13 +170,21 @@ describe('execution history, PUT status and per-workflow history', () => {
       await api().put(`/api/v1/executions/${toCancel}`).set('Authorization', bearer('put-alice')).send({ status: 'cancelled' }).expect(200);
       expect((await settle(toStop)).status).toBe('stopped');
       expect((await settle(toCancel)).status).toBe('cancelled');
-      const late = await api().put(`/api/v1/executions/${toStop}`).set('Authorization', bearer('put-alice')).send({ status: 'cancelled' }).expect(409);
+      const late = await api()
+        .put(`/api/v1/executions/${toStop}`)
+        .set('Authorization', bearer('put-alice'))
+        .send({ status: 'cancelled' })
+        .expect(409);
       expect(late.body.error.details).toEqual({ current_status: 'stopped' });
     });
 
     it('answers 422 for a status that is not a control target or a malformed body', async () => {
       const id = await start('put-alice', await createWorkflow('put-alice', quickGraph));
-      const put = (body: unknown) => api().put(`/api/v1/executions/${id}`).set('Authorization', bearer('put-alice')).send(body as object);
+      const put = (body: unknown) =>
+        api()
+          .put(`/api/v1/executions/${id}`)
+          .set('Authorization', bearer('put-alice'))
+          .send(body as object);
       for (const body of [{ status: 'completed' }, { status: 'pending' }, {}, { status: 'paused', extra: true }, { status: 3 }]) {
         const res = await put(body).expect(422);
         expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -217,10 +236,18 @@ describe('execution history, PUT status and per-workflow history', () => {
       expect((await settle(id)).status).toBe('failed');
       const res = await api().get(`/api/v1/workflows/${workflowId}/history/${id}`).set('Authorization', bearer('wh-alice')).expect(200);
       expect(res.body.success).toBe(true);
-      expect(res.body.execution).toMatchObject({ execute_id: id, execute_status: 'failed', status: 'failed', error_code: expect.any(String) });
+      expect(res.body.execution).toMatchObject({
+        execute_id: id,
+        execute_status: 'failed',
+        status: 'failed',
+        error_code: expect.any(String),
+      });
       expect(res.body.execution.error_message).toContain('upstream exploded');
       expect(res.body.execution.node_execute_status.in).toMatchObject({ status: 'completed', duration_ms: expect.any(Number) });
-      expect(res.body.execution.node_execute_status.boom).toMatchObject({ status: 'failed', error_message: expect.stringContaining('upstream exploded') });
+      expect(res.body.execution.node_execute_status.boom).toMatchObject({
+        status: 'failed',
+        error_message: expect.stringContaining('upstream exploded'),
+      });
     });
 
     it('answers 404 for a record of another workflow or another user, and 400 for a bad page', async () => {
@@ -252,7 +279,10 @@ describe('execution history, PUT status and per-workflow history', () => {
       expect(clearRefused.body.error.details).toEqual({ running: 1 });
       expect((await api().get(path).set('Authorization', auth).expect(200)).body.total).toBe(2);
 
-      expect((await api().delete(`${path}/${finished}`).set('Authorization', auth).expect(200)).body).toEqual({ success: true, deleted: 1 });
+      expect((await api().delete(`${path}/${finished}`).set('Authorization', auth).expect(200)).body).toEqual({
+        success: true,
+        deleted: 1,
+      });
       await api().get(`${path}/${finished}`).set('Authorization', auth).expect(404);
       await api().get(`/api/v1/executions/${finished}`).set('Authorization', auth).expect(404);
 

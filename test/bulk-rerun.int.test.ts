@@ -14,7 +14,11 @@ const strict = {
   nodes: [
     { id: 'in', type: 'input', config: {} },
     { id: 'gen', type: 'llm', config: { provider: 'wire', model: 'default', prompt: 'write about {{ input.topic }}' } },
-    { id: 'check', type: 'transform', config: { expression: '$exists(input.n) ? nodes.gen.text & " #" & input.n : $error("n is required")' } },
+    {
+      id: 'check',
+      type: 'transform',
+      config: { expression: '$exists(input.n) ? nodes.gen.text & " #" & input.n : $error("n is required")' },
+    },
     { id: 'out', type: 'output', config: {} },
   ],
   edges: [
@@ -28,19 +32,34 @@ const strict = {
 const tolerant = structuredClone(strict);
 tolerant.nodes[2]!.config = { expression: 'nodes.gen.text & " #" & (input.n ? input.n : "none")' };
 
-
 describe('bulk re-runs', () => {
   let stack: TestStack;
   const auth = (user: string) => `Bearer ${stack.tokenFor(user)}`;
-  const bulk = (user: string, body: object) => request(stack.app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send(body);
-  const progress = (user: string, bulkId: string) => request(stack.app).get(`/api/v1/bulk/${bulkId}`).set('Authorization', auth(user)).expect(200).then((r) => r.body);
+  const bulk = (user: string, body: object) =>
+    request(stack.app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send(body);
+  const progress = (user: string, bulkId: string) =>
+    request(stack.app)
+      .get(`/api/v1/bulk/${bulkId}`)
+      .set('Authorization', auth(user))
+      .expect(200)
+      .then((r) => r.body);
 
   async function saveWorkflow(user: string, definition: unknown): Promise<string> {
-    return (await request(stack.app).post('/api/v1/workflows').set('Authorization', auth(user)).send({ name: 'bulk-rerun', definition }).expect(201)).body.id;
+    return (
+      await request(stack.app)
+        .post('/api/v1/workflows')
+        .set('Authorization', auth(user))
+        .send({ name: 'bulk-rerun', definition })
+        .expect(201)
+    ).body.id;
   }
 
   async function run(user: string, workflowId: string, input: unknown, until: 'terminal' | 'waiting'): Promise<string> {
-    const started = await request(stack.app).post('/api/v1/executions').set('Authorization', auth(user)).send({ workflow_id: workflowId, input_data: input }).expect(202);
+    const started = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth(user))
+      .send({ workflow_id: workflowId, input_data: input })
+      .expect(202);
     await waitForStatus(stack, started.body.id, until);
     return started.body.id;
   }
@@ -65,13 +84,28 @@ describe('bulk re-runs', () => {
     const user = `bulk-rerun-ann-${tag}`;
     const { workflowId, ids } = await failedRuns(user, 3);
     const live = await run(user, await saveWorkflow(user, waiting), {}, 'waiting');
-    await request(stack.app).put(`/api/v1/workflows/${workflowId}`).set('Authorization', auth(user)).send({ definition: tolerant }).expect(200);
+    await request(stack.app)
+      .put(`/api/v1/workflows/${workflowId}`)
+      .set('Authorization', auth(user))
+      .send({ definition: tolerant })
+      .expect(200);
     const calls = stack.wire!.requests.length;
 
     const started = await bulk(user, { action: 'rerun', ids: [...ids, live], from_node: 'failed', workflow_version: 'latest' }).expect(202);
     expect(started.body.total).toBe(4);
-    const done = await waitFor(() => progress(user, started.body.bulk_id), (p) => p.status !== 'running', 60_000);
-    expect(done).toMatchObject({ action: 'rerun', status: 'completed', total: 4, done: 3, failed: 1, errors: [{ execution_id: live, code: 'EXECUTION_LIVE' }] });
+    const done = await waitFor(
+      () => progress(user, started.body.bulk_id),
+      (p) => p.status !== 'running',
+      60_000,
+    );
+    expect(done).toMatchObject({
+      action: 'rerun',
+      status: 'completed',
+      total: 4,
+      done: 3,
+      failed: 1,
+      errors: [{ execution_id: live, code: 'EXECUTION_LIVE' }],
+    });
     expect(done.reruns.map((r: { execution_id: string }) => r.execution_id).sort()).toEqual([...ids].sort());
 
     for (const { execution_id: source, rerun_id: rerun } of done.reruns as Array<{ execution_id: string; rerun_id: string }>) {
@@ -94,7 +128,11 @@ describe('bulk re-runs', () => {
     const [mine, theirs] = [await failedRuns(ann, 2), await failedRuns(bob, 2)];
     const started = await bulk(ann, { action: 'rerun', filter: { status: 'failed' } }).expect(202);
     expect(started.body.total).toBe(2);
-    const done = await waitFor(() => progress(ann, started.body.bulk_id), (p) => p.status !== 'running', 60_000);
+    const done = await waitFor(
+      () => progress(ann, started.body.bulk_id),
+      (p) => p.status !== 'running',
+      60_000,
+    );
     expect(done).toMatchObject({ status: 'completed', done: 2, failed: 0 });
     expect(await rerunsOf(mine.ids)).toBe(2);
     expect(await rerunsOf(theirs.ids)).toBe(0);

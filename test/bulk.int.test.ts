@@ -8,30 +8,45 @@ import { startTestStack, waitFor, type TestStack } from './stack';
 
 const tag = randomUUID().slice(0, 8);
 
-
 describe('bulk actions', () => {
   let stack: TestStack;
   const auth = (user: string) => `Bearer ${stack.tokenFor(user)}`;
-  const bulk = (user: string, body: object) => request(stack.app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send(body);
+  const bulk = (user: string, body: object) =>
+    request(stack.app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send(body);
   const progress = (user: string, bulkId: string) => request(stack.app).get(`/api/v1/bulk/${bulkId}`).set('Authorization', auth(user));
 
   async function startWaiting(user: string, n: number): Promise<string[]> {
-    const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth(user)).send({ name: 'bulk', definition: waiting }).expect(201);
+    const workflow = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth(user))
+      .send({ name: 'bulk', definition: waiting })
+      .expect(201);
     const ids: string[] = [];
     for (let i = 0; i < n; i += 20) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(20, n - i) }, () =>
-          request(stack.app).post('/api/v1/executions').set('Authorization', auth(user)).send({ workflow_id: workflow.body.id }).expect(202),
+          request(stack.app)
+            .post('/api/v1/executions')
+            .set('Authorization', auth(user))
+            .send({ workflow_id: workflow.body.id })
+            .expect(202),
         ),
       );
       ids.push(...batch.map((res) => res.body.id as string));
     }
-    await waitFor(() => countWithStatus(ids, 'waiting'), (k) => k === ids.length, 120_000);
+    await waitFor(
+      () => countWithStatus(ids, 'waiting'),
+      (k) => k === ids.length,
+      120_000,
+    );
     return ids;
   }
 
   async function countWithStatus(ids: string[], status: 'waiting' | 'cancelled'): Promise<number> {
-    const [row] = await stack.database.db.select({ n: count() }).from(executions).where(and(inArray(executions.id, ids), eq(executions.status, status)));
+    const [row] = await stack.database.db
+      .select({ n: count() })
+      .from(executions)
+      .where(and(inArray(executions.id, ids), eq(executions.status, status)));
     return Number(row?.n ?? 0);
   }
 
@@ -57,19 +72,29 @@ describe('bulk actions', () => {
     const counts = seen.map((p) => p.done);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(done).toMatchObject({ status: 'completed', total: 200, done: 200, failed: 0, errors: [] });
-    await waitFor(() => countWithStatus(ids, 'cancelled'), (k) => k === 200, 60_000);
+    await waitFor(
+      () => countWithStatus(ids, 'cancelled'),
+      (k) => k === 200,
+      60_000,
+    );
     await saveHistoryFixture(stack, `bulk:${user}:${started.body.bulk_id}`, 'bulk-cancel');
   }, 180_000);
 
-  it('never touches another user\'s runs, whether by filter or by id', async () => {
+  it("never touches another user's runs, whether by filter or by id", async () => {
     const [ann, bob] = [`bulk-cy-${tag}`, `bulk-dee-${tag}`];
     const [mine, theirs] = [await startWaiting(ann, 3), await startWaiting(bob, 2)];
     const byFilter = await bulk(ann, { action: 'cancel', filter: { status: 'waiting' } }).expect(202);
     expect(byFilter.body.total).toBe(3);
     const byId = await bulk(ann, { action: 'stop', ids: [...theirs, 'no-such-run'] }).expect(202);
     expect(byId.body.total).toBe(0);
-    await waitFor(() => progress(ann, byFilter.body.bulk_id).then((r) => r.body), (p) => p.status === 'completed');
-    await waitFor(() => countWithStatus(mine, 'cancelled'), (k) => k === 3);
+    await waitFor(
+      () => progress(ann, byFilter.body.bulk_id).then((r) => r.body),
+      (p) => p.status === 'completed',
+    );
+    await waitFor(
+      () => countWithStatus(mine, 'cancelled'),
+      (k) => k === 3,
+    );
     expect(await countWithStatus(theirs, 'waiting')).toBe(2);
     await progress(bob, byFilter.body.bulk_id).expect(404);
     for (const id of theirs) await request(stack.app).post(`/api/v1/executions/${id}/cancel`).set('Authorization', auth(bob)).expect(200);
@@ -81,7 +106,10 @@ describe('bulk actions', () => {
     await request(stack.app).post(`/api/v1/executions/${finished}/cancel`).set('Authorization', auth(user)).expect(200);
     await waitForStatus(stack, finished!, 'cancelled');
     const started = await bulk(user, { action: 'delete', ids: [finished, live] }).expect(202);
-    const done = await waitFor(() => progress(user, started.body.bulk_id).then((r) => r.body), (p) => p.status === 'completed');
+    const done = await waitFor(
+      () => progress(user, started.body.bulk_id).then((r) => r.body),
+      (p) => p.status === 'completed',
+    );
     expect(done).toMatchObject({ total: 2, done: 1, failed: 1, errors: [{ execution_id: live, code: 'EXECUTION_LIVE' }] });
     expect(await findExecution(stack.database.db, finished!)).toBeUndefined();
     await bulk(user, { action: 'delete' }).expect(422);

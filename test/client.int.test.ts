@@ -5,7 +5,13 @@ import { llm } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
 
 const definition = {
-  nodes: [{ id: 'in', type: 'input', config: {} }, llm('a', 'slow-600'), llm('b', 'slow-600'), llm('c', 'slow-600'), { id: 'out', type: 'output', config: {} }],
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    llm('a', 'slow-600'),
+    llm('b', 'slow-600'),
+    llm('c', 'slow-600'),
+    { id: 'out', type: 'output', config: {} },
+  ],
   edges: [
     { source: 'in', target: 'a' },
     { source: 'a', target: 'b' },
@@ -17,7 +23,8 @@ const definition = {
 describe('typed client against a listening API', () => {
   let stack: TestStack;
   let api: RunningApi;
-  const listen = (port = 0) => startApiServer({ ...stack.deps, hub: new EventHub(stack.database, stack.deps.log) }, { port, host: '127.0.0.1' });
+  const listen = (port = 0) =>
+    startApiServer({ ...stack.deps, hub: new EventHub(stack.database, stack.deps.log) }, { port, host: '127.0.0.1' });
 
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });

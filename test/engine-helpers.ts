@@ -14,7 +14,12 @@ export const HISTORY_FIXTURES_MANIFEST = join(__dirname, 'fixtures', 'histories.
 /** The manifest as path → SHA-256. */
 export function readFixtureManifest(): Map<string, string> {
   const lines = readFileSync(HISTORY_FIXTURES_MANIFEST, 'utf8').split('\n').filter(Boolean);
-  return new Map(lines.map((line) => { const [hash, file] = line.split(/\s+/, 2); return [file!, hash!]; }));
+  return new Map(
+    lines.map((line) => {
+      const [hash, file] = line.split(/\s+/, 2);
+      return [file!, hash!];
+    }),
+  );
 }
 
 /**
@@ -73,7 +78,9 @@ export async function startRun(
 }
 
 export function control(stack: TestStack, user: string, id: string, action: string) {
-  return request(stack.app).post(`/api/v1/executions/${id}/${action}`).set('Authorization', `Bearer ${stack.tokenFor(user)}`);
+  return request(stack.app)
+    .post(`/api/v1/executions/${id}/${action}`)
+    .set('Authorization', `Bearer ${stack.tokenFor(user)}`);
 }
 
 export async function waitForStatus(stack: TestStack, id: string, status: Execution['status'] | 'terminal', timeoutMs = 30_000) {

@@ -55,7 +55,13 @@ describe('graph engine on Temporal', () => {
 
   it('runs independent branches concurrently and joins them', async () => {
     const definition = {
-      nodes: [input, llm('a', 'slow-2000'), llm('b', 'slow-2000'), { id: 'join', type: 'transform', config: { expression: '[nodes.a.text, nodes.b.text]' } }, output],
+      nodes: [
+        input,
+        llm('a', 'slow-2000'),
+        llm('b', 'slow-2000'),
+        { id: 'join', type: 'transform', config: { expression: '[nodes.a.text, nodes.b.text]' } },
+        output,
+      ],
       edges: [
         { source: 'in', target: 'a' },
         { source: 'in', target: 'b' },
@@ -73,14 +79,19 @@ describe('graph engine on Temporal', () => {
     // Overlapping intervals: each started before the other finished.
     expect(nodes.a!.startedAt!.getTime()).toBeLessThan(nodes.b!.finishedAt!.getTime());
     expect(nodes.b!.startedAt!.getTime()).toBeLessThan(nodes.a!.finishedAt!.getTime());
-    expect(nodes.join!.startedAt!.getTime()).toBeGreaterThanOrEqual(Math.max(nodes.a!.finishedAt!.getTime(), nodes.b!.finishedAt!.getTime()));
+    expect(nodes.join!.startedAt!.getTime()).toBeGreaterThanOrEqual(
+      Math.max(nodes.a!.finishedAt!.getTime(), nodes.b!.finishedAt!.getTime()),
+    );
     await saveHistoryFixture(stack, id, 'fan-out-fan-in');
   });
 
   it('runs a graph of cheap nodes as one local activity that also writes the start and the completion', async () => {
     const definition = {
       nodes: [input, { id: 'greet', type: 'transform', config: { expression: '"Hello, " & input.name' } }, output],
-      edges: [{ source: 'in', target: 'greet' }, { source: 'greet', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'greet' },
+        { source: 'greet', target: 'out' },
+      ],
     };
     const id = await startRun(stack, 'eng', definition, { name: 'Ada' });
     const row = await waitForStatus(stack, id, 'terminal');
@@ -109,14 +120,21 @@ describe('graph engine on Temporal', () => {
     await saveHistoryFixture(stack, id, 'cheap-run');
   });
 
-  it('writes a long chain\'s nodes as they finish and refuses pause and stop with 409 once it ends the run', async () => {
+  it("writes a long chain's nodes as they finish and refuses pause and stop with 409 once it ends the run", async () => {
     // Twenty transforms of some tens of ms each (well inside the 1 s expression budget): one chain that ends the run.
-    const slow = Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, type: 'transform', config: { expression: '$count([1..5000].($string($)))' } }));
+    const slow = Array.from({ length: 20 }, (_, i) => ({
+      id: `s${i}`,
+      type: 'transform',
+      config: { expression: '$count([1..5000].($string($)))' },
+    }));
     const nodes = [input, ...slow, output];
     const definition = { nodes, edges: nodes.slice(1).map((node, i) => ({ source: nodes[i]!.id, target: node.id })) };
     const id = await startRun(stack, 'eng', definition, {});
     // The chain writes the start before its first node, then its records every ~50 ms, not all at its end.
-    const partly = await waitFor(() => findExecution(stack.database.db, id), (row) => !!row && (row.completedNodes > 0 || isTerminal(row.status)));
+    const partly = await waitFor(
+      () => findExecution(stack.database.db, id),
+      (row) => !!row && (row.completedNodes > 0 || isTerminal(row.status)),
+    );
     expect(partly).toMatchObject({ status: 'running' });
     expect(partly!.completedNodes).toBeLessThan(nodes.length);
     // Temporal holds an update until the running workflow task ends, which here ends the run; a chain running
@@ -133,14 +151,26 @@ describe('graph engine on Temporal', () => {
   });
 
   it('answers progress and current nodes by query while a node runs', async () => {
-    const definition = { nodes: [input, llm('slow', 'slow-1500'), output], edges: [{ source: 'in', target: 'slow' }, { source: 'slow', target: 'out' }] };
+    const definition = {
+      nodes: [input, llm('slow', 'slow-1500'), output],
+      edges: [
+        { source: 'in', target: 'slow' },
+        { source: 'slow', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 'q' });
     const handle = await runHandle(stack, id);
-    const view = await waitFor(() => handle.query(statusQuery), (v) => v.current_nodes.includes('slow'));
+    const view = await waitFor(
+      () => handle.query(statusQuery),
+      (v) => v.current_nodes.includes('slow'),
+    );
     expect(view).toMatchObject({ status: 'running', current_nodes: ['slow'], completed: 1, total: 3 });
     expect(view.progress).toBeCloseTo(1 / 3);
     // The row follows once the node's activity has recorded its start (the query answers from workflow state).
-    const row = await waitFor(() => findExecution(stack.deps.database.db, id), (r) => r?.currentNodes.includes('slow') === true);
+    const row = await waitFor(
+      () => findExecution(stack.deps.database.db, id),
+      (r) => r?.currentNodes.includes('slow') === true,
+    );
     expect(row).toMatchObject({ status: 'running', currentNodes: ['slow'] });
     await waitForStatus(stack, id, 'completed');
   });
@@ -148,14 +178,24 @@ describe('graph engine on Temporal', () => {
   it('pauses (in-flight node finishes, nothing new starts) and resumes to completion', async () => {
     const definition = {
       nodes: [input, llm('first', 'slow-1000'), llm('second', 'slow-10'), output],
-      edges: [{ source: 'in', target: 'first' }, { source: 'first', target: 'second' }, { source: 'second', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'first' },
+        { source: 'first', target: 'second' },
+        { source: 'second', target: 'out' },
+      ],
     };
     const id = await startRun(stack, 'eng', definition, { topic: 'p' });
-    await waitFor(() => nodesById(stack, id), (n) => n.first?.status === 'running');
+    await waitFor(
+      () => nodesById(stack, id),
+      (n) => n.first?.status === 'running',
+    );
     const paused = await control(stack, 'eng', id, 'pause').expect(200);
     expect(paused.body.status).toBe('paused');
     await control(stack, 'eng', id, 'pause').expect(409);
-    await waitFor(() => nodesById(stack, id), (n) => n.first?.status === 'completed');
+    await waitFor(
+      () => nodesById(stack, id),
+      (n) => n.first?.status === 'completed',
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect((await nodesById(stack, id)).second).toBeUndefined();
     expect((await waitForStatus(stack, id, 'paused')).status).toBe('paused');
@@ -170,10 +210,17 @@ describe('graph engine on Temporal', () => {
   it('stops: the node in flight finishes, nothing new starts, the run ends stopped', async () => {
     const definition = {
       nodes: [input, llm('first', 'slow-800'), llm('second', 'slow-10'), output],
-      edges: [{ source: 'in', target: 'first' }, { source: 'first', target: 'second' }, { source: 'second', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'first' },
+        { source: 'first', target: 'second' },
+        { source: 'second', target: 'out' },
+      ],
     };
     const id = await startRun(stack, 'eng', definition, { topic: 's' });
-    await waitFor(() => nodesById(stack, id), (n) => n.first?.status === 'running');
+    await waitFor(
+      () => nodesById(stack, id),
+      (n) => n.first?.status === 'running',
+    );
     await control(stack, 'eng', id, 'stop').expect(200);
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('stopped');
@@ -185,21 +232,40 @@ describe('graph engine on Temporal', () => {
   });
 
   it('cancels during a slow node and really aborts its HTTP request', async () => {
-    const definition = { nodes: [input, llm('stuck', 'hang'), output], edges: [{ source: 'in', target: 'stuck' }, { source: 'stuck', target: 'out' }] };
+    const definition = {
+      nodes: [input, llm('stuck', 'hang'), output],
+      edges: [
+        { source: 'in', target: 'stuck' },
+        { source: 'stuck', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 'c' });
-    await waitFor(async () => wire.requests.filter((r) => r.model === 'hang').length, (n) => n > 0);
+    await waitFor(
+      async () => wire.requests.filter((r) => r.model === 'hang').length,
+      (n) => n > 0,
+    );
     const abortedBefore = wire.aborted.length;
     await control(stack, 'eng', id, 'cancel').expect(200);
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('cancelled');
-    await waitFor(async () => wire.aborted.length, (n) => n > abortedBefore, 10_000);
+    await waitFor(
+      async () => wire.aborted.length,
+      (n) => n > abortedBefore,
+      10_000,
+    );
     expect(wire.aborted.at(-1)!.model).toBe('hang');
     await saveHistoryFixture(stack, id, 'cancel');
   });
 
   it('retries a node that fails once, then succeeds', async () => {
     const node = llm('flaky', 'flaky-retry-once', { retry: { max_attempts: 3, initial_interval_ms: 100 } });
-    const definition = { nodes: [input, node, output], edges: [{ source: 'in', target: 'flaky' }, { source: 'flaky', target: 'out' }] };
+    const definition = {
+      nodes: [input, node, output],
+      edges: [
+        { source: 'in', target: 'flaky' },
+        { source: 'flaky', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 'r' });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('completed');
@@ -212,7 +278,13 @@ describe('graph engine on Temporal', () => {
 
   it('fails the run with the error recorded when a node exhausts its retries', async () => {
     const node = llm('broken', 'fail', { retry: { max_attempts: 2, initial_interval_ms: 100 } });
-    const definition = { nodes: [input, node, output], edges: [{ source: 'in', target: 'broken' }, { source: 'broken', target: 'out' }] };
+    const definition = {
+      nodes: [input, node, output],
+      edges: [
+        { source: 'in', target: 'broken' },
+        { source: 'broken', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 'f' });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('failed');
@@ -225,7 +297,13 @@ describe('graph engine on Temporal', () => {
 
   it('fails a node that exceeds its timeout', async () => {
     const node = llm('late', 'slow-3000', { timeout_ms: 500, retry: { max_attempts: 1 } });
-    const definition = { nodes: [input, node, output], edges: [{ source: 'in', target: 'late' }, { source: 'late', target: 'out' }] };
+    const definition = {
+      nodes: [input, node, output],
+      edges: [
+        { source: 'in', target: 'late' },
+        { source: 'late', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 't' });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('failed');
@@ -241,7 +319,11 @@ describe('graph engine on Temporal', () => {
         { id: 'bad', type: 'transform', config: { expression: '$undefinedFunction(1)' } },
         output,
       ],
-      edges: [{ source: 'in', target: 'ok' }, { source: 'ok', target: 'bad' }, { source: 'bad', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'ok' },
+        { source: 'ok', target: 'bad' },
+        { source: 'bad', target: 'out' },
+      ],
     };
     const id = await startRun(stack, 'eng', definition, {});
     const row = await waitForStatus(stack, id, 'terminal');
@@ -258,7 +340,13 @@ describe('graph engine on Temporal', () => {
   });
 
   it('ends a run that exceeds its timeout as timed_out, cancelling the node in flight', async () => {
-    const definition = { nodes: [input, llm('long', 'slow-5000'), output], edges: [{ source: 'in', target: 'long' }, { source: 'long', target: 'out' }] };
+    const definition = {
+      nodes: [input, llm('long', 'slow-5000'), output],
+      edges: [
+        { source: 'in', target: 'long' },
+        { source: 'long', target: 'out' },
+      ],
+    };
     const id = await startRun(stack, 'eng', definition, { topic: 'rt' }, { timeout_ms: 800 });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.status).toBe('timed_out');

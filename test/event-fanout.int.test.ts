@@ -53,7 +53,14 @@ describe('event fan-out: one shared reader per execution, notifications announce
 
   async function newExecution(): Promise<string> {
     const id = `fanout-${randomUUID()}`;
-    await insertExecution(database.db, { id, ownerId: 'fanout-user', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'running' });
+    await insertExecution(database.db, {
+      id,
+      ownerId: 'fanout-user',
+      workflowId: 'w',
+      workflowVersion: 1,
+      workflowName: 'w',
+      status: 'running',
+    });
     return id;
   }
 
@@ -104,7 +111,11 @@ describe('event fan-out: one shared reader per execution, notifications announce
     followers.push(follow(hub, id, 0), follow(hub, id, end - 1)); // late joiners: full replay, and just the end
     expect(followers.length).toBeGreaterThanOrEqual(60);
 
-    await waitFor(async () => followers.filter((f) => f.ends === 0).length, (open) => open === 0, 15_000);
+    await waitFor(
+      async () => followers.filter((f) => f.ends === 0).length,
+      (open) => open === 0,
+      15_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200)); // a duplicate would arrive by now
     for (const follower of followers) {
       expect({ since: follower.since, seqs: follower.seqs }).toEqual({ since: follower.since, seqs: range(follower.since + 1, end) });
@@ -113,7 +124,10 @@ describe('event fan-out: one shared reader per execution, notifications announce
   });
 
   it('sends each of 50 WebSockets on one execution every event after its since once, in order', async () => {
-    const api = await startApiServer({ ...stack.deps, hub: new EventHub(database, log), settings: { ...stack.deps.settings, ws: { maxConnectionsPerUser: 100 } } }, { port: 0, host: '127.0.0.1' });
+    const api = await startApiServer(
+      { ...stack.deps, hub: new EventHub(database, log), settings: { ...stack.deps.settings, ws: { maxConnectionsPerUser: 100 } } },
+      { port: 0, host: '127.0.0.1' },
+    );
     const id = await newExecution();
     await write(id, range(1, 10).map(progress));
     const sockets = await Promise.all(
@@ -121,7 +135,9 @@ describe('event fan-out: one shared reader per execution, notifications announce
         (i) =>
           new Promise<{ ws: WebSocket; since: number; seqs: number[] }>((resolve, reject) => {
             const since = i % 12; // some replay what they missed, some are level with the head, some ahead of it
-            const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/ws/${id}?since=${since}`, { headers: { Authorization: `Bearer ${stack.tokenFor('fanout-user')}` } });
+            const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/ws/${id}?since=${since}`, {
+              headers: { Authorization: `Bearer ${stack.tokenFor('fanout-user')}` },
+            });
             const client = { ws, since, seqs: [] as number[] };
             ws.on('message', (data) => client.seqs.push((JSON.parse(data.toString()) as { seq: number }).seq));
             ws.once('open', () => resolve(client));
@@ -132,7 +148,11 @@ describe('event fan-out: one shared reader per execution, notifications announce
     try {
       for (let n = 11; n <= 40; n += 3) await write(id, range(n, n + 2).map(progress));
       const end = (await write(id, [terminal]))[0]!.seq;
-      await waitFor(async () => sockets.filter((s) => s.seqs.at(-1) !== end).length, (open) => open === 0, 15_000);
+      await waitFor(
+        async () => sockets.filter((s) => s.seqs.at(-1) !== end).length,
+        (open) => open === 0,
+        15_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (const { since, seqs } of sockets) expect({ since, seqs }).toEqual({ since, seqs: range(since + 1, end) });
     } finally {
@@ -147,7 +167,11 @@ describe('event fan-out: one shared reader per execution, notifications announce
     const follower = follow(hub, id, 0);
     await write(id, [progress(1), progress(2)], 'lost');
     await write(id, [terminal], 'lost');
-    await waitFor(async () => follower.ends, (ends) => ends === 1, 5_000);
+    await waitFor(
+      async () => follower.ends,
+      (ends) => ends === 1,
+      5_000,
+    );
     expect(follower.seqs).toEqual([1, 2, 3]);
   });
 
@@ -157,10 +181,18 @@ describe('event fan-out: one shared reader per execution, notifications announce
     const leaving = follow(hub, id, 0);
     const staying = follow(hub, id, 0);
     await write(id, [progress(1)]);
-    await waitFor(async () => staying.seqs.length, (n) => n === 1, 5_000);
+    await waitFor(
+      async () => staying.seqs.length,
+      (n) => n === 1,
+      5_000,
+    );
     leaving.stop();
     await write(id, [progress(2), terminal]);
-    await waitFor(async () => staying.ends, (ends) => ends === 1, 5_000);
+    await waitFor(
+      async () => staying.ends,
+      (ends) => ends === 1,
+      5_000,
+    );
     expect(staying.seqs).toEqual([1, 2, 3]);
     expect(leaving.seqs).toEqual([1]);
     expect(leaving.ends).toBe(0);

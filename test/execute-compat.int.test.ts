@@ -53,7 +53,12 @@ describe('the /execute compatibility API', () => {
 
   it('runs an inline definition: 202, then status and logs like /executions', async () => {
     const id = `exec-${randomUUID()}`;
-    const started = await execute('ex-alice', { execution_id: id, workflow_id: 'workflow-001', definition: quickGraph, input_data: { message: 'hello' } }).expect(202);
+    const started = await execute('ex-alice', {
+      execution_id: id,
+      workflow_id: 'workflow-001',
+      definition: quickGraph,
+      input_data: { message: 'hello' },
+    }).expect(202);
     expect(started.body).toMatchObject({ id, workflow_id: 'workflow-001', workflow_version: 0, status: 'pending' });
 
     const row = await settle(id);
@@ -74,7 +79,12 @@ describe('the /execute compatibility API', () => {
   it('answers a repeated start with the same execution and 200, never a second run', async () => {
     const id = `exec-${randomUUID()}`;
     await execute('ex-alice', { execution_id: id, workflow_id: 'w', definition: quickGraph, input_data: { message: 'a' } }).expect(202);
-    const again = await execute('ex-alice', { execution_id: id, workflow_id: 'w', definition: quickGraph, input_data: { message: 'a' } }).expect(200);
+    const again = await execute('ex-alice', {
+      execution_id: id,
+      workflow_id: 'w',
+      definition: quickGraph,
+      input_data: { message: 'a' },
+    }).expect(200);
     expect(again.body.id).toBe(id);
     const taken = await execute('ex-bob', { execution_id: id, workflow_id: 'w', definition: quickGraph }).expect(409);
     expect(taken.body.error.code).toBe('EXECUTION_ID_TAKEN');

@@ -48,7 +48,9 @@ describe('no client-chosen id reaches another run', () => {
   /** Everything Bob can read about the execution: the row, its nodes, logs and Temporal history. */
   async function whatBobReads(id: string): Promise<string> {
     const paths = ['', '/nodes', '/logs', '/history'];
-    const replies = await Promise.all(paths.map((p) => request(stack.app).get(`/api/v1/executions/${id}${p}`).set('Authorization', as(BOB))));
+    const replies = await Promise.all(
+      paths.map((p) => request(stack.app).get(`/api/v1/executions/${id}${p}`).set('Authorization', as(BOB))),
+    );
     for (const reply of replies) expect(reply.status).toBe(200);
     return JSON.stringify(replies.map((r) => r.body));
   }
@@ -87,7 +89,7 @@ describe('no client-chosen id reaches another run', () => {
     expect([claim.status, claim.body.error?.code]).toEqual([409, 'EXECUTION_ID_TAKEN']);
     expect(JSON.stringify(claim.body)).not.toContain(SECRET);
     expect((await request(stack.app).post(`/api/v1/executions/${id}/cancel`).set('Authorization', as(BOB))).status).toBe(404);
-    expect((await findExecution(stack.database.db, id))).toMatchObject({ ownerId: ANN, status: 'running' });
+    expect(await findExecution(stack.database.db, id)).toMatchObject({ ownerId: ANN, status: 'running' });
     expect((await request(stack.app).post(`/api/v1/executions/${id}/cancel`).set('Authorization', as(ANN))).status).toBe(200);
     await waitForStatus(stack, id, 'cancelled');
   });
@@ -106,7 +108,9 @@ describe('no client-chosen id reaches another run', () => {
     expect((await annDoubles({ execution_id: id })).status).toBe(202);
     const anns = await waitForStatus(stack, id, 'completed');
     await stack.deps.temporal.workflow.getHandle(anns.temporalWorkflowId!).result();
-    const deleted = await request(stack.app).delete(`/api/v1/workflows/${workflows[ANN]!.doubling}/history/${id}`).set('Authorization', as(ANN));
+    const deleted = await request(stack.app)
+      .delete(`/api/v1/workflows/${workflows[ANN]!.doubling}/history/${id}`)
+      .set('Authorization', as(ANN));
     expect(deleted.status).toBe(200);
 
     const claim = await bobDoubles({ execution_id: id });
@@ -114,12 +118,15 @@ describe('no client-chosen id reaches another run', () => {
     await expectBobsOwnRun(id, anns.temporalWorkflowId!);
   });
 
-  it("gives the owner a new run, not the old result, for the execution_id of their own deleted run", async () => {
+  it('gives the owner a new run, not the old result, for the execution_id of their own deleted run', async () => {
     const id = unique('redo');
     expect((await bobDoubles({ execution_id: id })).status).toBe(202);
     const first = await waitForStatus(stack, id, 'completed');
     await stack.deps.temporal.workflow.getHandle(first.temporalWorkflowId!).result();
-    await request(stack.app).delete(`/api/v1/workflows/${workflows[BOB]!.doubling}/history/${id}`).set('Authorization', as(BOB)).expect(200);
+    await request(stack.app)
+      .delete(`/api/v1/workflows/${workflows[BOB]!.doubling}/history/${id}`)
+      .set('Authorization', as(BOB))
+      .expect(200);
 
     const again = await start(BOB, { workflow_id: workflows[BOB]!.doubling, execution_id: id, input_data: { n: 21, note: 'again' } });
     expect(again.status).toBe(202);
@@ -128,7 +135,10 @@ describe('no client-chosen id reaches another run', () => {
   });
 
   it("gives Bob a run of his own for an execution_id naming Ann's test-session workflow, which is left alone", async () => {
-    const session = await request(stack.app).post('/api/v1/workflow-test/sessions').set('Authorization', as(ANN)).send({ workflowId: workflows[ANN]!.doubling });
+    const session = await request(stack.app)
+      .post('/api/v1/workflow-test/sessions')
+      .set('Authorization', as(ANN))
+      .send({ workflowId: workflows[ANN]!.doubling });
     expect(session.status).toBe(200);
     const sessionWorkflowId = testSessionWorkflowId(ANN, session.body.testSessionId as string);
 
@@ -142,7 +152,7 @@ describe('no client-chosen id reaches another run', () => {
     await request(stack.app).delete(`/api/v1/workflow-test/sessions/${session.body.testSessionId}`).set('Authorization', as(ANN));
   });
 
-  it("gives Bob a run of his own for an Idempotency-Key Ann used, and his own run again when he repeats it", async () => {
+  it('gives Bob a run of his own for an Idempotency-Key Ann used, and his own run again when he repeats it', async () => {
     const key = unique('key');
     const anns = await annDoubles({}, key);
     expect(anns.status).toBe(202);
@@ -183,7 +193,10 @@ describe('no client-chosen id reaches another run', () => {
     const dto = await request(stack.app).get(`/api/v1/executions/${id}`).set('Authorization', as(ANN));
     expect(dto.body.temporal_workflow_id).toBe(id);
     expect((await request(stack.app).post(`/api/v1/executions/${id}/cancel`).set('Authorization', as(ANN))).status).toBe(200);
-    await waitFor(() => stack.deps.temporal.workflow.getHandle(id).describe(), (d) => d.status.name === 'CANCELLED');
+    await waitFor(
+      () => stack.deps.temporal.workflow.getHandle(id).describe(),
+      (d) => d.status.name === 'CANCELLED',
+    );
     expect((await waitForStatus(stack, id, 'terminal')).status).toBe('cancelled');
   });
 });

@@ -34,7 +34,10 @@ describe('executions API', () => {
     const executionId = `idem-${Date.now()}`;
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 2 } }),
+        request(stack.app)
+          .post('/api/v1/executions')
+          .set('Authorization', as('ann'))
+          .send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 2 } }),
       ),
     );
     expect(new Set(responses.map((r) => r.body.id))).toEqual(new Set([executionId]));
@@ -51,7 +54,10 @@ describe('executions API', () => {
   it('never starts a second run when a repeated start finds the first run already finished', async () => {
     const executionId = `idem-done-${Date.now()}`;
     const send = () =>
-      request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 3 } });
+      request(stack.app)
+        .post('/api/v1/executions')
+        .set('Authorization', as('ann'))
+        .send({ workflow_id: workflowId, execution_id: executionId, input_data: { n: 3 } });
     expect((await send()).status).toBe(202);
     const first = await waitForStatus(stack, executionId, 'terminal');
     await (await runHandle(stack, executionId)).result();
@@ -68,7 +74,11 @@ describe('executions API', () => {
   it('treats the Idempotency-Key header the same way', async () => {
     const key = `key-${Date.now()}`;
     const send = () =>
-      request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).set('Idempotency-Key', key).send({ workflow_id: workflowId, input_data: { n: 5 } });
+      request(stack.app)
+        .post('/api/v1/executions')
+        .set('Authorization', as('ann'))
+        .set('Idempotency-Key', key)
+        .send({ workflow_id: workflowId, input_data: { n: 5 } });
     const [a, b] = await Promise.all([send(), send()]);
     expect(a.body.id).toBe(b.body.id);
   });
@@ -131,18 +141,40 @@ describe('executions API', () => {
 
   it('maps bad bodies to 400, 413 and 422 and starts nothing', async () => {
     const before = (await request(stack.app).get('/api/v1/executions?size=1').set('Authorization', as('ann'))).body.total;
-    const malformed = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).set('Content-Type', 'application/json').send('{"workflow_id": ');
+    const malformed = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('ann'))
+      .set('Content-Type', 'application/json')
+      .send('{"workflow_id": ');
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'MALFORMED_JSON']);
-    const huge = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, input_data: 'x'.repeat(2_000_000) });
+    const huge = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('ann'))
+      .send({ workflow_id: workflowId, input_data: 'x'.repeat(2_000_000) });
     expect([huge.status, huge.body.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
-    const extra = await request(stack.app).post('/api/v1/executions').set('Authorization', as('ann')).send({ workflow_id: workflowId, owner_id: 'bob', status: 'completed' });
+    const extra = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('ann'))
+      .send({ workflow_id: workflowId, owner_id: 'bob', status: 'completed' });
     expect([extra.status, extra.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
     const badGraph = await request(stack.app)
       .post('/api/v1/workflows')
       .set('Authorization', as('ann'))
-      .send({ name: 'bad', definition: { nodes: [{ id: 'a', type: 'output' }, { id: 'a', type: 'transform', config: { expression: '1' } }, { id: 'b', type: 'warp' }], edges: [{ source: 'a', target: 'ghost' }] } });
+      .send({
+        name: 'bad',
+        definition: {
+          nodes: [
+            { id: 'a', type: 'output' },
+            { id: 'a', type: 'transform', config: { expression: '1' } },
+            { id: 'b', type: 'warp' },
+          ],
+          edges: [{ source: 'a', target: 'ghost' }],
+        },
+      });
     expect(badGraph.status).toBe(422);
-    expect(badGraph.body.error.details.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['DUPLICATE_NODE_ID', 'UNKNOWN_NODE_TYPE', 'DANGLING_EDGE']));
+    expect(badGraph.body.error.details.map((p: { code: string }) => p.code)).toEqual(
+      expect.arrayContaining(['DUPLICATE_NODE_ID', 'UNKNOWN_NODE_TYPE', 'DANGLING_EDGE']),
+    );
     const after = (await request(stack.app).get('/api/v1/executions?size=1').set('Authorization', as('ann'))).body.total;
     expect(after).toBe(before);
   });
@@ -158,10 +190,17 @@ describe('start limits', () => {
     // Users of this run only: the start budget lives in the database, which may hold earlier runs' buckets.
     const rl = `rl-${Date.now()}`;
     const auth = (user: string) => `Bearer ${stack.tokenFor(`${rl}${user.slice(2)}`)}`;
-    const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth('rl')).send({ name: 'rl', definition }).expect(201);
+    const wf = await request(limitedApp)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth('rl'))
+      .send({ name: 'rl', definition })
+      .expect(201);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth('rl')).send({ workflow_id: wf.body.id, input_data: { n: i } });
+      const res = await request(limitedApp)
+        .post('/api/v1/executions')
+        .set('Authorization', auth('rl'))
+        .send({ workflow_id: wf.body.id, input_data: { n: i } });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(res.body.error.code).toBe('RATE_LIMITED');
@@ -169,7 +208,11 @@ describe('start limits', () => {
       }
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
-    const other = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth('rl2')).send({ name: 'rl', definition }).expect(201);
+    const other = await request(limitedApp)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth('rl2'))
+      .send({ name: 'rl', definition })
+      .expect(201);
     await request(limitedApp).post('/api/v1/executions').set('Authorization', auth('rl2')).send({ workflow_id: other.body.id }).expect(202);
   });
 
@@ -181,13 +224,23 @@ describe('start limits', () => {
     const wf = await request(limitedApp).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'cap', definition }).expect(201);
     // Two runs the user already has in flight (rows as the API writes them before Temporal picks them up).
     for (const id of [`${user}-a`, `${user}-b`]) {
-      await insertExecution(stack.database.db, { id, ownerId: user, workflowId: wf.body.id, workflowVersion: 1, workflowName: 'cap', status: 'running' });
+      await insertExecution(stack.database.db, {
+        id,
+        ownerId: user,
+        workflowId: wf.body.id,
+        workflowVersion: 1,
+        workflowName: 'cap',
+        status: 'running',
+      });
     }
     const res = await request(limitedApp).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: wf.body.id });
     expect([res.status, res.body.error?.code, res.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
     expect(res.headers['retry-after']).toBe('5');
     // The /execute compatibility API's inline-definition route counts on its own and refuses alike.
-    const inline = await request(limitedApp).post('/api/v1/execute').set('Authorization', auth).send({ workflow_id: 'cap-inline', definition });
+    const inline = await request(limitedApp)
+      .post('/api/v1/execute')
+      .set('Authorization', auth)
+      .send({ workflow_id: 'cap-inline', definition });
     expect([inline.status, inline.body.error?.code, inline.body.error?.details]).toEqual([429, 'CONCURRENCY_LIMITED', { live: 2 }]);
     // Nothing was started for the refused requests.
     expect(await countLiveExecutions(stack.database.db, user)).toBe(2);

@@ -28,7 +28,10 @@ const HOSTILE = transformGraph('$sort([1..1000000])');
 const USER = 'sandbox-user';
 
 async function saveWorkflow(stack: TestStack, definition: unknown): Promise<string> {
-  const saved = await request(stack.app).post('/api/v1/workflows').set('Authorization', `Bearer ${stack.tokenFor(USER)}`).send({ name: 'sandbox', definition });
+  const saved = await request(stack.app)
+    .post('/api/v1/workflows')
+    .set('Authorization', `Bearer ${stack.tokenFor(USER)}`)
+    .send({ name: 'sandbox', definition });
   if (saved.status !== 201) throw new Error(`save: ${saved.status} ${JSON.stringify(saved.body)}`);
   return saved.body.id as string;
 }
@@ -67,10 +70,16 @@ describe('hostile expressions run in the sandbox pool, away from the worker', ()
       ['$match($pad("", 4000000, "ab"), /((a|b)(b|a))+c/)', ['time', 'memory']],
       ['$map([1..100], function($v){$pad("", 20000, "x")})', ['output']],
     ];
-    const outcomes = await Promise.all(cases.map(async ([expression]) => (await run(stack, await saveWorkflow(stack, transformGraph(expression)))).row));
+    const outcomes = await Promise.all(
+      cases.map(async ([expression]) => (await run(stack, await saveWorkflow(stack, transformGraph(expression)))).row),
+    );
     for (const [i, [expression, limits]] of cases.entries()) {
       const { status, error } = outcomes[i]!;
-      expect({ expression, status, code: (error as { code?: string }).code }).toEqual({ expression, status: 'failed', code: 'EXPRESSION_LIMIT' });
+      expect({ expression, status, code: (error as { code?: string }).code }).toEqual({
+        expression,
+        status: 'failed',
+        code: 'EXPRESSION_LIMIT',
+      });
       expect(limits).toContain((error as { details?: { limit?: string } }).details?.limit);
     }
     const regex = await run(stack, await saveWorkflow(stack, transformGraph(`$match("${'a'.repeat(28)}!", /(a+)+$/)`)));
@@ -80,7 +89,11 @@ describe('hostile expressions run in the sandbox pool, away from the worker', ()
 
   it('fails an llm node whose reply is larger than the output cap with OUTPUT_TOO_LARGE', async () => {
     const workflowId = await saveWorkflow(stack, {
-      nodes: [node('in', 'input'), node('ask', 'llm', { provider: 'echo', prompt: '{{ $pad("", 600000, "x") }}{{ $pad("", 600000, "y") }}' }), node('out', 'output')],
+      nodes: [
+        node('in', 'input'),
+        node('ask', 'llm', { provider: 'echo', prompt: '{{ $pad("", 600000, "x") }}{{ $pad("", 600000, "y") }}' }),
+        node('out', 'output'),
+      ],
       edges: [edge('in', 'ask'), edge('ask', 'out')],
     });
     const { row } = await run(stack, workflowId);
@@ -112,7 +125,9 @@ describe('hostile expressions run in the sandbox pool, away from the worker', ()
       rounds.push({ quiet, hostile: withHostile });
       if (withHostile <= 2 * quiet) break;
     }
-    console.log(`normal-run median latency, quiet vs beside a hostile run (ms): ${JSON.stringify(rounds.map((r) => ({ quiet: Math.round(r.quiet), hostile: Math.round(r.hostile) })))}; worker main-thread event-loop delay max ${Math.round(lag.max / 1e6)} ms`);
+    console.log(
+      `normal-run median latency, quiet vs beside a hostile run (ms): ${JSON.stringify(rounds.map((r) => ({ quiet: Math.round(r.quiet), hostile: Math.round(r.hostile) })))}; worker main-thread event-loop delay max ${Math.round(lag.max / 1e6)} ms`,
+    );
     expect(rounds.some((r) => r.hostile <= 2 * r.quiet)).toBe(true);
     // The worker's thread never stalled behind the runaway (in it, this one ran for minutes and ran out of heap).
     expect(lag.max / 1e6).toBeLessThan(5_000);

@@ -27,7 +27,9 @@ describe('history fixtures', () => {
 
   (inGit ? it : it.skip)('only ever adds lines to the manifest', () => {
     const current = new Set(readFileSync(HISTORY_FIXTURES_MANIFEST, 'utf8').split('\n').filter(Boolean));
-    const versions = execFileSync('git', ['log', '--format=%H', '--', manifestPath], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const versions = execFileSync('git', ['log', '--format=%H', '--', manifestPath], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     const dropped = versions.flatMap((commit) =>
       execFileSync('git', ['show', `${commit}:${manifestPath}`], { cwd: ROOT, encoding: 'utf8' })
         .split('\n')

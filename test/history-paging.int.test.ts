@@ -45,7 +45,11 @@ describe('history paging: cursors, page numbers and totals', () => {
   const rows = seedRows();
   const as = (user: string) => `Bearer ${stack.tokenFor(user)}`;
   const get = (user: string, path: string) => request(stack.app).get(path).set('Authorization', as(user));
-  const expected = (keep: (row: Seeded) => boolean) => rows.filter(keep).sort(newestFirst).map((row) => row.id);
+  const expected = (keep: (row: Seeded) => boolean) =>
+    rows
+      .filter(keep)
+      .sort(newestFirst)
+      .map((row) => row.id);
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -87,7 +91,14 @@ describe('history paging: cursors, page numbers and totals', () => {
     const want = expected((r) => r.ownerId === ANN && r.workflowId === WF_A && !r.isTest);
     const { ids, pages } = await walk(ANN, `/api/v1/executions?workflow_id=${WF_A}&size=7`);
     expect(ids).toEqual(want);
-    expect(pages[0]).toMatchObject({ page: 1, size: 7, total: want.length, total_exact: true, pages: Math.ceil(want.length / 7), has_more: true });
+    expect(pages[0]).toMatchObject({
+      page: 1,
+      size: 7,
+      total: want.length,
+      total_exact: true,
+      pages: Math.ceil(want.length / 7),
+      has_more: true,
+    });
     expect(pages.slice(1).every((p) => p.page === null && p.total === want.length)).toBe(true);
     expect(pages.at(-1)).toMatchObject({ has_more: false, next_cursor: null });
   });
@@ -109,7 +120,10 @@ describe('history paging: cursors, page numbers and totals', () => {
     expect(failed.ids).toEqual(expected((r) => r.ownerId === ANN && r.status === 'failed' && !r.isTest));
     expect(failed.pages[0]).toMatchObject({ total: failed.ids.length, total_exact: true });
     const window = { after: '2026-03-01T10:00:00.001000Z', before: '2026-03-01T10:00:00.002000Z' }; // the filters take milliseconds
-    const inWindow = await walk(ANN, `/api/v1/executions?created_after=${window.after}&created_before=${window.before}&size=5&include_test=true`);
+    const inWindow = await walk(
+      ANN,
+      `/api/v1/executions?created_after=${window.after}&created_before=${window.before}&size=5&include_test=true`,
+    );
     expect(inWindow.ids).toEqual(expected((r) => r.ownerId === ANN && r.createdAt >= window.after && r.createdAt <= window.before));
     expect(inWindow.ids.length).toBeGreaterThan(10);
   });
@@ -134,7 +148,8 @@ describe('history paging: cursors, page numbers and totals', () => {
     try {
       const client = createTrellisClient({ baseUrl: api.url, token: stack.tokenFor(ANN) });
       const seen: Execution[] = [];
-      for await (const execution of client.executions.all({ workflow_id: WF_A, status: ['completed', 'failed'], size: 4 })) seen.push(execution);
+      for await (const execution of client.executions.all({ workflow_id: WF_A, status: ['completed', 'failed'], size: 4 }))
+        seen.push(execution);
       expect(seen.map((e) => e.id)).toEqual(expected((r) => r.ownerId === ANN && r.workflowId === WF_A && !r.isTest));
       const first = await client.executions.list({ workflow_id: WF_A, size: 4 });
       const second = await client.executions.list({ workflow_id: WF_A, size: 4, cursor: first.next_cursor! });
@@ -159,7 +174,11 @@ describe('history paging: cursors, page numbers and totals', () => {
       get(BOB, `/api/v1/executions?workflow_id=${WF_A}&size=3&cursor=${encodeURIComponent(cursor)}`),
       get(ANN, `/api/v1/workflows/${WF_B}/history?page_size=3&cursor=${encodeURIComponent(cursor)}`),
     ];
-    for (const res of await Promise.all(foreign)) expect([res.status, res.body.error]).toEqual([400, expect.objectContaining({ code: 'INVALID_CURSOR', details: { reason: 'foreign' } })]);
+    for (const res of await Promise.all(foreign))
+      expect([res.status, res.body.error]).toEqual([
+        400,
+        expect.objectContaining({ code: 'INVALID_CURSOR', details: { reason: 'foreign' } }),
+      ]);
     // The same filters on the other endpoint continue the same query.
     await get(ANN, `/api/v1/workflows/${WF_A}/history?page_size=3&cursor=${encodeURIComponent(cursor)}`).expect(200);
     // A cursor wins over a page number: the page continues the cursor's query.
@@ -172,13 +191,23 @@ describe('history paging: cursors, page numbers and totals', () => {
     const db = stack.database.db;
     const counted = async (owners: string[]) => {
       const fromCounters = await db
-        .select({ ownerId: executionCounts.ownerId, workflowId: executionCounts.workflowId, isTest: executionCounts.isTest, n: sql<number>`sum(${executionCounts.count})::int` })
+        .select({
+          ownerId: executionCounts.ownerId,
+          workflowId: executionCounts.workflowId,
+          isTest: executionCounts.isTest,
+          n: sql<number>`sum(${executionCounts.count})::int`,
+        })
         .from(executionCounts)
         .where(inArray(executionCounts.ownerId, owners))
         .groupBy(executionCounts.ownerId, executionCounts.workflowId, executionCounts.isTest)
         .having(sql`sum(${executionCounts.count}) <> 0`);
       const fromRows = await db
-        .select({ ownerId: executions.ownerId, workflowId: executions.workflowId, isTest: executions.isTest, n: sql<number>`count(*)::int` })
+        .select({
+          ownerId: executions.ownerId,
+          workflowId: executions.workflowId,
+          isTest: executions.isTest,
+          n: sql<number>`count(*)::int`,
+        })
         .from(executions)
         .where(inArray(executions.ownerId, owners))
         .groupBy(executions.ownerId, executions.workflowId, executions.isTest);
@@ -186,11 +215,31 @@ describe('history paging: cursors, page numbers and totals', () => {
       return { counters: fromCounters.map((r) => [key(r), r.n]).sort(), rows: fromRows.map((r) => [key(r), r.n]).sort() };
     };
     const carl = `hp-carl-${run}`;
-    const values = Array.from({ length: 30 }, (_, i) => ({ id: `hp-${run}-c${i}`, ownerId: carl, workflowId: WF_A, workflowVersion: 1, workflowName: 'paging', isTest: i % 3 === 0 }));
+    const values = Array.from({ length: 30 }, (_, i) => ({
+      id: `hp-${run}-c${i}`,
+      ownerId: carl,
+      workflowId: WF_A,
+      workflowVersion: 1,
+      workflowName: 'paging',
+      isTest: i % 3 === 0,
+    }));
     await db.insert(executions).values(values);
     await db.insert(executions).values(values.slice(0, 5)).onConflictDoNothing();
-    await db.delete(executions).where(inArray(executions.id, values.slice(0, 7).map((v) => v.id)));
-    await db.update(executions).set({ workflowId: WF_B, isTest: false }).where(inArray(executions.id, values.slice(10, 14).map((v) => v.id)));
+    await db.delete(executions).where(
+      inArray(
+        executions.id,
+        values.slice(0, 7).map((v) => v.id),
+      ),
+    );
+    await db
+      .update(executions)
+      .set({ workflowId: WF_B, isTest: false })
+      .where(
+        inArray(
+          executions.id,
+          values.slice(10, 14).map((v) => v.id),
+        ),
+      );
     const { counters, rows: actual } = await counted([ANN, BOB, carl]);
     expect(counters).toEqual(actual);
     await db.delete(executions).where(inArray(executions.ownerId, [carl]));

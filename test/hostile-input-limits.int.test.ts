@@ -8,7 +8,13 @@ import { nodesById, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const tag = randomUUID().slice(0, 8);
-const passThrough = { nodes: [{ id: 'in', type: 'input', config: {} }, { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'out' }] };
+const passThrough = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [{ source: 'in', target: 'out' }],
+};
 
 describe('limits on answer links, answers and bulk actions', () => {
   let stack: TestStack;
@@ -23,12 +29,16 @@ describe('limits on answer links, answers and bulk actions', () => {
 
   async function waitingRun(user: string): Promise<string> {
     const id = await startRun(stack, user, waitingDefinition);
-    await waitFor(() => nodesById(stack, id), (nodes) => nodes.ask?.status === 'waiting');
+    await waitFor(
+      () => nodesById(stack, id),
+      (nodes) => nodes.ask?.status === 'waiting',
+    );
     return id;
   }
 
   const linkTo = async (user: string, id: string): Promise<string> =>
-    (await request(stack.app).post(`/api/v1/executions/${id}/nodes/ask/answer-links`).set('Authorization', auth(user)).expect(201)).body.url;
+    (await request(stack.app).post(`/api/v1/executions/${id}/nodes/ask/answer-links`).set('Authorization', auth(user)).expect(201)).body
+      .url;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -46,7 +56,11 @@ describe('limits on answer links, answers and bulk actions', () => {
     for (let i = 0; i < 4; i++) statuses.push((await request(app).get(url).set('X-Forwarded-For', client)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const refused = await request(app).post(url).set('X-Forwarded-For', client).send({ answer: 'go' }).expect(429);
-    expect(refused.body.error).toEqual({ code: 'RATE_LIMITED', message: 'too many answer-link requests: at most 3 per minute', details: { limit: 3, class: 'answer-link' } });
+    expect(refused.body.error).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'too many answer-link requests: at most 3 per minute',
+      details: { limit: 3, class: 'answer-link' },
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     // Another address has its own budget, and the link was not used up by the refusals.
     await request(app).post(url).set('X-Forwarded-For', other).send({ answer: 'go' }).expect(200);
@@ -58,10 +72,20 @@ describe('limits on answer links, answers and bulk actions', () => {
     const id = await waitingRun(user);
     const app = replica({ bodyLimit: '4mb' });
     const huge = 'x'.repeat(1_100_000);
-    const direct = await request(app).post(`/api/v1/executions/${id}/nodes/ask/answer`).set('Authorization', auth(user)).send({ answer: huge }).expect(422);
-    expect(direct.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'answer', message: expect.stringContaining('the limit is 1048576') }] });
+    const direct = await request(app)
+      .post(`/api/v1/executions/${id}/nodes/ask/answer`)
+      .set('Authorization', auth(user))
+      .send({ answer: huge })
+      .expect(422);
+    expect(direct.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'answer', message: expect.stringContaining('the limit is 1048576') }],
+    });
     const url = await linkTo(user, id);
-    const viaLink = await request(app).post(url).send({ answer: { text: huge } }).expect(422);
+    const viaLink = await request(app)
+      .post(url)
+      .send({ answer: { text: huge } })
+      .expect(422);
     expect(viaLink.body.error.code).toBe('VALIDATION_FAILED');
     await request(app).post(url).send({ answer: 'small enough' }).expect(200);
     expect(await waitForStatus(stack, id, 'terminal')).toMatchObject({ status: 'completed' });
@@ -75,7 +99,8 @@ describe('limits on answer links, answers and bulk actions', () => {
       return ids;
     };
     const app = replica({ limits: { writesPerMinute: 3 } });
-    const bulkStop = (user: string, ids: string[]) => request(app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send({ action: 'stop', ids });
+    const bulkStop = (user: string, ids: string[]) =>
+      request(app).post('/api/v1/executions/bulk').set('Authorization', auth(user)).send({ action: 'stop', ids });
 
     const [one] = await finished(small, 1);
     for (let i = 0; i < 3; i++) await bulkStop(small, [one!]).expect(202);

@@ -35,8 +35,15 @@ describe('human nodes', () => {
   let stack: TestStack;
   const as = (user: string) => `Bearer ${stack.tokenFor(user)}`;
   const answer = (user: string, id: string, nodeId: string, body: unknown) =>
-    request(stack.app).post(`/api/v1/executions/${id}/nodes/${nodeId}/answer`).set('Authorization', as(user)).send(body as object);
-  const waitingOn = (id: string, nodeId = 'review') => waitFor(() => nodesById(stack, id), (n) => n[nodeId]?.status === 'waiting');
+    request(stack.app)
+      .post(`/api/v1/executions/${id}/nodes/${nodeId}/answer`)
+      .set('Authorization', as(user))
+      .send(body as object);
+  const waitingOn = (id: string, nodeId = 'review') =>
+    waitFor(
+      () => nodesById(stack, id),
+      (n) => n[nodeId]?.status === 'waiting',
+    );
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -47,11 +54,27 @@ describe('human nodes', () => {
     const id = await startRun(stack, `h-ada-${tag}`, reviewFlow({ form: approvalForm }), { amount: 40 });
     await waitingOn(id);
     expect((await waitForStatus(stack, id, 'waiting')).currentNodes).toEqual(['review']);
-    const status = await request(stack.app).get(`/api/v1/executions/${id}/status`).set('Authorization', as(`h-ada-${tag}`)).expect(200);
-    expect(status.body).toMatchObject({ status: 'waiting', current_nodes: ['review'], waits: [{ node_id: 'review', prompt: 'Approve the refund of 40 EUR?' }] });
-    const inbox = await request(stack.app).get('/api/v1/waits?status=open').set('Authorization', as(`h-ada-${tag}`)).expect(200);
+    const status = await request(stack.app)
+      .get(`/api/v1/executions/${id}/status`)
+      .set('Authorization', as(`h-ada-${tag}`))
+      .expect(200);
+    expect(status.body).toMatchObject({
+      status: 'waiting',
+      current_nodes: ['review'],
+      waits: [{ node_id: 'review', prompt: 'Approve the refund of 40 EUR?' }],
+    });
+    const inbox = await request(stack.app)
+      .get('/api/v1/waits?status=open')
+      .set('Authorization', as(`h-ada-${tag}`))
+      .expect(200);
     expect(inbox.body.items).toEqual([
-      expect.objectContaining({ execution_id: id, node_id: 'review', prompt: 'Approve the refund of 40 EUR?', form: approvalForm, status: 'open' }),
+      expect.objectContaining({
+        execution_id: id,
+        node_id: 'review',
+        prompt: 'Approve the refund of 40 EUR?',
+        form: approvalForm,
+        status: 'open',
+      }),
     ]);
 
     const accepted = await answer(`h-ada-${tag}`, id, 'review', { answer: { approved: true, note: 'fine' } }).expect(200);
@@ -61,15 +84,30 @@ describe('human nodes', () => {
     // A retry of the accepted answer (its response lost) succeeds again; a different answer does not.
     const repeated = await answer(`h-ada-${tag}`, id, 'review', { answer: { note: 'fine', approved: true } }).expect(200);
     expect(repeated.body.answered_at).toBe(accepted.body.answered_at);
-    expect((await answer(`h-ada-${tag}`, id, 'review', { answer: { approved: false } }).expect(409)).body.error.code).toBe('HUMAN_ALREADY_ANSWERED');
-    const nodes = await request(stack.app).get(`/api/v1/executions/${id}/nodes`).set('Authorization', as(`h-ada-${tag}`)).expect(200);
+    expect((await answer(`h-ada-${tag}`, id, 'review', { answer: { approved: false } }).expect(409)).body.error.code).toBe(
+      'HUMAN_ALREADY_ANSWERED',
+    );
+    const nodes = await request(stack.app)
+      .get(`/api/v1/executions/${id}/nodes`)
+      .set('Authorization', as(`h-ada-${tag}`))
+      .expect(200);
     const review = nodes.body.items.find((n: { node_id: string }) => n.node_id === 'review');
-    expect(review).toMatchObject({ status: 'completed', output: { approved: true, note: 'fine' }, answered_by: `h-ada-${tag}`, input: { amount: 40 } });
+    expect(review).toMatchObject({
+      status: 'completed',
+      output: { approved: true, note: 'fine' },
+      answered_by: `h-ada-${tag}`,
+      input: { amount: 40 },
+    });
     expect(Date.parse(review.answered_at)).toBeGreaterThan(0);
     const types = (await listEvents(stack.database.db, { executionId: id })).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['node.waiting', 'execution.waiting', 'node.answered', 'execution.running', 'execution.completed']));
+    expect(types).toEqual(
+      expect.arrayContaining(['node.waiting', 'execution.waiting', 'node.answered', 'execution.running', 'execution.completed']),
+    );
     expect(types.indexOf('node.waiting')).toBeLessThan(types.indexOf('node.answered'));
-    const answered = await request(stack.app).get('/api/v1/waits?status=answered').set('Authorization', as(`h-ada-${tag}`)).expect(200);
+    const answered = await request(stack.app)
+      .get('/api/v1/waits?status=answered')
+      .set('Authorization', as(`h-ada-${tag}`))
+      .expect(200);
     expect(answered.body.items[0]).toMatchObject({ execution_id: id, status: 'answered', answered_by: `h-ada-${tag}` });
     await saveHistoryFixture(stack, id, 'human-answered');
   });
@@ -88,7 +126,10 @@ describe('human nodes', () => {
   it('accepts exactly one of two concurrent answers; the other learns who answered', async () => {
     const id = await startRun(stack, `h-cy-${tag}`, reviewFlow({ assignees: [`h-dee-${tag}`] }), { amount: 2 });
     await waitingOn(id);
-    const [first, second] = await Promise.all([answer(`h-cy-${tag}`, id, 'review', { answer: 'yes' }), answer(`h-dee-${tag}`, id, 'review', { answer: 'no' })]);
+    const [first, second] = await Promise.all([
+      answer(`h-cy-${tag}`, id, 'review', { answer: 'yes' }),
+      answer(`h-dee-${tag}`, id, 'review', { answer: 'no' }),
+    ]);
     const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([200, 409]);
     const winner = first.status === 200 ? first : second;
@@ -103,10 +144,23 @@ describe('human nodes', () => {
     const id = await startRun(stack, `h-eve-${tag}`, reviewFlow({ assignees: [`h-fay-${tag}`] }), { amount: 3 });
     await waitingOn(id);
     await answer(`h-mallory-${tag}`, id, 'review', { answer: 'mine' }).expect(404);
-    await request(stack.app).get(`/api/v1/executions/${id}`).set('Authorization', as(`h-fay-${tag}`)).expect(404);
-    const inbox = await request(stack.app).get('/api/v1/waits').set('Authorization', as(`h-fay-${tag}`)).expect(200);
+    await request(stack.app)
+      .get(`/api/v1/executions/${id}`)
+      .set('Authorization', as(`h-fay-${tag}`))
+      .expect(404);
+    const inbox = await request(stack.app)
+      .get('/api/v1/waits')
+      .set('Authorization', as(`h-fay-${tag}`))
+      .expect(200);
     expect(inbox.body.items.map((w: { execution_id: string }) => w.execution_id)).toEqual([id]);
-    expect((await request(stack.app).get('/api/v1/waits').set('Authorization', as(`h-mallory-${tag}`)).expect(200)).body.items).toEqual([]);
+    expect(
+      (
+        await request(stack.app)
+          .get('/api/v1/waits')
+          .set('Authorization', as(`h-mallory-${tag}`))
+          .expect(200)
+      ).body.items,
+    ).toEqual([]);
     await answer(`h-fay-${tag}`, id, 'review', { answer: 'approved by fay' }).expect(200);
     const nodes = await nodesById(stack, id);
     expect(nodes.review).toMatchObject({ status: 'completed', answeredBy: `h-fay-${tag}`, output: 'approved by fay' });
@@ -115,7 +169,12 @@ describe('human nodes', () => {
 
   it('fails with HUMAN_TIMEOUT when nobody answers in time, or continues with the default answer', async () => {
     const failing = await startRun(stack, `h-gus-${tag}`, reviewFlow({ timeout_ms: 1_000 }), { amount: 4 });
-    const continuing = await startRun(stack, `h-gus-${tag}`, reviewFlow({ timeout_ms: 1_000, on_timeout: 'continue', default_answer: 'auto-approved' }), { amount: 5 });
+    const continuing = await startRun(
+      stack,
+      `h-gus-${tag}`,
+      reviewFlow({ timeout_ms: 1_000, on_timeout: 'continue', default_answer: 'auto-approved' }),
+      { amount: 5 },
+    );
     const failed = await waitForStatus(stack, failing, 'terminal');
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'HUMAN_TIMEOUT', node_id: 'review' } });
     const completed = await waitForStatus(stack, continuing, 'terminal');
@@ -123,7 +182,10 @@ describe('human nodes', () => {
     expect((await nodesById(stack, continuing)).review).toMatchObject({ status: 'completed', answeredBy: null });
     const late = await answer(`h-gus-${tag}`, failing, 'review', { answer: 'late' }).expect(409);
     expect(late.body.error.code).toBe('HUMAN_WAIT_EXPIRED');
-    const expired = await request(stack.app).get('/api/v1/waits?status=expired').set('Authorization', as(`h-gus-${tag}`)).expect(200);
+    const expired = await request(stack.app)
+      .get('/api/v1/waits?status=expired')
+      .set('Authorization', as(`h-gus-${tag}`))
+      .expect(200);
     expect(expired.body.items.map((w: { execution_id: string }) => w.execution_id).sort()).toEqual([failing, continuing].sort());
     await saveHistoryFixture(stack, continuing, 'human-timeout-continue');
     await saveHistoryFixture(stack, failing, 'human-timeout-fail');
@@ -132,23 +194,41 @@ describe('human nodes', () => {
   it('answers once through a single-use link without a JWT, then 410; a link past its wait is 410 too', async () => {
     const id = await startRun(stack, `h-hal-${tag}`, reviewFlow({ form: approvalForm }), { amount: 6 });
     await waitingOn(id);
-    await request(stack.app).post(`/api/v1/executions/${id}/nodes/review/answer-links`).set('Authorization', as(`h-stranger-${tag}`)).expect(404);
-    const link = await request(stack.app).post(`/api/v1/executions/${id}/nodes/review/answer-links`).set('Authorization', as(`h-hal-${tag}`)).expect(201);
+    await request(stack.app)
+      .post(`/api/v1/executions/${id}/nodes/review/answer-links`)
+      .set('Authorization', as(`h-stranger-${tag}`))
+      .expect(404);
+    const link = await request(stack.app)
+      .post(`/api/v1/executions/${id}/nodes/review/answer-links`)
+      .set('Authorization', as(`h-hal-${tag}`))
+      .expect(201);
     expect(Buffer.from(link.body.token, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(link.body.url).toBe(`/api/v1/answers/${link.body.token}`);
     const shown = await request(stack.app).get(link.body.url).expect(200);
     expect(shown.body).toMatchObject({ node_id: 'review', prompt: 'Approve the refund of 6 EUR?', form: approvalForm });
-    await request(stack.app).post(link.body.url).send({ answer: { approved: 'yes' } }).expect(422);
-    const used = await request(stack.app).post(link.body.url).send({ answer: { approved: true } }).expect(200);
+    await request(stack.app)
+      .post(link.body.url)
+      .send({ answer: { approved: 'yes' } })
+      .expect(422);
+    const used = await request(stack.app)
+      .post(link.body.url)
+      .send({ answer: { approved: true } })
+      .expect(200);
     expect(used.body).toMatchObject({ node_id: 'review', answer: { approved: true } });
-    await request(stack.app).post(link.body.url).send({ answer: { approved: true } }).expect(410);
+    await request(stack.app)
+      .post(link.body.url)
+      .send({ answer: { approved: true } })
+      .expect(410);
     await request(stack.app).get(link.body.url).expect(410);
     expect((await nodesById(stack, id)).review!.answeredBy).toBe(`link:h-hal-${tag}`);
     await waitForStatus(stack, id, 'completed');
 
     const short = await startRun(stack, `h-hal-${tag}`, reviewFlow({ timeout_ms: 1_500 }), { amount: 7 });
     await waitingOn(short);
-    const expiring = await request(stack.app).post(`/api/v1/executions/${short}/nodes/review/answer-links`).set('Authorization', as(`h-hal-${tag}`)).expect(201);
+    const expiring = await request(stack.app)
+      .post(`/api/v1/executions/${short}/nodes/review/answer-links`)
+      .set('Authorization', as(`h-hal-${tag}`))
+      .expect(201);
     await waitForStatus(stack, short, 'terminal');
     await request(stack.app).post(expiring.body.url).send({ answer: 'too late' }).expect(410);
     await request(stack.app).post('/api/v1/answers/not-a-real-token').send({ answer: 1 }).expect(404);
@@ -194,7 +274,10 @@ describe('human nodes', () => {
       ],
     };
     const id = await startRun(stack, `h-kim-${tag}`, definition);
-    await waitFor(() => nodesById(stack, id), (n) => n.legal?.status === 'waiting' && n.finance?.status === 'waiting');
+    await waitFor(
+      () => nodesById(stack, id),
+      (n) => n.legal?.status === 'waiting' && n.finance?.status === 'waiting',
+    );
     await answer(`h-kim-${tag}`, id, 'finance', { answer: 'finance yes' }).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await findExecution(stack.database.db, id))!.status).toBe('waiting');
@@ -214,7 +297,10 @@ describe('human nodes', () => {
     expect((await nodesById(stack, stopped)).review).toMatchObject({ status: 'failed', error: { code: 'NODE_CANCELLED' } });
     const late = await answer(`h-lou-${tag}`, stopped, 'review', { answer: 'late' }).expect(409);
     expect(late.body.error.code).toBe('HUMAN_WAIT_CLOSED');
-    const withdrawn = await request(stack.app).get('/api/v1/waits?status=cancelled').set('Authorization', as(`h-lou-${tag}`)).expect(200);
+    const withdrawn = await request(stack.app)
+      .get('/api/v1/waits?status=cancelled')
+      .set('Authorization', as(`h-lou-${tag}`))
+      .expect(200);
     expect(withdrawn.body.items.map((w: { execution_id: string }) => w.execution_id).sort()).toEqual([stopped, cancelled].sort());
     await saveHistoryFixture(stack, stopped, 'human-stop');
   });
@@ -225,12 +311,21 @@ describe('human nodes', () => {
       ids.push(await startRun(stack, `h-max-${tag}`, reviewFlow(), { amount: i }));
       await waitingOn(ids[i]!);
     }
-    const first = await request(stack.app).get('/api/v1/waits?status=open&size=2').set('Authorization', as(`h-max-${tag}`)).expect(200);
+    const first = await request(stack.app)
+      .get('/api/v1/waits?status=open&size=2')
+      .set('Authorization', as(`h-max-${tag}`))
+      .expect(200);
     expect(first.body.items.map((w: { execution_id: string }) => w.execution_id)).toEqual([ids[2], ids[1]]);
-    const second = await request(stack.app).get(`/api/v1/waits?status=open&size=2&cursor=${first.body.next_cursor}`).set('Authorization', as(`h-max-${tag}`)).expect(200);
+    const second = await request(stack.app)
+      .get(`/api/v1/waits?status=open&size=2&cursor=${first.body.next_cursor}`)
+      .set('Authorization', as(`h-max-${tag}`))
+      .expect(200);
     expect(second.body).toMatchObject({ has_more: false, next_cursor: null });
     expect(second.body.items.map((w: { execution_id: string }) => w.execution_id)).toEqual([ids[0]]);
-    await request(stack.app).get(`/api/v1/waits?cursor=${first.body.next_cursor}`).set('Authorization', as(`h-max-${tag}`)).expect(400);
+    await request(stack.app)
+      .get(`/api/v1/waits?cursor=${first.body.next_cursor}`)
+      .set('Authorization', as(`h-max-${tag}`))
+      .expect(400);
     for (const id of ids) await control(stack, `h-max-${tag}`, id, 'cancel').expect(200);
   });
 
@@ -247,18 +342,41 @@ describe('human nodes', () => {
         { source: 'agent', target: 'out' },
       ],
     };
-    const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', as(user)).send({ name: 'handover', definition }).expect(201);
-    const session = await request(stack.app).post('/api/v1/workflow-test/sessions').set('Authorization', as(user)).send({ workflowId: workflow.body.id }).expect(200);
+    const workflow = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', as(user))
+      .send({ name: 'handover', definition })
+      .expect(201);
+    const session = await request(stack.app)
+      .post('/api/v1/workflow-test/sessions')
+      .set('Authorization', as(user))
+      .send({ workflowId: workflow.body.id })
+      .expect(200);
     const sessionUrl = `/api/v1/workflow-test/sessions/${session.body.testSessionId}`;
-    const turn = await request(stack.app).post(`${sessionUrl}/messages`).set('Authorization', as(user)).send({ message: 'I want a refund' }).expect(200);
+    const turn = await request(stack.app)
+      .post(`${sessionUrl}/messages`)
+      .set('Authorization', as(user))
+      .send({ message: 'I want a refund' })
+      .expect(200);
     const reply = turn.body.messages[1];
-    expect(reply).toMatchObject({ role: 'assistant', content: 'A customer says: I want a refund', meta: { success: true, needHumanTransfer: true } });
+    expect(reply).toMatchObject({
+      role: 'assistant',
+      content: 'A customer says: I want a refund',
+      meta: { success: true, needHumanTransfer: true },
+    });
     const executionId = reply.meta.executionId as string;
     expect(reply.meta.nodeDetails.map((n: { nodeId: string }) => n.nodeId)).toEqual(['in', 'agent']);
     await waitForStatus(stack, executionId, 'waiting');
     await answer(user, executionId, 'agent', { answer: 'Refund approved' }).expect(200);
-    expect(await waitForStatus(stack, executionId, 'terminal')).toMatchObject({ status: 'completed', outputData: { reply: 'Refund approved' } });
-    const next = await request(stack.app).post(`${sessionUrl}/messages`).set('Authorization', as(user)).send({ message: 'Thanks' }).expect(200);
+    expect(await waitForStatus(stack, executionId, 'terminal')).toMatchObject({
+      status: 'completed',
+      outputData: { reply: 'Refund approved' },
+    });
+    const next = await request(stack.app)
+      .post(`${sessionUrl}/messages`)
+      .set('Authorization', as(user))
+      .send({ message: 'Thanks' })
+      .expect(200);
     expect(next.body.messages[3]).toMatchObject({ content: 'A customer says: Thanks', meta: { needHumanTransfer: true } });
     await request(stack.app).delete(sessionUrl).set('Authorization', as(user)).expect(204);
     await saveHistoryFixture(stack, executionId, 'human-test-session-run');

@@ -66,8 +66,7 @@ export async function startLlmWireServer(): Promise<LlmWireServer> {
   const aborted: LlmWireServer['aborted'] = [];
   const seen = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
-    const api: Api | undefined =
-      req.url === '/v1/chat/completions' ? 'openai' : req.url === '/v1/messages' ? 'anthropic' : undefined;
+    const api: Api | undefined = req.url === '/v1/chat/completions' ? 'openai' : req.url === '/v1/messages' ? 'anthropic' : undefined;
     const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
     const model = typeof body.model === 'string' ? body.model : 'unknown';
     const stream = body.stream === true;
@@ -93,7 +92,10 @@ export async function startLlmWireServer(): Promise<LlmWireServer> {
 
     const directives = model.split('+');
     const arg = (name: string): string[] | undefined =>
-      directives.find((d) => d === name || d.startsWith(`${name}-`))?.split('-').slice(1);
+      directives
+        .find((d) => d === name || d.startsWith(`${name}-`))
+        ?.split('-')
+        .slice(1);
     const slow = Number(arg('slow')?.[0] ?? 0);
     if (slow > 0) await sleep(slow);
     if (res.destroyed) return;
@@ -112,7 +114,8 @@ export async function startLlmWireServer(): Promise<LlmWireServer> {
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const send = (event: string | undefined, data: unknown) => {
-      if (!res.destroyed) res.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+      if (!res.destroyed)
+        res.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
     };
     const format = api === 'anthropic' ? anthropicStream(model, plan) : openAiStream(model, plan, body);
     format.start(send);
@@ -229,7 +232,15 @@ function anthropicStream(model: string, plan: Plan): StreamFormat {
   const { prompt, completion } = usage(plan);
   return {
     start: (send) => {
-      const message = { id: 'msg_test', type: 'message', role: 'assistant', model, content: [], stop_reason: null, usage: { input_tokens: prompt, output_tokens: 1 } };
+      const message = {
+        id: 'msg_test',
+        type: 'message',
+        role: 'assistant',
+        model,
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: prompt, output_tokens: 1 },
+      };
       send('message_start', { type: 'message_start', message });
       send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
       send('ping', { type: 'ping' });
@@ -237,7 +248,11 @@ function anthropicStream(model: string, plan: Plan): StreamFormat {
     chunk: (send, text) => send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
     finish: (send) => {
       send('content_block_stop', { type: 'content_block_stop', index: 0 });
-      send('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: completion } });
+      send('message_delta', {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: completion },
+      });
       send('message_stop', { type: 'message_stop' });
     },
     fail: (send) => send('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }),

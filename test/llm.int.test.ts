@@ -60,7 +60,9 @@ function parseSse(body: string): Array<{ id?: string; event?: string; data: Reco
     .split('\n\n')
     .filter((block) => block.trim() !== '')
     .map((block) => {
-      const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+      const fields = Object.fromEntries(
+        block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+      );
       return { id: fields.id, event: fields.event, data: JSON.parse(fields.data ?? 'null') as Record<string, unknown> };
     });
 }
@@ -92,7 +94,9 @@ describe('LLM providers end to end through a workflow', () => {
 
   /** Opens /ws/:id and records every message. */
   async function follow(id: string) {
-    const socket = new WebSocket(`${api.url.replace(/^http/, 'ws')}/ws/${id}`, { headers: { Authorization: `Bearer ${stack.tokenFor(USER)}` } });
+    const socket = new WebSocket(`${api.url.replace(/^http/, 'ws')}/ws/${id}`, {
+      headers: { Authorization: `Bearer ${stack.tokenFor(USER)}` },
+    });
     sockets.push(socket);
     const messages: Array<Record<string, unknown>> = [];
     socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as Record<string, unknown>));
@@ -114,7 +118,11 @@ describe('LLM providers end to end through a workflow', () => {
     expect(node.usage).toEqual({ prompt_tokens: 7, completion_tokens: 30, total_tokens: 37 });
     expect(row.usage).toEqual({ prompt_tokens: 7, completion_tokens: 30, total_tokens: 37 });
 
-    await waitFor(async () => joinInOrder(client.tokens()), (text) => text === expected, 5_000);
+    await waitFor(
+      async () => joinInOrder(client.tokens()),
+      (text) => text === expected,
+      5_000,
+    );
     const tokens = client.tokens();
     expect(tokens.every((t) => t.execution_id === id && t.node_id === 'gen' && t.attempt === 1)).toBe(true);
     expect(tokens.length).toBeGreaterThan(1);
@@ -191,7 +199,12 @@ describe('LLM providers end to end through a workflow', () => {
 
   it('retries a 500 and a stream that fails midway, restarting token indexes for each attempt', async () => {
     const flaky = fresh('flaky');
-    const flakyRun = await startRun(stack, USER, graph({ provider: 'wire_anthropic', model: flaky }, { retry: { initial_interval_ms: 100 } }), {});
+    const flakyRun = await startRun(
+      stack,
+      USER,
+      graph({ provider: 'wire_anthropic', model: flaky }, { retry: { initial_interval_ms: 100 } }),
+      {},
+    );
     expect((await waitForStatus(stack, flakyRun, 'terminal')).status).toBe('completed');
     expect(requestsFor(flaky)).toHaveLength(2);
 
@@ -203,7 +216,11 @@ describe('LLM providers end to end through a workflow', () => {
     expect(row.status).toBe('failed');
     expect(row.error).toMatchObject({ code: 'LLM_UNAVAILABLE', node_id: 'gen' });
     expect(requestsFor(broken)).toHaveLength(2);
-    await waitFor(async () => client.tokens().filter((t) => t.attempt === 2).length, (n) => n > 0, 5_000);
+    await waitFor(
+      async () => client.tokens().filter((t) => t.attempt === 2).length,
+      (n) => n > 0,
+      5_000,
+    );
     for (const attempt of [1, 2]) {
       expect(joinInOrder(client.tokens().filter((t) => t.attempt === attempt))).toBe('t0 t1 t2 ');
     }
@@ -224,10 +241,18 @@ describe('LLM providers end to end through a workflow', () => {
     const model = fresh('stall-3');
     const id = await startRun(stack, USER, graph({ provider: 'wire_anthropic', model }), {});
     const client = await follow(id);
-    await waitFor(async () => client.tokens().length, (n) => n > 0, 10_000);
+    await waitFor(
+      async () => client.tokens().length,
+      (n) => n > 0,
+      10_000,
+    );
     const cancelledAt = Date.now();
     await control(stack, USER, id, 'cancel').expect(200);
-    const closed = await waitFor(async () => wire.aborted.find((a) => a.model === model), (a) => a !== undefined, 10_000);
+    const closed = await waitFor(
+      async () => wire.aborted.find((a) => a.model === model),
+      (a) => a !== undefined,
+      10_000,
+    );
     // Cancellation rides on heartbeat responses, sent at most every 4 s (80 % of the llm node's 5 s heartbeat timeout).
     // One heartbeat throttle interval is 4 s (measured 3.9–4.0 s); the bound leaves room for a loaded CI machine.
     expect(closed!.at - cancelledAt).toBeLessThan(8_000);
@@ -245,7 +270,12 @@ describe('LLM providers end to end through a workflow', () => {
   });
 
   it('parses a JSON reply into output.json, and fails a reply that does not parse while keeping its raw text', async () => {
-    const good = await startRun(stack, USER, graph({ provider: 'wire_anthropic', prompt: 'say {"answer": 42}', response_format: 'json' }), {});
+    const good = await startRun(
+      stack,
+      USER,
+      graph({ provider: 'wire_anthropic', prompt: 'say {"answer": 42}', response_format: 'json' }),
+      {},
+    );
     expect((await waitForStatus(stack, good, 'terminal')).outputData).toEqual({
       text: '{"answer": 42}',
       json: { answer: 42 },
@@ -255,7 +285,12 @@ describe('LLM providers end to end through a workflow', () => {
 
     const model = fresh('json');
     const schema = { type: 'object', required: ['answer'] };
-    const bad = await startRun(stack, USER, graph({ provider: 'wire', model, prompt: 'say not json at all', response_format: 'json', json_schema: schema }), {});
+    const bad = await startRun(
+      stack,
+      USER,
+      graph({ provider: 'wire', model, prompt: 'say not json at all', response_format: 'json', json_schema: schema }),
+      {},
+    );
     const row = await waitForStatus(stack, bad, 'terminal');
     expect(row.error).toMatchObject({ code: 'OUTPUT_INVALID', details: { text: 'not json at all' } });
     expect(requestsFor(model)).toHaveLength(1);
@@ -266,6 +301,8 @@ describe('LLM providers end to end through a workflow', () => {
     const id = await startRun(stack, USER, graph({}), { topic: 'offline' });
     const row = await waitForStatus(stack, id, 'terminal');
     expect(row.outputData).toMatchObject({ text: '[echo] tell me about offline', provider: 'echo' });
-    expect(await findExecution(stack.database.db, id)).toMatchObject({ usage: { prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 } });
+    expect(await findExecution(stack.database.db, id)).toMatchObject({
+      usage: { prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 },
+    });
   });
 });

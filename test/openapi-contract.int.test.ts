@@ -58,12 +58,17 @@ describe('OpenAPI document and response contract', () => {
     });
     expect(statuses('get', '/api/v1/workflows/{id}/history')).not.toContain('404');
     // A stateful tester reaches the answer routes of a waiting run from the inbox and from the run's status.
-    for (const [path, node] of [['/api/v1/waits', '#/items/0/node_id'], ['/api/v1/executions/{id}/status', '#/waits/0/node_id']] as const) {
+    for (const [path, node] of [
+      ['/api/v1/waits', '#/items/0/node_id'],
+      ['/api/v1/executions/{id}/status', '#/waits/0/node_id'],
+    ] as const) {
       const links = op('get', path).responses['200'].links;
       expect([links.AnswerNode.operationId, links.CreateAnswerLink.operationId]).toEqual(['answerNode', 'createAnswerLink']);
       expect(links.AnswerNode.parameters.node_id).toBe(`$response.body${node}`);
     }
-    expect(op('get', '/api/v1/workflows/{id}').responses['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(op('get', '/api/v1/workflows/{id}').responses['404'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
     const operationIds = documented(res.body).map((key) => {
       const [method, path] = key.split(' ');
       return op(method!.toLowerCase(), path!).operationId;
@@ -187,7 +192,9 @@ describe('/metrics', () => {
     expect(res.text).toMatch(/process_cpu_user_seconds_total \d/);
     expect(res.text).toMatch(/nodejs_eventloop_lag_seconds \d/);
     expect(res.headers['content-type']).toContain('text/plain');
-    const count = res.text.split('\n').find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions"'));
+    const count = res.text
+      .split('\n')
+      .find((line) => line.startsWith('trellis_http_request_duration_seconds_count{') && line.includes('route="/api/v1/executions"'));
     expect(count).toMatch(/method="GET"/);
     expect(count).toMatch(/status="200"\} 1$/);
     expect(res.text).toContain('# TYPE trellis_live_executions gauge');
@@ -217,7 +224,14 @@ describe('/metrics', () => {
     };
     const before = await scrape();
     const id = `metrics-paused-${Date.now()}`;
-    await insertExecution(stack.database.db, { id, ownerId: 'metrics', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: 'paused' });
+    await insertExecution(stack.database.db, {
+      id,
+      ownerId: 'metrics',
+      workflowId: 'w',
+      workflowVersion: 1,
+      workflowName: 'w',
+      status: 'paused',
+    });
     try {
       for (let i = 0; i < 5; i++) expect(await scrape()).toBe(before);
     } finally {

@@ -20,12 +20,21 @@ describeWithPostgres('the production build', () => {
 
   afterAll(async () => {
     await Promise.all(
-      children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))),
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+          ),
+      ),
     );
   });
 
   function serve(entry: string, env: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', entry)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', entry)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     children.push(child);
@@ -54,10 +63,20 @@ describeWithPostgres('the production build', () => {
     serve('worker.js', env);
 
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(() => fetch(`${base}/readyz`).then((r) => r.status).catch(() => 0), (status) => status === 200, 60_000).catch((error: Error) => {
+    await waitFor(
+      () =>
+        fetch(`${base}/readyz`)
+          .then((r) => r.status)
+          .catch(() => 0),
+      (status) => status === 200,
+      60_000,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${logs.join('')}`);
     });
-    const auth = { Authorization: `Bearer ${mintToken({ sub: `build-${randomUUID()}`, secret: SECRET })}`, 'Content-Type': 'application/json' };
+    const auth = {
+      Authorization: `Bearer ${mintToken({ sub: `build-${randomUUID()}`, secret: SECRET })}`,
+      'Content-Type': 'application/json',
+    };
     const definition = {
       nodes: [
         { id: 'in', type: 'input', config: {} },
@@ -69,7 +88,11 @@ describeWithPostgres('the production build', () => {
         { source: 'greet', target: 'out' },
       ],
     };
-    const workflow = await fetch(`${base}/api/v1/workflows`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'built', definition }) });
+    const workflow = await fetch(`${base}/api/v1/workflows`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'built', definition }),
+    });
     expect(workflow.status).toBe(201);
     const { id: workflowId } = (await workflow.json()) as { id: string };
     const started = await fetch(`${base}/api/v1/executions`, {
@@ -78,7 +101,12 @@ describeWithPostgres('the production build', () => {
       body: JSON.stringify({ workflow_id: workflowId, input_data: { name: 'Ada' }, mode: 'sync' }),
     });
     const execution = (await started.json()) as { status: string; output_data: unknown };
-    expect({ http: started.status, status: execution.status, output: execution.output_data, logs: started.status === 200 ? '' : logs.join('') }).toEqual({
+    expect({
+      http: started.status,
+      status: execution.status,
+      output: execution.output_data,
+      logs: started.status === 200 ? '' : logs.join(''),
+    }).toEqual({
       http: 200,
       status: 'completed',
       output: 'Hello, Ada',

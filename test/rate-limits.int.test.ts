@@ -5,7 +5,13 @@ import type { StartLimits } from '../apps/api/src/limits/limit-settings';
 import { waitForStatus } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
 
-const definition = { nodes: [{ id: 'in', type: 'input', config: {} }, { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'out' }] };
+const definition = {
+  nodes: [
+    { id: 'in', type: 'input', config: {} },
+    { id: 'out', type: 'output', config: {} },
+  ],
+  edges: [{ source: 'in', target: 'out' }],
+};
 
 describe('rate limits shared by API replicas', () => {
   let stack: TestStack;
@@ -28,12 +34,21 @@ describe('rate limits shared by API replicas', () => {
     const workflow = await request(a).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'rl', definition }).expect(201);
     const statuses: number[] = [];
     for (const [i, app] of [a, b, a, b, a, b].entries()) {
-      const res = i === 3
-        ? await request(app).post('/api/v1/execute').set('Authorization', auth).send({ workflow_id: `inline-${i}`, definition })
-        : await request(app).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: workflow.body.id, input_data: { i } });
+      const res =
+        i === 3
+          ? await request(app)
+              .post('/api/v1/execute')
+              .set('Authorization', auth)
+              .send({ workflow_id: `inline-${i}`, definition })
+          : await request(app)
+              .post('/api/v1/executions')
+              .set('Authorization', auth)
+              .send({ workflow_id: workflow.body.id, input_data: { i } });
       statuses.push(res.status);
       if (res.status === 429) {
-        expect(res.body).toEqual({ error: { code: 'RATE_LIMITED', message: 'too many starts: at most 4 per minute', details: { limit: 4, class: 'start' } } });
+        expect(res.body).toEqual({
+          error: { code: 'RATE_LIMITED', message: 'too many starts: at most 4 per minute', details: { limit: 4, class: 'start' } },
+        });
         expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
         expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(15);
       }
@@ -51,7 +66,11 @@ describe('rate limits shared by API replicas', () => {
     // Set up under generous budgets; a bucket holds at most the capacity of the replica that takes from it.
     const [setup] = replicas({});
     const workflow = await request(setup).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'rl', definition }).expect(201);
-    const started = await request(setup).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: workflow.body.id }).expect(202);
+    const started = await request(setup)
+      .post('/api/v1/executions')
+      .set('Authorization', auth)
+      .send({ workflow_id: workflow.body.id })
+      .expect(202);
     await waitForStatus(stack, started.body.id, 'terminal');
 
     const [a, b] = replicas({ writesPerMinute: 3, historyReadsPerMinute: 2 });
@@ -67,7 +86,8 @@ describe('rate limits shared by API replicas', () => {
     await request(a).get(`/api/v1/executions/${started.body.id}`).set('Authorization', auth).expect(200);
 
     const history = [];
-    for (const app of [a, b, a]) history.push((await request(app).get(`/api/v1/executions/${started.body.id}/history`).set('Authorization', auth)).status);
+    for (const app of [a, b, a])
+      history.push((await request(app).get(`/api/v1/executions/${started.body.id}/history`).set('Authorization', auth)).status);
     expect(history).toEqual([200, 200, 429]);
   });
 });

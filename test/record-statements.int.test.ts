@@ -25,7 +25,15 @@ describe('single-statement records', () => {
 
   const newExecution = async (totalNodes: number, status: 'pending' | 'running' = 'running') => {
     const id = `completion-${randomUUID()}`;
-    await insertExecution(database.db, { id, ownerId: 'completion', workflowId: 'w', workflowVersion: 1, workflowName: 'w', status, totalNodes });
+    await insertExecution(database.db, {
+      id,
+      ownerId: 'completion',
+      workflowId: 'w',
+      workflowVersion: 1,
+      workflowName: 'w',
+      status,
+      totalNodes,
+    });
     return id;
   };
   /** One node's completion, as a chain of one. */
@@ -49,7 +57,8 @@ describe('single-statement records', () => {
       { key: `node:${nodeId}:completed`, type: 'node.completed', nodeId, status: 'completed', message: 'done', data: { duration_ms: 5 } },
     ],
   });
-  const complete = (executionId: string, nodeId: string, withStart: boolean) => recordNodeCompletions(database.db, completion(executionId, nodeId, withStart));
+  const complete = (executionId: string, nodeId: string, withStart: boolean) =>
+    recordNodeCompletions(database.db, completion(executionId, nodeId, withStart));
 
   it('writes the node row, progress and events in order and returns the events', async () => {
     const id = await newExecution(4);
@@ -62,7 +71,13 @@ describe('single-statement records', () => {
     expect(written[0]!.data).toBeNull();
 
     const [node] = await listNodeExecutions(database.db, id);
-    expect(node).toMatchObject({ nodeId: 'a', status: 'completed', attempt: 1, input: { from: 'in' }, output: { value: 'a', nested: [1, null, { ok: true }] } });
+    expect(node).toMatchObject({
+      nodeId: 'a',
+      status: 'completed',
+      attempt: 1,
+      input: { from: 'in' },
+      output: { value: 'a', nested: [1, null, { ok: true }] },
+    });
     expect(node!.durationMs).toBeGreaterThanOrEqual(0);
     const row = await findExecution(database.db, id);
     expect(row).toMatchObject({ completedNodes: 1, totalNodes: 4, progress: 0.25, lastSeq: 2, currentNodes: [] });
@@ -153,12 +168,17 @@ describe('single-statement records', () => {
     expect((await listEvents(database.db, { executionId: id })).map((e) => e.seq)).toEqual([1]);
     expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', temporalRunId: 'run-1', lastSeq: 1 });
     // A late retry of the start must not move a paused execution back to running.
-    await recordExecutionTransition(database.db, { executionId: id, to: 'paused', patch: {}, event: { key: 'execution.paused:2', type: 'execution.paused', status: 'paused', message: 'paused' } });
+    await recordExecutionTransition(database.db, {
+      executionId: id,
+      to: 'paused',
+      patch: {},
+      event: { key: 'execution.paused:2', type: 'execution.paused', status: 'paused', message: 'paused' },
+    });
     expect(await transition(id, 'running', 'execution.started:1')).toEqual([]);
     expect(await findExecution(database.db, id)).toMatchObject({ status: 'paused', lastSeq: 2 });
   });
 
-  describe('with the run\'s start and completion folded in', () => {
+  describe("with the run's start and completion folded in", () => {
     const started = (key = 'execution.started:1') => ({
       to: 'running' as const,
       patch: { temporalRunId: 'run-1', startedAt: new Date(), message: 'execution started' },
@@ -166,10 +186,27 @@ describe('single-statement records', () => {
     });
     const finished = (key = 'execution.completed:1') => ({
       to: 'completed' as const,
-      patch: { outputData: { answer: 42 }, usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 }, finishedAt: new Date(), currentNodes: [], message: 'execution completed' },
-      event: { key, type: 'execution.completed', status: 'completed', message: 'execution completed', data: { usage: { total_tokens: 3 } } },
+      patch: {
+        outputData: { answer: 42 },
+        usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+        finishedAt: new Date(),
+        currentNodes: [],
+        message: 'execution completed',
+      },
+      event: {
+        key,
+        type: 'execution.completed',
+        status: 'completed',
+        message: 'execution completed',
+        data: { usage: { total_tokens: 3 } },
+      },
     });
-    const smallRun = (id: string, nodeIds: string[], around: { before?: ReturnType<typeof started>; after?: ReturnType<typeof finished> }, totalNodes = 2) => {
+    const smallRun = (
+      id: string,
+      nodeIds: string[],
+      around: { before?: ReturnType<typeof started>; after?: ReturnType<typeof finished> },
+      totalNodes = 2,
+    ) => {
       const chain = nodeIds.map((node) => completion(id, node, true));
       return recordNodeCompletions(database.db, {
         executionId: id,
@@ -218,8 +255,18 @@ describe('single-statement records', () => {
 
     it('starts the run with the first records and leaves the completion to a later statement', async () => {
       const id = await newExecution(2, 'pending');
-      expect((await smallRun(id, ['a'], { before: started() })).map((e) => e.type)).toEqual(['execution.started', 'node.started', 'node.completed']);
-      expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', message: 'execution started', completedNodes: 1, progress: 0.5, lastSeq: 3 });
+      expect((await smallRun(id, ['a'], { before: started() })).map((e) => e.type)).toEqual([
+        'execution.started',
+        'node.started',
+        'node.completed',
+      ]);
+      expect(await findExecution(database.db, id)).toMatchObject({
+        status: 'running',
+        message: 'execution started',
+        completedNodes: 1,
+        progress: 0.5,
+        lastSeq: 3,
+      });
       // A retry of the chain that wrote them: the start is not repeated; the last node and the completion land.
       const written = await smallRun(id, ['a', 'b'], { before: started(), after: finished() });
       expect(written.map((e) => [e.seq, e.type])).toEqual([
@@ -233,23 +280,28 @@ describe('single-statement records', () => {
     it('does not move a run that has ended meanwhile', async () => {
       // Cancelled while its first chain ran: the nodes are recorded, the status and its events are not.
       const id = await newExecution(2, 'pending');
-      await recordExecutionTransition(database.db, { executionId: id, to: 'cancelled', patch: {}, event: { key: 'execution.cancelled', type: 'execution.cancelled', status: 'cancelled', message: 'cancelled' } });
+      await recordExecutionTransition(database.db, {
+        executionId: id,
+        to: 'cancelled',
+        patch: {},
+        event: { key: 'execution.cancelled', type: 'execution.cancelled', status: 'cancelled', message: 'cancelled' },
+      });
       const written = await smallRun(id, ['a'], { before: started(), after: finished() });
       expect(written.map((e) => e.type)).toEqual(['node.started', 'node.completed']);
-      expect(await findExecution(database.db, id)).toMatchObject({ status: 'cancelled', temporalRunId: null, outputData: null, lastSeq: 3 });
+      expect(await findExecution(database.db, id)).toMatchObject({
+        status: 'cancelled',
+        temporalRunId: null,
+        outputData: null,
+        lastSeq: 3,
+      });
     });
 
     it('gives concurrent writers of one run consecutive seqs', async () => {
       const id = await newExecution(4, 'pending');
-      await Promise.all([
-        smallRun(id, ['a', 'b'], { before: started() }, 4),
-        complete(id, 'c', true),
-        complete(id, 'd', false),
-      ]);
+      await Promise.all([smallRun(id, ['a', 'b'], { before: started() }, 4), complete(id, 'c', true), complete(id, 'd', false)]);
       const events = await listEvents(database.db, { executionId: id });
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(await findExecution(database.db, id)).toMatchObject({ status: 'running', completedNodes: 4, lastSeq: 8 });
     });
   });
 });
-

@@ -27,11 +27,20 @@ describe('re-runs', () => {
   let wire: LlmWireServer;
   const user = `rerun-${tag}`;
   const auth = (sub = user) => `Bearer ${stack.tokenFor(sub)}`;
-  const rerun = (id: string, body: object, sub = user) => request(stack.app).post(`/api/v1/executions/${id}/rerun`).set('Authorization', auth(sub)).send(body);
+  const rerun = (id: string, body: object, sub = user) =>
+    request(stack.app).post(`/api/v1/executions/${id}/rerun`).set('Authorization', auth(sub)).send(body);
 
   async function saveAndRun(definition: unknown, inputData: unknown): Promise<{ workflowId: string; id: string }> {
-    const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth()).send({ name: 'rerun', definition }).expect(201);
-    const started = await request(stack.app).post('/api/v1/executions').set('Authorization', auth()).send({ workflow_id: workflow.body.id, input_data: inputData }).expect(202);
+    const workflow = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth())
+      .send({ name: 'rerun', definition })
+      .expect(201);
+    const started = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth())
+      .send({ workflow_id: workflow.body.id, input_data: inputData })
+      .expect(202);
     await waitForStatus(stack, started.body.id, 'terminal');
     return { workflowId: workflow.body.id, id: started.body.id };
   }
@@ -54,10 +63,18 @@ describe('re-runs', () => {
     expect(wire.requests.length).toBe(calls);
     expect(done.usage?.total_tokens ?? 0).toBe(0);
     const [before, after] = [await nodesById(stack, id), await nodesById(stack, started.body.id)];
-    expect(after.gen).toMatchObject({ status: 'completed', reused: true, output: before.gen!.output, input: before.gen!.input, usage: null });
+    expect(after.gen).toMatchObject({
+      status: 'completed',
+      reused: true,
+      output: before.gen!.output,
+      input: before.gen!.input,
+      usage: null,
+    });
     expect(after.in).toMatchObject({ reused: true });
     expect(after.shape).toMatchObject({ status: 'completed', reused: false });
-    const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map((e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`);
+    const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map(
+      (e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`,
+    );
     expect(types.slice(0, 3)).toEqual(['execution.started', 'node.reused in', 'node.reused gen']);
     await saveHistoryFixture(stack, started.body.id, 'rerun-reused-nodes-in-first-chain');
   });
@@ -71,7 +88,9 @@ describe('re-runs', () => {
     const nodes = await nodesById(stack, started.body.id);
     expect(nodes.in).toMatchObject({ status: 'completed', reused: true });
     expect(nodes.gen).toMatchObject({ status: 'completed', reused: false });
-    const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map((e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`);
+    const types = (await listEvents(stack.database.db, { executionId: started.body.id })).map(
+      (e) => `${e.type}${e.nodeId ? ` ${e.nodeId}` : ''}`,
+    );
     expect(types.slice(0, 2)).toEqual(['execution.started', 'node.reused in']);
     expect((await findExecution(stack.database.db, started.body.id))!.progress).toBe(1);
     await saveHistoryFixture(stack, started.body.id, 'rerun-reused-nodes-before-an-activity');
@@ -101,13 +120,16 @@ describe('re-runs', () => {
     const { id } = await saveAndRun(llmFlow, { topic: 'coffee' });
     const calls = wire.requests.length;
     const started = await rerun(id, { from_node: 'shape', node_outputs: { gen: { text: 'edited by hand' } } }).expect(202);
-    expect(await waitForStatus(stack, started.body.id, 'terminal')).toMatchObject({ status: 'completed', outputData: 'shaped: edited by hand' });
+    expect(await waitForStatus(stack, started.body.id, 'terminal')).toMatchObject({
+      status: 'completed',
+      outputData: 'shaped: edited by hand',
+    });
     expect(wire.requests.length).toBe(calls);
     const refused = await rerun(id, { from_node: 'gen', node_outputs: { shape: 'x', ghost: 1 } }).expect(422);
     expect(refused.body.error.details.map((d: { path: string }) => d.path)).toEqual(['node_outputs.shape', 'node_outputs.ghost']);
   });
 
-  it('refuses to re-run a live run (409) or another user\'s (404), and runs the whole run again when no node is named', async () => {
+  it("refuses to re-run a live run (409) or another user's (404), and runs the whole run again when no node is named", async () => {
     const waiting = {
       nodes: [
         { id: 'in', type: 'input', config: {} },
@@ -119,8 +141,16 @@ describe('re-runs', () => {
         { source: 'ask', target: 'out' },
       ],
     };
-    const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth()).send({ name: 'live', definition: waiting }).expect(201);
-    const live = await request(stack.app).post('/api/v1/executions').set('Authorization', auth()).send({ workflow_id: workflow.body.id }).expect(202);
+    const workflow = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth())
+      .send({ name: 'live', definition: waiting })
+      .expect(201);
+    const live = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth())
+      .send({ workflow_id: workflow.body.id })
+      .expect(202);
     await waitForStatus(stack, live.body.id, 'waiting');
     const refused = await rerun(live.body.id, {}).expect(409);
     expect(refused.body.error).toMatchObject({ code: 'EXECUTION_LIVE', details: { current_status: 'waiting' } });
@@ -149,7 +179,11 @@ describe('re-runs', () => {
 
     const renamed = structuredClone(llmFlow);
     renamed.nodes[2]!.id = 'format';
-    renamed.edges = [{ source: 'in', target: 'gen' }, { source: 'gen', target: 'format' }, { source: 'format', target: 'out' }];
+    renamed.edges = [
+      { source: 'in', target: 'gen' },
+      { source: 'gen', target: 'format' },
+      { source: 'format', target: 'out' },
+    ];
     await request(stack.app).put(`/api/v1/workflows/${workflowId}`).set('Authorization', auth()).send({ definition: renamed }).expect(200);
     const missing = await rerun(id, { from_node: 'shape', workflow_version: 'latest' }).expect(422);
     expect(missing.body.error.details).toEqual([{ path: 'from_node', message: 'the workflow version run has no node "shape"' }]);
@@ -169,7 +203,10 @@ describe('re-runs', () => {
     expect(listed.body.total).toBe(2);
     const detail = await request(stack.app).get(`/api/v1/executions/${second.body.id}`).set('Authorization', auth()).expect(200);
     expect(detail.body).toMatchObject({ rerun_of: id, rerun_from_node: 'out' });
-    await request(stack.app).get(`/api/v1/executions/${id}/reruns`).set('Authorization', auth(`stranger-${tag}`)).expect(404);
+    await request(stack.app)
+      .get(`/api/v1/executions/${id}/reruns`)
+      .set('Authorization', auth(`stranger-${tag}`))
+      .expect(404);
     await waitForStatus(stack, second.body.id, 'terminal');
     await waitForStatus(stack, first.body.id, 'terminal');
   });

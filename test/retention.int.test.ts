@@ -25,9 +25,20 @@ describe('retention (RETENTION_DAYS)', () => {
     const finishedAt = finishedDaysAgo === undefined ? null : new Date(epoch - finishedDaysAgo * DAY);
     const createdAt = new Date(epoch - 400 * DAY);
     await database.db.insert(executions).values({
-      id, ownerId: owner, workflowId: 'w', workflowVersion: 1, workflowName: 'w', status: finishedAt ? 'completed' : 'running', createdAt, updatedAt: createdAt, finishedAt, lastSeq: 2,
+      id,
+      ownerId: owner,
+      workflowId: 'w',
+      workflowVersion: 1,
+      workflowName: 'w',
+      status: finishedAt ? 'completed' : 'running',
+      createdAt,
+      updatedAt: createdAt,
+      finishedAt,
+      lastSeq: 2,
     });
-    await database.db.insert(nodeExecutions).values({ executionId: id, nodeId: 'in', nodeType: 'input', status: 'completed', output: { ok: true } });
+    await database.db
+      .insert(nodeExecutions)
+      .values({ executionId: id, nodeId: 'in', nodeType: 'input', status: 'completed', output: { ok: true } });
     await database.db.insert(executionEvents).values([
       { executionId: id, seq: 1, key: 'start', type: 'execution.started', message: 'started' },
       { executionId: id, seq: 2, key: 'in', type: 'node.completed', nodeId: 'in', message: 'done' },
@@ -40,7 +51,14 @@ describe('retention (RETENTION_DAYS)', () => {
     const kept = [await insertRun('recent', 1), await insertRun('live', undefined)];
     // "Now" for this test is 2000-01-01: the cutoff falls 10 days before it, in days back from the real now.
     const retentionDays = (Date.now() - Date.parse('2000-01-01T00:00:00Z')) / DAY + 10;
-    const retention = startRetention({ db: database.db, log: pino({ level: 'silent' }), retentionDays, intervalMs: 600_000, batchSize: 2, leaseName: `ret-${owner}` });
+    const retention = startRetention({
+      db: database.db,
+      log: pino({ level: 'silent' }),
+      retentionDays,
+      intervalMs: 600_000,
+      batchSize: 2,
+      leaseName: `ret-${owner}`,
+    });
     try {
       const pass = await retention.runOnce();
       expect(pass).toEqual({ skipped: false, deleted: 5 });

@@ -70,8 +70,19 @@ describe('Server-Sent Events: stream mode and GET /executions/:id/events', () =>
 
   it('resumes with Last-Event-ID after a disconnect mid-run: every missed event, none twice, the terminal event once', async () => {
     const workflowId = await saveWorkflow({
-      nodes: [{ id: 'in', type: 'input', config: {} }, llm('a', 'slow-200'), llm('b', 'slow-1500'), llm('c', 'slow-200'), { id: 'out', type: 'output', config: {} }],
-      edges: [{ source: 'in', target: 'a' }, { source: 'a', target: 'b' }, { source: 'b', target: 'c' }, { source: 'c', target: 'out' }],
+      nodes: [
+        { id: 'in', type: 'input', config: {} },
+        llm('a', 'slow-200'),
+        llm('b', 'slow-1500'),
+        llm('c', 'slow-200'),
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [
+        { source: 'in', target: 'a' },
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'c' },
+        { source: 'c', target: 'out' },
+      ],
     });
     const started = await fetch(`${baseUrl}/api/v1/executions`, {
       method: 'POST',
@@ -85,7 +96,9 @@ describe('Server-Sent Events: stream mode and GET /executions/:id/events', () =>
     // Events happen while nobody listens.
     await waitForStatus(stack, id, 'terminal');
 
-    const resumed = await fetch(`${baseUrl}/api/v1/executions/${id}/events`, { headers: { Authorization: auth, 'Last-Event-ID': String(lastSeen) } });
+    const resumed = await fetch(`${baseUrl}/api/v1/executions/${id}/events`, {
+      headers: { Authorization: auth, 'Last-Event-ID': String(lastSeen) },
+    });
     expect(resumed.status).toBe(200);
     const second = await readFrames(resumed);
 
@@ -99,9 +112,16 @@ describe('Server-Sent Events: stream mode and GET /executions/:id/events', () =>
   it('sends a keep-alive comment while the run is quiet, and resumes from ?since= without the header', async () => {
     const workflowId = await saveWorkflow({
       nodes: [{ id: 'in', type: 'input', config: {} }, llm('quiet', 'slow-1500'), { id: 'out', type: 'output', config: {} }],
-      edges: [{ source: 'in', target: 'quiet' }, { source: 'quiet', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'quiet' },
+        { source: 'quiet', target: 'out' },
+      ],
     });
-    const start = await request(stack.app).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: workflowId, input_data: { topic: 'q' } }).expect(202);
+    const start = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth)
+      .send({ workflow_id: workflowId, input_data: { topic: 'q' } })
+      .expect(202);
     await waitForStatus(stack, start.body.id, 'running');
     const res = await fetch(`${baseUrl}/api/v1/executions/${start.body.id}/events?since=1`, { headers: { Authorization: auth } });
     const frames = await readFrames(res);
@@ -112,14 +132,31 @@ describe('Server-Sent Events: stream mode and GET /executions/:id/events', () =>
   });
 
   it("answers 404 for another user's run and 400 for a Last-Event-ID that is not a seq", async () => {
-    const workflowId = await saveWorkflow({ nodes: [{ id: 'in', type: 'input', config: {} }, { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'out' }] });
-    const start = await request(stack.app).post('/api/v1/executions').set('Authorization', auth).send({ workflow_id: workflowId }).expect(202);
-    const other = await request(stack.app).get(`/api/v1/executions/${start.body.id}/events`).set('Authorization', `Bearer ${stack.tokenFor(`${user}-other`)}`);
+    const workflowId = await saveWorkflow({
+      nodes: [
+        { id: 'in', type: 'input', config: {} },
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [{ source: 'in', target: 'out' }],
+    });
+    const start = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth)
+      .send({ workflow_id: workflowId })
+      .expect(202);
+    const other = await request(stack.app)
+      .get(`/api/v1/executions/${start.body.id}/events`)
+      .set('Authorization', `Bearer ${stack.tokenFor(`${user}-other`)}`);
     expect([other.status, other.body.error?.code]).toEqual([404, 'NOT_FOUND']);
-    const bad = await request(stack.app).get(`/api/v1/executions/${start.body.id}/events`).set('Authorization', auth).set('Last-Event-ID', 'abc');
+    const bad = await request(stack.app)
+      .get(`/api/v1/executions/${start.body.id}/events`)
+      .set('Authorization', auth)
+      .set('Last-Event-ID', 'abc');
     expect([bad.status, bad.body.error?.code]).toEqual([400, 'BAD_REQUEST']);
     const done = await waitForStatus(stack, start.body.id, 'terminal');
-    const after = await fetch(`${baseUrl}/api/v1/executions/${done.id}/events`, { headers: { Authorization: auth, 'Last-Event-ID': String(done.lastSeq) } });
+    const after = await fetch(`${baseUrl}/api/v1/executions/${done.id}/events`, {
+      headers: { Authorization: auth, 'Last-Event-ID': String(done.lastSeq) },
+    });
     expect([after.status, await readFrames(after)]).toEqual([200, []]);
   });
 });

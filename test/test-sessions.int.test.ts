@@ -106,7 +106,14 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     app = appWith(stack, { idleTimeoutMs: 120_000, updatesPerRun: 3 });
   });
   afterAll(async () => {
-    await Promise.all(opened.map((id) => stack.deps.temporal.workflow.getHandle(id).terminate('test file done').catch(() => undefined)));
+    await Promise.all(
+      opened.map((id) =>
+        stack.deps.temporal.workflow
+          .getHandle(id)
+          .terminate('test file done')
+          .catch(() => undefined),
+      ),
+    );
     await stack?.close();
     await database?.close();
   });
@@ -151,7 +158,11 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     expect(read.body).toEqual(third);
     // Three updates per run: the session continued as new after the third message.
     const runsQuery = `WorkflowId = '${testSessionWorkflowId(who('alice'), created.testSessionId)}'`;
-    await waitFor(() => stack.deps.temporal.workflow.count(runsQuery), ({ count }) => count === 2, 10_000);
+    await waitFor(
+      () => stack.deps.temporal.workflow.count(runsQuery),
+      ({ count }) => count === 2,
+      10_000,
+    );
     if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
       for await (const run of stack.deps.temporal.workflow.list({ query: `${runsQuery} AND ExecutionStatus = 'ContinuedAsNew'` })) {
         const history = await stack.deps.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
@@ -164,13 +175,19 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     const normal = await request(app).get('/api/v1/executions?size=100').set('Authorization', auth('alice')).expect(200);
     const listed = (body: { items: Array<{ id: string; is_test: boolean }> }) => body.items.filter((e) => runIds.includes(e.id));
     expect(listed(normal.body)).toEqual([]);
-    const withTests = await request(app).get('/api/v1/executions?size=100&include_test=true').set('Authorization', auth('alice')).expect(200);
+    const withTests = await request(app)
+      .get('/api/v1/executions?size=100&include_test=true')
+      .set('Authorization', auth('alice'))
+      .expect(200);
     expect(listed(withTests.body)).toHaveLength(3);
     expect(listed(withTests.body).every((e) => e.is_test)).toBe(true);
     // ...and out of the per-workflow history (seeds 000/001) the same way.
     const history = await request(app).get(`/api/v1/workflows/${workflowId}/history`).set('Authorization', auth('alice')).expect(200);
     expect(history.body.total).toBe(0);
-    const historyWithTests = await request(app).get(`/api/v1/workflows/${workflowId}/history?include_test=true`).set('Authorization', auth('alice')).expect(200);
+    const historyWithTests = await request(app)
+      .get(`/api/v1/workflows/${workflowId}/history?include_test=true`)
+      .set('Authorization', auth('alice'))
+      .expect(200);
     expect(historyWithTests.body.total).toBe(3);
   });
 
@@ -178,7 +195,10 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     const workflowId = await saveWorkflow('bea');
     const { testSessionId: id } = await createSession(app, 'bea', { workflowId, variables: { customerName: 'Ada' } });
 
-    const put = await request(app).put(`${SESSIONS}/${id}/variables`).set('Authorization', auth('bea')).send({ customerName: 'Bob', tier: 2 });
+    const put = await request(app)
+      .put(`${SESSIONS}/${id}/variables`)
+      .set('Authorization', auth('bea'))
+      .send({ customerName: 'Bob', tier: 2 });
     expect(put.status).toBe(200);
     expect(put.body.variables).toEqual({ customerName: 'Bob', tier: 2 });
     expect(lastReply(await send(app, 'bea', id, 'hello')).content).toBe('Hello, Bob!');
@@ -198,7 +218,12 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     expect(failed.meta).toMatchObject({ success: false, needHumanTransfer: false });
     expect(failed.meta!.errorMessage).toMatch(/^node answer failed: .*boom/);
     expect(nodeIds(failed)).toEqual(['in', 'route', 'small', 'chat', 'answer']);
-    expect(failed.meta!.nodeDetails.at(-1)).toMatchObject({ nodeId: 'answer', success: false, output: null, error: expect.stringMatching(/boom/) });
+    expect(failed.meta!.nodeDetails.at(-1)).toMatchObject({
+      nodeId: 'answer',
+      success: false,
+      output: null,
+      error: expect.stringMatching(/boom/),
+    });
     expect(failed.meta!.nodeDetails.slice(0, -1).every((n) => n.success)).toBe(true);
 
     // The session carries on after a failed turn.
@@ -234,7 +259,10 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     expectUnknownSession(await request(app).delete(`${SESSIONS}/${id}`).set('Authorization', as), id);
     await request(app).get(`${SESSIONS}/${id}`).set('Authorization', auth('erin')).expect(200);
 
-    for (const [user, wf] of [['mallory', workflowId], ['erin', 'no-such-workflow']]) {
+    for (const [user, wf] of [
+      ['mallory', workflowId],
+      ['erin', 'no-such-workflow'],
+    ]) {
       const res = await request(app).post(SESSIONS).set('Authorization', auth(user!)).send({ workflowId: wf });
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ status: 400, error: 'Bad Request', message: `workflow not found: ${wf}`, code: 'WORKFLOW_NOT_FOUND' });
@@ -272,7 +300,10 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
       15_000,
     );
     expectUnknownSession(expired, id);
-    expectUnknownSession(await request(shortLived).post(`${SESSIONS}/${id}/messages`).set('Authorization', auth('hal')).send({ message: 'hi' }), id);
+    expectUnknownSession(
+      await request(shortLived).post(`${SESSIONS}/${id}/messages`).set('Authorization', auth('hal')).send({ message: 'hi' }),
+      id,
+    );
     const ended = await stack.deps.temporal.workflow.getHandle(testSessionWorkflowId(who('hal'), id)).result();
     expect(ended).toEqual({ endedBy: 'idle_timeout', messages: 2 });
     await saveHistoryFixture(stack, testSessionWorkflowId(who('hal'), id), 'test-session-expiry');
@@ -292,9 +323,17 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     expect(third.body).toMatchObject({ status: 400, error: 'Bad Request', code: 'TEST_SESSION_LIMIT' });
     expect(third.body.message).toMatch(/limit is 2/);
 
-    const post = (body: unknown) => request(capped).post(`${SESSIONS}/${id}/messages`).set('Authorization', auth('ivy')).send(body as object);
+    const post = (body: unknown) =>
+      request(capped)
+        .post(`${SESSIONS}/${id}/messages`)
+        .set('Authorization', auth('ivy'))
+        .send(body as object);
     const tooLong = await post({ message: 'x'.repeat(21) });
-    expect(tooLong.body).toMatchObject({ status: 400, code: 'TEST_MESSAGE_INVALID', message: 'message has 21 characters; the limit is 20' });
+    expect(tooLong.body).toMatchObject({
+      status: 400,
+      code: 'TEST_MESSAGE_INVALID',
+      message: 'message has 21 characters; the limit is 20',
+    });
     expect((await post({ message: '   ' })).body).toMatchObject({ status: 400, code: 'TEST_MESSAGE_INVALID' });
     expect((await post({})).body).toMatchObject({ status: 400, error: 'Bad Request', code: 'VALIDATION_FAILED' });
 
@@ -306,7 +345,10 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     await request(capped).post(`${SESSIONS}/${id}/clear`).set('Authorization', auth('ivy')).expect(200);
     expect((await send(capped, 'ivy', id, 'hello')).messages).toHaveLength(2);
 
-    const bigVariables = await request(capped).put(`${SESSIONS}/${id}/variables`).set('Authorization', auth('ivy')).send({ blob: 'x'.repeat(70_000) });
+    const bigVariables = await request(capped)
+      .put(`${SESSIONS}/${id}/variables`)
+      .set('Authorization', auth('ivy'))
+      .send({ blob: 'x'.repeat(70_000) });
     expect(bigVariables.body).toMatchObject({ status: 400, code: 'TEST_VARIABLES_TOO_LARGE' });
     const notObject = await request(capped).put(`${SESSIONS}/${id}/variables`).set('Authorization', auth('ivy')).send([1, 2]);
     expect(notObject.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
@@ -335,8 +377,16 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     };
     const workflowId = await saveWorkflow('kim', 'slow', slowGraph);
     const { testSessionId: id } = await createSession(app, 'kim', { workflowId });
-    const pending = request(app).post(`${SESSIONS}/${id}/messages`).set('Authorization', auth('kim')).send({ message: 'take your time' }).then((res) => res);
-    await waitFor(async () => stack.wire!.requests.filter((r) => r.model === 'hang').length, (n) => n > 0, 10_000);
+    const pending = request(app)
+      .post(`${SESSIONS}/${id}/messages`)
+      .set('Authorization', auth('kim'))
+      .send({ message: 'take your time' })
+      .then((res) => res);
+    await waitFor(
+      async () => stack.wire!.requests.filter((r) => r.model === 'hang').length,
+      (n) => n > 0,
+      10_000,
+    );
 
     await request(app).delete(`${SESSIONS}/${id}`).set('Authorization', auth('kim')).expect(204);
     expectUnknownSession(await pending, id);
@@ -347,7 +397,10 @@ describe('workflow test sessions (the chat-style test API) on Temporal and Postg
     );
     expect(runs.items).toHaveLength(1);
     expect(runs.items[0]!.isTest).toBe(true);
-    expect(await stack.deps.temporal.workflow.getHandle(testSessionWorkflowId(who('kim'), id)).result()).toEqual({ endedBy: 'deleted', messages: 1 });
+    expect(await stack.deps.temporal.workflow.getHandle(testSessionWorkflowId(who('kim'), id)).result()).toEqual({
+      endedBy: 'deleted',
+      messages: 1,
+    });
   });
 
   it('keeps the session and its messages across a restart of the API and the worker', async () => {

@@ -22,7 +22,13 @@ describe('Temporal unreachable', () => {
     });
     // A user of its own: a database kept between runs (DATABASE_URL) still holds earlier runs' rows.
     const auth = `Bearer ${stack.tokenFor(`down-${randomUUID()}`)}`;
-    const definition = { nodes: [{ id: 'in', type: 'input', config: {} }, { id: 'out', type: 'output', config: {} }], edges: [{ source: 'in', target: 'out' }] };
+    const definition = {
+      nodes: [
+        { id: 'in', type: 'input', config: {} },
+        { id: 'out', type: 'output', config: {} },
+      ],
+      edges: [{ source: 'in', target: 'out' }],
+    };
     const wf = await request(app).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'down', definition }).expect(201);
     await doomed.stop();
 

@@ -20,7 +20,10 @@ describe('text Postgres cannot store', () => {
   let stack: TestStack;
   const auth = () => `Bearer ${stack.tokenFor(USER)}`;
   const save = async (expression: string) => {
-    const saved = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth()).send({ name: 'nul', definition: graph(expression) });
+    const saved = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', auth())
+      .send({ name: 'nul', definition: graph(expression) });
     expect(saved.status).toBe(201);
     return saved.body.id as string;
   };
@@ -33,7 +36,10 @@ describe('text Postgres cannot store', () => {
   it('refuses NUL and unpaired surrogates in a request with 422 INVALID_CHARACTER naming where, and starts nothing', async () => {
     const workflowId = await save('input');
     const replies = [
-      await request(stack.app).post('/api/v1/executions').set('Authorization', auth()).send({ workflow_id: workflowId, input_data: { a: ['ok', 'x\u0000'] } }),
+      await request(stack.app)
+        .post('/api/v1/executions')
+        .set('Authorization', auth())
+        .send({ workflow_id: workflowId, input_data: { a: ['ok', 'x\u0000'] } }),
       await request(stack.app)
         .post('/api/v1/executions')
         .set('Authorization', auth())
@@ -54,7 +60,10 @@ describe('text Postgres cannot store', () => {
   });
 
   it('fails a node whose expression makes a NUL with OUTPUT_INVALID after one attempt, and the run at once', async () => {
-    const started = await request(stack.app).post('/api/v1/executions').set('Authorization', auth()).send({ workflow_id: await save('"a\\u0000b"'), input_data: {} });
+    const started = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', auth())
+      .send({ workflow_id: await save('"a\\u0000b"'), input_data: {} });
     expect(started.status).toBe(202);
     const row = await waitForStatus(stack, started.body.id as string, 'terminal', 20_000);
     expect(row).toMatchObject({ status: 'failed', error: { code: 'OUTPUT_INVALID', node_id: 'make' } });

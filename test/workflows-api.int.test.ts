@@ -23,22 +23,50 @@ describe('workflows API', () => {
   afterAll(() => stack?.close());
 
   it('bumps the version on a new definition, and each execution runs and records the version it started with', async () => {
-    const created = await request(stack.app).post('/api/v1/workflows').set('Authorization', as('wa')).send({ name: 'v', definition: graph('"v1"') }).expect(201);
+    const created = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', as('wa'))
+      .send({ name: 'v', definition: graph('"v1"') })
+      .expect(201);
     expect(created.body.version).toBe(1);
-    const first = await request(stack.app).post('/api/v1/executions').set('Authorization', as('wa')).send({ workflow_id: created.body.id }).expect(202);
-    const renamed = await request(stack.app).put(`/api/v1/workflows/${created.body.id}`).set('Authorization', as('wa')).send({ name: 'renamed' }).expect(200);
+    const first = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('wa'))
+      .send({ workflow_id: created.body.id })
+      .expect(202);
+    const renamed = await request(stack.app)
+      .put(`/api/v1/workflows/${created.body.id}`)
+      .set('Authorization', as('wa'))
+      .send({ name: 'renamed' })
+      .expect(200);
     expect(renamed.body).toMatchObject({ name: 'renamed', version: 1 });
-    const updated = await request(stack.app).put(`/api/v1/workflows/${created.body.id}`).set('Authorization', as('wa')).send({ definition: graph('"v2"') }).expect(200);
+    const updated = await request(stack.app)
+      .put(`/api/v1/workflows/${created.body.id}`)
+      .set('Authorization', as('wa'))
+      .send({ definition: graph('"v2"') })
+      .expect(200);
     expect(updated.body.version).toBe(2);
-    const second = await request(stack.app).post('/api/v1/executions').set('Authorization', as('wa')).send({ workflow_id: created.body.id }).expect(202);
+    const second = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('wa'))
+      .send({ workflow_id: created.body.id })
+      .expect(202);
     expect((await waitForStatus(stack, first.body.id, 'terminal')).outputData).toBe('v1');
     const row = await waitForStatus(stack, second.body.id, 'terminal');
     expect([row.workflowVersion, row.outputData]).toEqual([2, 'v2']);
-    await request(stack.app).put(`/api/v1/workflows/${created.body.id}`).set('Authorization', as('wa')).send({ definition: { nodes: [] } }).expect(422);
+    await request(stack.app)
+      .put(`/api/v1/workflows/${created.body.id}`)
+      .set('Authorization', as('wa'))
+      .send({ definition: { nodes: [] } })
+      .expect(422);
   });
 
   it("hides another user's workflow on every route and lists only the caller's", async () => {
-    const mine = await request(stack.app).post('/api/v1/workflows').set('Authorization', as('wa')).send({ name: 'private', definition: graph('1') }).expect(201);
+    const mine = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', as('wa'))
+      .send({ name: 'private', definition: graph('1') })
+      .expect(201);
     const id = mine.body.id;
     await request(stack.app).get(`/api/v1/workflows/${id}`).set('Authorization', as('wb')).expect(404);
     await request(stack.app).put(`/api/v1/workflows/${id}`).set('Authorization', as('wb')).send({ name: 'stolen' }).expect(404);
@@ -50,8 +78,16 @@ describe('workflows API', () => {
   });
 
   it('deletes a workflow: it reads as gone, its executions stay readable', async () => {
-    const wf = await request(stack.app).post('/api/v1/workflows').set('Authorization', as('wa')).send({ name: 'gone', definition: graph('2') }).expect(201);
-    const run = await request(stack.app).post('/api/v1/executions').set('Authorization', as('wa')).send({ workflow_id: wf.body.id }).expect(202);
+    const wf = await request(stack.app)
+      .post('/api/v1/workflows')
+      .set('Authorization', as('wa'))
+      .send({ name: 'gone', definition: graph('2') })
+      .expect(201);
+    const run = await request(stack.app)
+      .post('/api/v1/executions')
+      .set('Authorization', as('wa'))
+      .send({ workflow_id: wf.body.id })
+      .expect(202);
     await waitForStatus(stack, run.body.id, 'terminal');
     await request(stack.app).delete(`/api/v1/workflows/${wf.body.id}`).set('Authorization', as('wa')).expect(204);
     await request(stack.app).get(`/api/v1/workflows/${wf.body.id}`).set('Authorization', as('wa')).expect(404);

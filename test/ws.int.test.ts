@@ -104,7 +104,9 @@ describe('WebSocket endpoints /ws and /ws/:execution_id', () => {
           check();
         });
       ws.once('open', () => resolve({ ws, messages, next, closed }));
-      ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
+      ws.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })),
+      );
       ws.once('error', reject);
     });
   }

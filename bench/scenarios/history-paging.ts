@@ -47,7 +47,13 @@ export interface HistoryPagingResult {
   list: EndpointTimings;
   history: EndpointTimings;
   /** In-process time to compute a total, by way of computing it. */
-  totals_ms: { owner_counters: Summary; workflow_counters: Summary; status_filtered: Summary; status_filtered_exact: boolean; exact_count_star: Summary };
+  totals_ms: {
+    owner_counters: Summary;
+    workflow_counters: Summary;
+    status_filtered: Summary;
+    status_filtered_exact: boolean;
+    exact_count_star: Summary;
+  };
   /** In-process database work of the deepest per-workflow cursor page: page query and total, concurrently. */
   database_ms: Summary;
   /** A bare loopback HTTP round trip in the same process: this machine's floor and noise for the figures above. */
@@ -85,7 +91,13 @@ export async function measureHistoryPaging(
     const workflowRows = (await countExecutions(db, workflowFilters, { exactUpTo: EXACT_COUNT_LIMIT })).total;
     const get = timedGet(stack.apiUrl, token);
 
-    const endpoint = async (path: string, sizeParam: string, pageParam: string, filters: ExecutionFilters, available: number): Promise<EndpointTimings> => {
+    const endpoint = async (
+      path: string,
+      sizeParam: string,
+      pageParam: string,
+      filters: ExecutionFilters,
+      available: number,
+    ): Promise<EndpointTimings> => {
       const first = `${path}?${sizeParam}=${PAGE_SIZE}`;
       // Fewer rows (e.g. under PGlite) clamp the depths to the deepest whole page.
       const clamp = (depth: number) => Math.floor(Math.min(depth, available - PAGE_SIZE) / PAGE_SIZE) * PAGE_SIZE;
@@ -129,7 +141,8 @@ export async function measureHistoryPaging(
       status_filtered: await time(options.samples, () => countExecutions(db, statusFilters, { exactUpTo: EXACT_COUNT_LIMIT })),
       status_filtered_exact: (await countExecutions(db, statusFilters, { exactUpTo: EXACT_COUNT_LIMIT })).exact,
       exact_count_star: await time(options.offsetSamples, () =>
-        db.select({ n: count() }).from(executions).where(executionFilterConditions(ownerFilters))),
+        db.select({ n: count() }).from(executions).where(executionFilterConditions(ownerFilters)),
+      ),
     };
 
     const deepest = await listExecutionPage(db, workflowFilters, { limit: 1, offset: history.offset_depth - 1 });
@@ -137,7 +150,8 @@ export async function measureHistoryPaging(
       Promise.all([
         listExecutionPage(db, workflowFilters, { limit: PAGE_SIZE, after: deepest.last }),
         countExecutions(db, workflowFilters, { exactUpTo: EXACT_COUNT_LIMIT }),
-      ]));
+      ]),
+    );
     const bareHttpMs = await bareRoundTrips(options.samples);
 
     const fastPaths = [list, history].flatMap((e) => [e.first_page_ms, ...e.cursor_ms.map((c) => c.ms)]);

@@ -112,16 +112,21 @@ function waitingDefinition() {
 async function startAll(api: ReturnType<typeof benchApi>, workflowId: string, total: number, concurrency: number): Promise<string[]> {
   const ids: string[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
-    while (next++ < total) ids.push(await api.startExecution(workflowId));
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next++ < total) ids.push(await api.startExecution(workflowId));
+    }),
+  );
   return ids;
 }
 
 async function untilWaiting(stack: BenchStack, ids: string[]): Promise<void> {
   const deadline = Date.now() + 600_000;
   for (;;) {
-    const [row] = await stack.database.db.select({ n: count() }).from(executions).where(and(inArray(executions.id, ids), eq(executions.status, 'waiting')));
+    const [row] = await stack.database.db
+      .select({ n: count() })
+      .from(executions)
+      .where(and(inArray(executions.id, ids), eq(executions.status, 'waiting')));
     if (Number(row?.n ?? 0) >= ids.length) return;
     if (Date.now() > deadline) throw new Error('human_waits: runs did not all reach their wait');
     await sleep(250);
@@ -146,18 +151,24 @@ async function nextNodeStartedAt(stack: BenchStack, id: string): Promise<number>
   for (;;) {
     const next = (await listNodeExecutions(stack.database.db, id)).find((n) => n.nodeId === 'next');
     if (next?.startedAt) return next.startedAt.getTime();
-    if (Date.now() > deadline || !(await findExecution(stack.database.db, id))) throw new Error(`human_waits: node next of ${id} never started`);
+    if (Date.now() > deadline || !(await findExecution(stack.database.db, id)))
+      throw new Error(`human_waits: node next of ${id} never started`);
     await sleep(5);
   }
 }
 
 async function cancelAll(baseUrl: string, token: string, ids: string[], concurrency: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, async () => {
-    while (next < ids.length) {
-      await fetch(`${baseUrl}/api/v1/executions/${ids[next++]}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, ids.length) }, async () => {
+      while (next < ids.length) {
+        await fetch(`${baseUrl}/api/v1/executions/${ids[next++]}/cancel`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+      }
+    }),
+  );
 }
 
 async function heapMb(probe: Awaited<ReturnType<typeof openHeapProbe>>): Promise<number> {

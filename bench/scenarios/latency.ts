@@ -45,7 +45,12 @@ export async function measureLatency(
   const firstNodes = await stack.database.db
     .select({ executionId: nodeExecutions.executionId, startedAt: nodeExecutions.startedAt, nodeId: nodeExecutions.nodeId })
     .from(nodeExecutions)
-    .where(inArray(nodeExecutions.executionId, posts.map((p) => p.id)));
+    .where(
+      inArray(
+        nodeExecutions.executionId,
+        posts.map((p) => p.id),
+      ),
+    );
   const firstStart = new Map<string, number>();
   for (const row of firstNodes) {
     const t = row.startedAt?.getTime();
@@ -56,7 +61,10 @@ export async function measureLatency(
   const baselineErrors = await steady(options.ratePerSecond, count, async () => {
     const sentAt = Date.now();
     const begin = performance.now();
-    const handle = await stack.temporal.workflow.start('oneActivityWorkflow', { taskQueue: stack.baselineQueue, workflowId: `bench-lat-${randomUUID()}` });
+    const handle = await stack.temporal.workflow.start('oneActivityWorkflow', {
+      taskQueue: stack.baselineQueue,
+      workflowId: `bench-lat-${randomUUID()}`,
+    });
     const ms = performance.now() - begin;
     const activityStartedAt = (await handle.result()) as number;
     starts.push({ ms, firstRunning: activityStartedAt - sentAt });
@@ -97,7 +105,13 @@ interface Burst {
 }
 
 /** POST /executions response times at `rate` starts/s; waits for every run to end before returning. */
-async function measureBurst(stack: BenchStack, workflowId: string, api: ReturnType<typeof benchApi>, rate: number, seconds: number): Promise<Burst> {
+async function measureBurst(
+  stack: BenchStack,
+  workflowId: string,
+  api: ReturnType<typeof benchApi>,
+  rate: number,
+  seconds: number,
+): Promise<Burst> {
   const ids: string[] = [];
   const times: number[] = [];
   const errors = await steady(rate, Math.round(rate * seconds), async () => {
@@ -107,7 +121,14 @@ async function measureBurst(stack: BenchStack, workflowId: string, api: ReturnTy
   });
   await Promise.all(ids.map((id) => awaitRun(stack, id)));
   const post = summarize(times);
-  return { rate_per_second: rate, seconds, post_response_ms: post, errors, target: 'p50 < 10 ms, p99 < 50 ms', met: post.median < 10 && post.p99 < 50 };
+  return {
+    rate_per_second: rate,
+    seconds,
+    post_response_ms: post,
+    errors,
+    target: 'p50 < 10 ms, p99 < 50 ms',
+    met: post.median < 10 && post.p99 < 50,
+  };
 }
 
 /** Fires `once` `count` times at a fixed rate without waiting for earlier calls; returns how many threw. */

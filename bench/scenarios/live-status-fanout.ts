@@ -28,7 +28,14 @@ export async function measureFanOut(stack: BenchStack, options: { listeners: num
   const token = stack.tokenFor(owner);
   const executionId = `bench-fanout-${randomUUID()}`;
   const { db } = stack.database;
-  await insertExecution(db, { id: executionId, ownerId: owner, workflowId: 'bench', workflowVersion: 1, workflowName: 'bench', status: 'running' });
+  await insertExecution(db, {
+    id: executionId,
+    ownerId: owner,
+    workflowId: 'bench',
+    workflowVersion: 1,
+    workflowName: 'bench',
+    status: 'running',
+  });
 
   const total = options.events;
   let done = 0;

@@ -49,7 +49,8 @@ export async function measureNodeFinishedToSocket(
   const unlisten = await stack.database.listen(EVENTS_CHANNEL, (payload) => {
     const at = Date.now();
     for (const { executionId, firstSeq, lastSeq } of parseEventNotification(payload).ranges) {
-      for (let seq = firstSeq ?? lastSeq; seq <= lastSeq; seq++) if (!notifiedAt.has(`${executionId}:${seq}`)) notifiedAt.set(`${executionId}:${seq}`, at);
+      for (let seq = firstSeq ?? lastSeq; seq <= lastSeq; seq++)
+        if (!notifiedAt.has(`${executionId}:${seq}`)) notifiedAt.set(`${executionId}:${seq}`, at);
     }
   });
   const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -39,19 +39,30 @@ export async function measureWritePath(
   options: { writers: number; writeSeconds: number; databaseUrl?: string },
 ): Promise<WritePathResult> {
   // On Postgres the writers get a pool of their own, so they are not queued behind the stack's 10 connections.
-  const own = stack.database.kind === 'postgres' && options.databaseUrl
-    ? await openDatabase({ url: options.databaseUrl, poolSize: options.writers + 2 })
-    : undefined;
+  const own =
+    stack.database.kind === 'postgres' && options.databaseUrl
+      ? await openDatabase({ url: options.databaseUrl, poolSize: options.writers + 2 })
+      : undefined;
   const database = own ?? stack.database;
   let notifications = 0;
   const unlisten = await database.listen(EVENTS_CHANNEL, () => void notifications++);
   const owner = `bench-writes-${randomUUID()}`;
   const ids = Array.from({ length: options.writers }, () => `bench-writes-${randomUUID()}`);
   for (const id of ids) {
-    await insertExecution(database.db, { id, ownerId: owner, workflowId: 'bench', workflowVersion: 1, workflowName: 'bench', status: 'running' });
+    await insertExecution(database.db, {
+      id,
+      ownerId: owner,
+      workflowId: 'bench',
+      workflowVersion: 1,
+      workflowName: 'bench',
+      status: 'running',
+    });
   }
 
-  const totals = Object.fromEntries(VARIANTS.map((v) => [v, { transactions: 0, notifications: 0, ms: 0 }])) as Record<Variant, { transactions: number; notifications: number; ms: number }>;
+  const totals = Object.fromEntries(VARIANTS.map((v) => [v, { transactions: 0, notifications: 0, ms: 0 }])) as Record<
+    Variant,
+    { transactions: number; notifications: number; ms: number }
+  >;
   try {
     for (const variant of [...VARIANTS, ...[...VARIANTS].reverse()]) {
       const announcer = createEventAnnouncer(database.db);
@@ -87,12 +98,21 @@ export async function measureWritePath(
 }
 
 /** One writer: commits one-event transactions until `until`; returns how many. */
-async function writeLoop(database: DatabaseHandle, executionId: string, variant: Variant, announcer: EventAnnouncer, until: number): Promise<number> {
+async function writeLoop(
+  database: DatabaseHandle,
+  executionId: string,
+  variant: Variant,
+  announcer: EventAnnouncer,
+  until: number,
+): Promise<number> {
   let count = 0;
   while (performance.now() < until) {
     const written = await database.db.transaction(async (tx) => {
-      const events = await appendEvents(tx, executionId, [{ key: `w:${variant}:${randomUUID()}`, type: 'node.progress', message: 'bench write' }]);
-      if (variant === 'notify_in_transaction') await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${executionId}:${events[0]!.seq}`})`);
+      const events = await appendEvents(tx, executionId, [
+        { key: `w:${variant}:${randomUUID()}`, type: 'node.progress', message: 'bench write' },
+      ]);
+      if (variant === 'notify_in_transaction')
+        await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${executionId}:${events[0]!.seq}`})`);
       return events;
     });
     if (variant === 'announcer_after_commit') announcer.announce(executionId, written);

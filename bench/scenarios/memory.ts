@@ -76,12 +76,14 @@ export async function measureMemory(stack: BenchStack, options: MemoryOptions): 
   try {
     // Warm-up: the same start → pause → resume path, so code and connections are in the "before" figure.
     const warmId = await api.createWorkflow('bench-memory-warmup', pausableDefinition('slow-50'));
-    await Promise.all([1, 2, 3].map(async () => {
-      const id = await api.startExecution(warmId);
-      await control.pauseOnceRunning(id);
-      await control.act(id, 'resume');
-      await awaitRun(stack, id);
-    }));
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        const id = await api.startExecution(warmId);
+        await control.pauseOnceRunning(id);
+        await control.act(id, 'resume');
+        await awaitRun(stack, id);
+      }),
+    );
     await settle(stack);
     const idle = await idleFootprint(stack);
 
@@ -107,7 +109,10 @@ export async function measureMemory(stack: BenchStack, options: MemoryOptions): 
     });
     const startAndPauseMs = Math.round(performance.now() - startedAt);
     // Held means: paused, and the LLM calls in flight at the pause have finished (nodes in flight finish).
-    await waitFor(async () => (await countWhere(stack, ids, 'paused')) + notPaused >= ids.length && (await llmNodesDone(stack, ids)) >= ids.length - notPaused);
+    await waitFor(
+      async () =>
+        (await countWhere(stack, ids, 'paused')) + notPaused >= ids.length && (await llmNodesDone(stack, ids)) >= ids.length - notPaused,
+    );
     await settle(stack);
     const held = stack.worker.getStatus().numCachedWorkflows;
     const heapAfter = await heapFigures(probe);
@@ -205,7 +210,10 @@ async function idleFootprint(stack: BenchStack): Promise<MemoryResult['idle']> {
 async function heapFigures(probe: HeapProbe): Promise<HeapFigures> {
   const heap = await probe.usedAfterGc();
   const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
-  return { main_mb: mb(heap.main), workflow_threads_mb: heap.threads.filter((t) => t.url.includes('workflow-worker-thread')).map((t) => mb(t.used)) };
+  return {
+    main_mb: mb(heap.main),
+    workflow_threads_mb: heap.threads.filter((t) => t.url.includes('workflow-worker-thread')).map((t) => mb(t.used)),
+  };
 }
 
 /** Snapshot of the workflow thread holding the most heap (Trellis's; the baseline worker's sits idle). */
@@ -250,7 +258,10 @@ function controlClient(baseUrl: string, token: string) {
 }
 
 async function countWhere(stack: BenchStack, ids: string[], status: 'paused' | 'completed'): Promise<number> {
-  const [row] = await stack.database.db.select({ n: count() }).from(executions).where(and(inArray(executions.id, ids), eq(executions.status, status)));
+  const [row] = await stack.database.db
+    .select({ n: count() })
+    .from(executions)
+    .where(and(inArray(executions.id, ids), eq(executions.status, status)));
   return Number(row?.n ?? 0);
 }
 
@@ -263,16 +274,21 @@ async function llmNodesDone(stack: BenchStack, ids: string[]): Promise<number> {
 }
 
 async function pausedIds(stack: BenchStack, ids: string[]): Promise<string[]> {
-  const rows = await stack.database.db.select({ id: executions.id }).from(executions).where(and(inArray(executions.id, ids), eq(executions.status, 'paused')));
+  const rows = await stack.database.db
+    .select({ id: executions.id })
+    .from(executions)
+    .where(and(inArray(executions.id, ids), eq(executions.status, 'paused')));
   return rows.map((r) => r.id);
 }
 
 /** Runs `task(0..total-1)` with at most `concurrency` at once. */
 async function inParallel(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
-    while (next < total) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) await task(next++);
+    }),
+  );
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {

@@ -48,7 +48,11 @@ export async function measureNodeOverhead(stack: BenchStack, options: { nodes: n
     const local = await platformRun(localId);
     const started = performance.now();
     lastBaselineId = `bench-chain-${randomUUID()}`;
-    await stack.temporal.workflow.execute('chainWorkflow', { taskQueue: stack.baselineQueue, workflowId: lastBaselineId, args: [options.nodes] });
+    await stack.temporal.workflow.execute('chainWorkflow', {
+      taskQueue: stack.baselineQueue,
+      workflowId: lastBaselineId,
+      args: [options.nodes],
+    });
     if (run === 0) continue;
     runs.regular.push(regular);
     runs.local.push(local);

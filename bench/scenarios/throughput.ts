@@ -37,7 +37,10 @@ export interface ThroughputResult {
  * baseline (one-activity Temporal workflow) in the same run. Enough clients to saturate both (the baseline's
  * latency is mostly task dispatch, so with few clients it measures waiting, not capacity).
  */
-export async function measureThroughput(stack: BenchStack, options: { seconds: number; concurrency: number; slices: number }): Promise<ThroughputResult> {
+export async function measureThroughput(
+  stack: BenchStack,
+  options: { seconds: number; concurrency: number; slices: number },
+): Promise<ThroughputResult> {
   const owner = `bench-tp-${randomUUID()}`;
   const api = benchApi(stack.apiUrl, stack.tokenFor(owner));
   const workflowId = await api.createWorkflow('bench-three-nodes', chainDefinition(3));
@@ -62,7 +65,10 @@ export async function measureThroughput(stack: BenchStack, options: { seconds: n
   const completedRows = counts.get('completed') ?? 0;
 
   const baseline = await closedLoop(options, async () => {
-    await stack.temporal.workflow.execute('oneActivityWorkflow', { taskQueue: stack.baselineQueue, workflowId: `bench-tp-${randomUUID()}` });
+    await stack.temporal.workflow.execute('oneActivityWorkflow', {
+      taskQueue: stack.baselineQueue,
+      workflowId: `bench-tp-${randomUUID()}`,
+    });
   });
   const r = ratio(platform.per_second, baseline.per_second);
   const lost = Math.max(0, uniqueIds - completedRows);
@@ -88,7 +94,10 @@ export async function measureThroughput(stack: BenchStack, options: { seconds: n
 // pg's QueryResult and PGlite's Results both carry `rows`.
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-async function closedLoop(options: { seconds: number; concurrency: number; slices: number }, once: () => Promise<void>): Promise<LoopResult> {
+async function closedLoop(
+  options: { seconds: number; concurrency: number; slices: number },
+  once: () => Promise<void>,
+): Promise<LoopResult> {
   const cpu0 = machineBusyCpuMs();
   const t0 = performance.now();
   const deadline = t0 + options.seconds * 1000;
@@ -109,7 +118,10 @@ async function closedLoop(options: { seconds: number; concurrency: number; slice
   const cpuMs = machineBusyCpuMs() - cpu0;
   const elapsed = Math.max(...finishedAt) / 1000;
   const slice = options.seconds / options.slices;
-  const sliceRates = Array.from({ length: options.slices }, (_, i) => finishedAt.filter((t) => t >= i * slice * 1000 && t < (i + 1) * slice * 1000).length / slice);
+  const sliceRates = Array.from(
+    { length: options.slices },
+    (_, i) => finishedAt.filter((t) => t >= i * slice * 1000 && t < (i + 1) * slice * 1000).length / slice,
+  );
   return {
     started,
     completed: latencies.length,

@@ -42,7 +42,9 @@ export async function openPage(browser: Browser, viewport = DESKTOP, options: { 
   const page = await context.newPage();
   const errors: string[] = [];
   const allowed = new Set(options.allowHttpErrors ?? []);
-  await page.addInitScript({ content: "window.addEventListener('unhandledrejection', (e) => console.error('unhandledrejection: ' + String(e.reason)));" });
+  await page.addInitScript({
+    content: "window.addEventListener('unhandledrejection', (e) => console.error('unhandledrejection: ' + String(e.reason)));",
+  });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;

@@ -95,7 +95,10 @@ describe('re-runs', () => {
     await runStatus(page).filter({ hasText: 'completed' }).waitFor({ timeout: 30_000 });
     const lineage = page.getByRole('navigation', { name: 'Lineage' });
     await lineage.getByText('from its failed nodes').waitFor();
-    expect(await api<{ output_data: unknown; rerun_of: string }>(stack, USER, 'GET', `/executions/${rerunId}`)).toMatchObject({ output_data: 42, rerun_of: failed.id });
+    expect(await api<{ output_data: unknown; rerun_of: string }>(stack, USER, 'GET', `/executions/${rerunId}`)).toMatchObject({
+      output_data: 42,
+      rerun_of: failed.id,
+    });
     await screenshot(page, 'run-detail-rerun');
 
     // The runs list marks the re-run; the source run lists it.
@@ -104,7 +107,10 @@ describe('re-runs', () => {
     await page.goBack();
     await lineage.getByRole('link').click();
     await page.waitForURL((url) => url.pathname.endsWith(failed.id));
-    await page.getByRole('navigation', { name: 'Lineage' }).getByRole('link', { name: `Re-run ${rerunId}` }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Lineage' })
+      .getByRole('link', { name: `Re-run ${rerunId}` })
+      .waitFor();
     assertNoBrowserErrors(watched);
     await watched.close();
   });
@@ -174,10 +180,17 @@ describe('re-runs', () => {
     await bar.getByText('Re-ran 2 runs').waitFor({ timeout: 60_000 });
     await screenshot(page, 'runs-bulk-rerun');
     for (const [i, source] of sources.entries()) {
-      const reruns = await api<{ items: { id: string; status: string; output_data: unknown }[] }>(stack, USER, 'GET', `/executions/${source.id}/reruns`);
+      const reruns = await api<{ items: { id: string; status: string; output_data: unknown }[] }>(
+        stack,
+        USER,
+        'GET',
+        `/executions/${source.id}/reruns`,
+      );
       expect(reruns.items).toHaveLength(1);
       await waitForStatus(stack, reruns.items[0]!.id, 'completed');
-      expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${reruns.items[0]!.id}`)).output_data).toBe((i + 2) * 10);
+      expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${reruns.items[0]!.id}`)).output_data).toBe(
+        (i + 2) * 10,
+      );
       await page.locator(`tr[data-run-id="${reruns.items[0]!.id}"]`).getByText('re-run', { exact: true }).waitFor();
     }
     assertNoBrowserErrors(watched);

@@ -40,8 +40,12 @@ async function waitForNodeState(page: Page, id: string, state: string, timeout =
   try {
     await page.locator(`.graph-node[data-node-id="${id}"][data-state="${state}"]`).waitFor({ timeout });
   } catch (error) {
-    const states = await page.locator('.graph-node').evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-node-id')}=${n.getAttribute('data-state')}`));
-    throw new Error(`node ${id} never became ${state}; run ${await runStatus(page).textContent()}, nodes ${states.join(' ')}`, { cause: error });
+    const states = await page
+      .locator('.graph-node')
+      .evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-node-id')}=${n.getAttribute('data-state')}`));
+    throw new Error(`node ${id} never became ${state}; run ${await runStatus(page).textContent()}, nodes ${states.join(' ')}`, {
+      cause: error,
+    });
   }
 }
 
@@ -70,7 +74,10 @@ describe('run detail', () => {
     await waitForNodeState(page, 'draft', 'running');
     expect(await graphNode(page, 'out').getAttribute('data-state')).toBe('pending');
     await page.getByRole('button', { name: /^Node draft/ }).click();
-    await page.getByLabel('Live LLM output').filter({ hasText: /t\d+ t\d+ t\d+/ }).waitFor();
+    await page
+      .getByLabel('Live LLM output')
+      .filter({ hasText: /t\d+ t\d+ t\d+/ })
+      .waitFor();
     await screenshot(page, 'run-detail-live');
     await waitForNodeState(page, 'draft', 'completed');
     await waitForNodeState(page, 'out', 'completed');

@@ -12,7 +12,10 @@ const CHAT_DEFINITION = {
     {
       id: 'reply',
       type: 'transform',
-      config: { expression: '{"reply": "Echo: " & input.message & " (for " & variables.customerName & ")", "needHumanTransfer": $contains(input.message, "refund")}' },
+      config: {
+        expression:
+          '{"reply": "Echo: " & input.message & " (for " & variables.customerName & ")", "needHumanTransfer": $contains(input.message, "refund")}',
+      },
     },
     { id: 'out', type: 'output', config: {} },
   ],

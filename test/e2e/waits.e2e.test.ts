@@ -13,7 +13,11 @@ const reviewDefinition = (form?: unknown, assignees?: string[]) => ({
     {
       id: 'review',
       type: 'human',
-      config: { prompt: 'Refund {{ input.amount }} EUR to {{ input.customer }}?', ...(form === undefined ? {} : { form }), ...(assignees ? { assignees } : {}) },
+      config: {
+        prompt: 'Refund {{ input.amount }} EUR to {{ input.customer }}?',
+        ...(form === undefined ? {} : { form }),
+        ...(assignees ? { assignees } : {}),
+      },
     },
     { id: 'out', type: 'output', config: { expression: '{"decision": nodes.review}' } },
   ],
@@ -55,7 +59,12 @@ async function waitUntilWaiting(stack: E2eStack, executionId: string): Promise<v
 async function answeredNode(stack: E2eStack, executionId: string): Promise<{ output: unknown; answered_by: string | null }> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const nodes = await api<{ items: { node_id: string; status: string; output: unknown; answered_by: string | null }[] }>(stack, USER, 'GET', `/executions/${executionId}/nodes`);
+    const nodes = await api<{ items: { node_id: string; status: string; output: unknown; answered_by: string | null }[] }>(
+      stack,
+      USER,
+      'GET',
+      `/executions/${executionId}/nodes`,
+    );
     const review = nodes.items.find((n) => n.node_id === 'review');
     if (review?.status === 'completed' || Date.now() > deadline) return review ?? { output: undefined, answered_by: null };
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -93,7 +102,9 @@ describe('waiting for you', () => {
     await screenshot(page, 'waits');
 
     // The run page shows the waiting node's prompt and the form generated from its schema.
-    await waitItem(page, first.id).getByRole('link', { name: `Open run ${first.id}` }).click();
+    await waitItem(page, first.id)
+      .getByRole('link', { name: `Open run ${first.id}` })
+      .click();
     await waitForNodeState(page, 'review', 'waiting');
     const form = page.getByRole('form', { name: 'Answer to review' });
     await form.waitFor();

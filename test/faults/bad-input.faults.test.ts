@@ -27,7 +27,12 @@ const BAD_GRAPHS: Array<[string, string, unknown]> = [
     'M05',
     'CYCLE',
     {
-      nodes: [node('in', 'input'), node('a', 'transform', { expression: '1' }), node('b', 'transform', { expression: '2' }), node('out', 'output')],
+      nodes: [
+        node('in', 'input'),
+        node('a', 'transform', { expression: '1' }),
+        node('b', 'transform', { expression: '2' }),
+        node('out', 'output'),
+      ],
       edges: [edge('in', 'a'), edge('a', 'b'), edge('b', 'a'), edge('b', 'out')],
     },
   ],
@@ -60,8 +65,8 @@ const TEMPLATE_LITERAL_EXPRESSIONS = [
   '`constructor`.`constructor`("return process")()',
   '$$.`constructor`.`constructor`("globalThis.trellisPwned = true")()',
   '$string.`constructor`.`constructor`("return process.env")()',
-  "constructor.constructor`return process`()",
-  "$string.constructor.constructor`globalThis.trellisPwned = true```",
+  'constructor.constructor`return process`()',
+  '$string.constructor.constructor`globalThis.trellisPwned = true```',
 ];
 const HOSTILE_PROMPTS = [
   'x {{ $$.`constructor`.`constructor`("return process")() }}',
@@ -89,7 +94,11 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     });
     // A second listener configured for RS256 with issuer and audience, as production would be.
     rs = await startApiServer(
-      { ...stack.deps, hub: new EventHub(stack.database, stack.deps.log), jwt: { publicKey: rsKeys.publicKey, issuer: 'https://issuer.test', audience: 'trellis' } },
+      {
+        ...stack.deps,
+        hub: new EventHub(stack.database, stack.deps.log),
+        jwt: { publicKey: rsKeys.publicKey, issuer: 'https://issuer.test', audience: 'trellis' },
+      },
       { port: 0, host: '127.0.0.1' },
     );
     const created = await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), json: { name: 'matrix', definition: simple } });
@@ -105,7 +114,8 @@ describe('bad-input matrix: documented status and code, the server stays up, not
   /** Executions of the matrix's users (test runs included); a rejected request must not add one. */
   async function startedCount(): Promise<number> {
     let total = 0;
-    for (const ownerId of USERS) total += (await listExecutions(stack.database.db, { ownerId, includeTest: true }, { offset: 0, limit: 1 })).total;
+    for (const ownerId of USERS)
+      total += (await listExecutions(stack.database.db, { ownerId, includeTest: true }, { offset: 0, limit: 1 })).total;
     return total;
   }
 
@@ -148,7 +158,11 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     await settle('422 VALIDATION_FAILED', before, replies);
     for (const reply of replies) expect([reply.status, reply.body.error?.code]).toEqual([422, 'VALIDATION_FAILED']);
     expect(replies[0]!.body.error?.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'workflow_id' }), expect.objectContaining({ path: 'mode' }), expect.objectContaining({ path: 'timeout_ms' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'workflow_id' }),
+        expect.objectContaining({ path: 'mode' }),
+        expect.objectContaining({ path: 'timeout_ms' }),
+      ]),
     );
   });
 
@@ -157,7 +171,10 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const big = 'x'.repeat(2 * 1024 * 1024);
     const replies = [
       await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), json: { workflow_id: workflowId, input_data: big } }),
-      await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), json: { name: 'big', definition: { ...simple, description: big } } }),
+      await call(api.url, 'post', '/api/v1/workflows', {
+        token: token(ANN),
+        json: { name: 'big', definition: { ...simple, description: big } },
+      }),
     ];
     await settle('413 BODY_TOO_LARGE', before, replies, '2 MiB bodies against the 1mb limit');
     for (const reply of replies) expect([reply.status, reply.body.error?.code]).toEqual([413, 'BODY_TOO_LARGE']);
@@ -168,9 +185,18 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const depth = 100_000;
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const replies = [
-      await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), raw: `{"workflow_id": "${workflowId}", "input_data": ${nested}}` }),
-      await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), raw: `{"name": "deep", "definition": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}` }),
-      await call(api.url, 'post', '/api/v1/execute', { token: token(ANN), raw: `{"workflow_id": "deep", "definition": ${JSON.stringify(simple)}, "input_data": ${nested}}` }),
+      await call(api.url, 'post', '/api/v1/executions', {
+        token: token(ANN),
+        raw: `{"workflow_id": "${workflowId}", "input_data": ${nested}}`,
+      }),
+      await call(api.url, 'post', '/api/v1/workflows', {
+        token: token(ANN),
+        raw: `{"name": "deep", "definition": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
+      }),
+      await call(api.url, 'post', '/api/v1/execute', {
+        token: token(ANN),
+        raw: `{"workflow_id": "deep", "definition": ${JSON.stringify(simple)}, "input_data": ${nested}}`,
+      }),
     ];
     await settle('400 JSON_TOO_DEEP', before, replies, `${depth.toLocaleString('en')} levels`);
     for (const reply of replies) expect([reply.status, reply.body.error?.code]).toEqual([400, 'JSON_TOO_DEEP']);
@@ -195,7 +221,10 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const saved = await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), json: { name: 'hostile', definition } });
     if (saved.status === 422) return { outcome: `save refused: ${(saved.body.error?.details as Array<{ code: string }>)[0]?.code}` };
     expect(saved.status).toBe(201);
-    const started = await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), json: { workflow_id: saved.body.id, input_data: { name: 'x' } } });
+    const started = await call(api.url, 'post', '/api/v1/executions', {
+      token: token(ANN),
+      json: { workflow_id: saved.body.id, input_data: { name: 'x' } },
+    });
     expect(started.status).toBe(202);
     const row = await waitForStatus(stack, started.body.id as string, 'terminal');
     if (row.status === 'failed') return { outcome: `run failed: ${(row.error as { code?: string } | null)?.code}` };
@@ -239,10 +268,17 @@ describe('bad-input matrix: documented status and code, the server stays up, not
       edges: [edge('in', 't'), edge('t', 'out')],
     });
     const prompt = (text: string) => ({
-      nodes: [node('in', 'input'), node('ask', 'llm', { provider: 'echo', prompt: text }), node('out', 'output', { expression: 'nodes.ask.text' })],
+      nodes: [
+        node('in', 'input'),
+        node('ask', 'llm', { provider: 'echo', prompt: text }),
+        node('out', 'output', { expression: 'nodes.ask.text' }),
+      ],
       edges: [edge('in', 'ask'), edge('ask', 'out')],
     });
-    const outcomes = await Promise.all([...TEMPLATE_LITERAL_EXPRESSIONS.map((e) => runHostile(transform(e))), ...HOSTILE_PROMPTS.map((p) => runHostile(prompt(p)))]);
+    const outcomes = await Promise.all([
+      ...TEMPLATE_LITERAL_EXPRESSIONS.map((e) => runHostile(transform(e))),
+      ...HOSTILE_PROMPTS.map((p) => runHostile(prompt(p))),
+    ]);
     recordOutcome(
       'EXPRESSION_ERROR (or no value, or refused as a syntax error); no access to process',
       `${outcomes.length} expressions and templates: ${tally(outcomes)}; canary untouched`,
@@ -254,9 +290,15 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const before = await startedCount();
     const definition = JSON.stringify(simple).replace('"nodes":', '"__proto__": {"polluted": "yes"}, "nodes":');
     const replies = [
-      await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), raw: `{"name": "proto", "__proto__": {"owner_id": "${BOB}"}, "definition": ${JSON.stringify(simple)}}` }),
+      await call(api.url, 'post', '/api/v1/workflows', {
+        token: token(ANN),
+        raw: `{"name": "proto", "__proto__": {"owner_id": "${BOB}"}, "definition": ${JSON.stringify(simple)}}`,
+      }),
       await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), raw: `{"name": "proto", "definition": ${definition}}` }),
-      await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), raw: `{"workflow_id": "${workflowId}", "__proto__": {"status": "completed"}}` }),
+      await call(api.url, 'post', '/api/v1/executions', {
+        token: token(ANN),
+        raw: `{"workflow_id": "${workflowId}", "__proto__": {"status": "completed"}}`,
+      }),
     ];
     await settle('422 VALIDATION_FAILED; no prototype polluted', before, replies, `Object.prototype clean: ${!('polluted' in {})}`);
     for (const reply of replies) expect([reply.status, reply.body.error?.code]).toEqual([422, 'VALIDATION_FAILED']);
@@ -265,7 +307,13 @@ describe('bad-input matrix: documented status and code, the server stays up, not
 
   it('[M13] __proto__ and constructor keys inside input data and expressions pollute nothing and never reach the output', async () => {
     const definition = {
-      nodes: [node('in', 'input'), node('t', 'transform', { expression: '$merge([input, {"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}])' }), node('out', 'output')],
+      nodes: [
+        node('in', 'input'),
+        node('t', 'transform', {
+          expression: '$merge([input, {"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}])',
+        }),
+        node('out', 'output'),
+      ],
       edges: [edge('in', 't'), edge('t', 'out')],
     };
     const saved = await call(api.url, 'post', '/api/v1/workflows', { token: token(ANN), json: { name: 'proto', definition } });
@@ -291,7 +339,11 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     ['M16', 'a bad signature', () => tamper(jwt.sign(rsClaims(), rsKeys.privateKey, { algorithm: 'RS256' }))],
     ['M17', 'the wrong iss', () => jwt.sign({ ...rsClaims(), iss: 'https://evil.test' }, rsKeys.privateKey, { algorithm: 'RS256' })],
     ['M18', 'the wrong aud', () => jwt.sign({ ...rsClaims(), aud: 'someone-else' }, rsKeys.privateKey, { algorithm: 'RS256' })],
-    ['M19', 'an expired exp', () => jwt.sign({ ...rsClaims(), exp: Math.floor(Date.now() / 1000) - 60 }, rsKeys.privateKey, { algorithm: 'RS256' })],
+    [
+      'M19',
+      'an expired exp',
+      () => jwt.sign({ ...rsClaims(), exp: Math.floor(Date.now() / 1000) - 60 }, rsKeys.privateKey, { algorithm: 'RS256' }),
+    ],
     ['M20', 'no exp', () => jwt.sign({ sub: ANN, iss: 'https://issuer.test', aud: 'trellis' }, rsKeys.privateKey, { algorithm: 'RS256' })],
   ];
 
@@ -308,8 +360,17 @@ describe('bad-input matrix: documented status and code, the server stays up, not
       await call(rs.url, 'post', '/api/v1/executions', { token: forged, json: { workflow_id: workflowId } }),
     ];
     const wsBase = rs.url.replace(/^http/, 'ws');
-    const upgrades = [await upgradeStatus(`${wsBase}/ws`, forged), await upgradeStatus(`${wsBase}/ws/${id}`, forged), await upgradeStatus(`${wsBase}/ws?token=${forged}`)];
-    await settle('401 UNAUTHORIZED on REST, 401 on the upgrade', before, replies, `WebSocket upgrades ${[...new Set(upgrades)].join(', ')}; a valid RS256 token gets ${control.status}`);
+    const upgrades = [
+      await upgradeStatus(`${wsBase}/ws`, forged),
+      await upgradeStatus(`${wsBase}/ws/${id}`, forged),
+      await upgradeStatus(`${wsBase}/ws?token=${forged}`),
+    ];
+    await settle(
+      '401 UNAUTHORIZED on REST, 401 on the upgrade',
+      before,
+      replies,
+      `WebSocket upgrades ${[...new Set(upgrades)].join(', ')}; a valid RS256 token gets ${control.status}`,
+    );
     for (const reply of replies) expect([reply.status, reply.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
     expect(upgrades).toEqual([401, 401, 401]);
   });
@@ -318,7 +379,10 @@ describe('bad-input matrix: documented status and code, the server stays up, not
   /** One finished execution of ANN's (shared by the rows that need a real id). */
   async function annExecution(): Promise<string> {
     if (annRun) return annRun;
-    const started = await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), json: { workflow_id: workflowId, input_data: { n: 1 } } });
+    const started = await call(api.url, 'post', '/api/v1/executions', {
+      token: token(ANN),
+      json: { workflow_id: workflowId, input_data: { n: 1 } },
+    });
     expect(started.status).toBe(202);
     annRun = started.body.id as string;
     await waitForStatus(stack, annRun, 'terminal');
@@ -399,9 +463,18 @@ describe('bad-input matrix: documented status and code, the server stays up, not
     const executionId = await annExecution();
     const before = await startedCount();
     const replies = [
-      await call(api.url, 'post', '/api/v1/workflows', { token: token(BOB), json: { name: 'mine', definition: simple, owner_id: ANN, ownerId: ANN } }),
-      await call(api.url, 'post', '/api/v1/executions', { token: token(ANN), json: { workflow_id: workflowId, owner_id: BOB, status: 'completed' } }),
-      await call(api.url, 'post', '/api/v1/execute', { token: token(ANN), json: { workflow_id: 'x', definition: simple, ownerId: BOB, status: 'running' } }),
+      await call(api.url, 'post', '/api/v1/workflows', {
+        token: token(BOB),
+        json: { name: 'mine', definition: simple, owner_id: ANN, ownerId: ANN },
+      }),
+      await call(api.url, 'post', '/api/v1/executions', {
+        token: token(ANN),
+        json: { workflow_id: workflowId, owner_id: BOB, status: 'completed' },
+      }),
+      await call(api.url, 'post', '/api/v1/execute', {
+        token: token(ANN),
+        json: { workflow_id: 'x', definition: simple, ownerId: BOB, status: 'running' },
+      }),
       await call(api.url, 'put', `/api/v1/workflows/${workflowId}`, { token: token(ANN), json: { owner_id: BOB, version: 99 } }),
       await call(api.url, 'put', `/api/v1/executions/${executionId}`, { token: token(ANN), json: { status: 'completed' } }),
     ];

@@ -47,11 +47,17 @@ describe('hostile expressions: limits hold inside one call, the process keeps an
       const problems = (saved.body.error?.details ?? []) as Array<{ code: string }>;
       return { outcome: `save refused: ${saved.status} ${problems.map((p) => p.code).join(', ')}`, ms: Date.now() - started };
     }
-    const run = await call(api.url, 'post', '/api/v1/executions', { token: stack.tokenFor(USER), json: { workflow_id: saved.body.id, input_data: input } });
+    const run = await call(api.url, 'post', '/api/v1/executions', {
+      token: stack.tokenFor(USER),
+      json: { workflow_id: saved.body.id, input_data: input },
+    });
     expect(run.status).toBe(202);
     const row = await waitForStatus(stack, run.body.id as string, 'terminal', 60_000);
     const error = row.error as { code?: string; details?: { limit?: string; reason?: string } } | null;
-    const outcome = row.status === 'failed' ? `failed ${error?.code} ${error?.details?.limit ?? error?.details?.reason ?? ''}`.trim() : `${row.status}, output ${JSON.stringify(row.outputData)}`;
+    const outcome =
+      row.status === 'failed'
+        ? `failed ${error?.code} ${error?.details?.limit ?? error?.details?.reason ?? ''}`.trim()
+        : `${row.status}, output ${JSON.stringify(row.outputData)}`;
     return { outcome, ms: Date.now() - started };
   }
 
@@ -104,11 +110,18 @@ describe('hostile expressions: limits hold inside one call, the process keeps an
 
   it('[M32] outputs over NODE_OUTPUT_MAX_BYTES fail the node: an LLM reply with OUTPUT_TOO_LARGE, an expression with EXPRESSION_LIMIT output', async () => {
     const reply = await runToEnd({
-      nodes: [node('in', 'input'), node('ask', 'llm', { provider: 'echo', prompt: '{{ $pad("", 600000, "x") }}{{ $pad("", 600000, "y") }}' }), node('out', 'output')],
+      nodes: [
+        node('in', 'input'),
+        node('ask', 'llm', { provider: 'echo', prompt: '{{ $pad("", 600000, "x") }}{{ $pad("", 600000, "y") }}' }),
+        node('out', 'output'),
+      ],
       edges: [edge('in', 'ask'), edge('ask', 'out')],
     });
     const result = await runToEnd(transform('$map([1..100], function($v){$pad("", 20000, "x")})'));
-    recordOutcome('failed OUTPUT_TOO_LARGE; failed EXPRESSION_LIMIT output', `1.2 MB echo reply: ${reply.outcome}; 2 MB transform result: ${result.outcome}`);
+    recordOutcome(
+      'failed OUTPUT_TOO_LARGE; failed EXPRESSION_LIMIT output',
+      `1.2 MB echo reply: ${reply.outcome}; 2 MB transform result: ${result.outcome}`,
+    );
     expect(reply.outcome).toBe('failed OUTPUT_TOO_LARGE');
     expect(result.outcome).toBe('failed EXPRESSION_LIMIT output');
   });

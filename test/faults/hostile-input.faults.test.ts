@@ -15,12 +15,18 @@ const BOB = 'hx-bob';
 const SECRET = 'ann-secret-4c1e';
 
 /** What an error shown to a user must never contain: SQL and its parameters, stack frames, file paths. */
-const LEAK = /Failed query|\bparams:|\binsert into "|\bselect\b[^"]{0,200}\bfrom "|\bupdate "|\bdelete from "|(?:\\n|\n)\s+at |\bat [\w.<>]+ \(|[\\/][\w.-]+[\\/][\w./\\-]+\.(?:[cm]?[jt]s)\b|node_modules/i;
+const LEAK =
+  /Failed query|\bparams:|\binsert into "|\bselect\b[^"]{0,200}\bfrom "|\bupdate "|\bdelete from "|(?:\\n|\n)\s+at |\bat [\w.<>]+ \(|[\\/][\w.-]+[\\/][\w./\\-]+\.(?:[cm]?[jt]s)\b|node_modules/i;
 
 const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config });
 const edge = (source: string, target: string, branch?: string) => ({ source, target, ...(branch ? { branch } : {}) });
 const transform = (expression: string) => ({
-  nodes: [node('in', 'input'), node('t', 'transform', { expression: 'input' }), node('make', 'transform', { expression }), node('out', 'output')],
+  nodes: [
+    node('in', 'input'),
+    node('t', 'transform', { expression: 'input' }),
+    node('make', 'transform', { expression }),
+    node('out', 'output'),
+  ],
   edges: [edge('in', 't'), edge('t', 'make'), edge('make', 'out')],
 });
 const doubling = transform('{"n": input.n * 2, "note": input.note}');
@@ -32,7 +38,12 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
   const token = (user: string) => stack.tokenFor(user);
   /** Every reply of this file with a 4xx/5xx status, for the leak check at the end. */
   const errorReplies: Reply[] = [];
-  const send = async (user: string, method: string, path: string, options: { json?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const send = async (
+    user: string,
+    method: string,
+    path: string,
+    options: { json?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
     const reply = await call(api.url, method, path, { token: token(user), ...options });
     if (reply.status >= 400) errorReplies.push(reply);
     return reply;
@@ -106,7 +117,11 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
 
   it('[M41] NUL or an unpaired surrogate anywhere in a request is refused with 422 INVALID_CHARACTER', async () => {
     const before = (await listExecutions(stack.database.db, { ownerId: ANN, includeTest: true }, { offset: 0, limit: 1 })).total;
-    const definitionWith = (id: string) => ({ ...doubling, nodes: [...doubling.nodes.slice(0, 3), node(id, 'output')], edges: [...doubling.edges.slice(0, 2), edge('make', id)] });
+    const definitionWith = (id: string) => ({
+      ...doubling,
+      nodes: [...doubling.nodes.slice(0, 3), node(id, 'output')],
+      edges: [...doubling.edges.slice(0, 2), edge('make', id)],
+    });
     const replies = [
       await startAs(ANN, { input_data: { note: 'a\u0000b' } }),
       await startAs(ANN, { input_data: { ['k\u0000']: 1 } }),
@@ -145,7 +160,9 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
       const nodes = await listNodeExecutions(stack.database.db, row.id);
       const made = nodes.find((n) => n.nodeId === 'make');
       const detail = await send(ANN, 'get', `/api/v1/executions/${row.id}`);
-      outcomes.push(`run ${row.status} in ${ms(Date.now() - started)}, node ${made?.status} after ${made?.attempt} attempt(s) with ${made?.error?.code}: "${made?.error?.message}"; run error ${JSON.stringify(detail.body.error)}`);
+      outcomes.push(
+        `run ${row.status} in ${ms(Date.now() - started)}, node ${made?.status} after ${made?.attempt} attempt(s) with ${made?.error?.code}: "${made?.error?.message}"; run error ${JSON.stringify(detail.body.error)}`,
+      );
       expect(row.status).toBe('failed');
       expect(made).toMatchObject({ status: 'failed', attempt: 1, error: { code: 'OUTPUT_INVALID' } });
       expect(row.error).toMatchObject({ code: 'OUTPUT_INVALID', node_id: 'make' });
@@ -167,15 +184,34 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
         node('x', 'transform'),
         node('y', 'transform', { expression: '3' }),
       ],
-      edges: [edge('in', 'dup'), edge('dup', 'bad', 'true'), edge('bad', 'ghost'), edge('in', 'c'), edge('c', 'ask'), edge('ask', 'in'), edge('x', 'y'), edge('y', 'x')],
+      edges: [
+        edge('in', 'dup'),
+        edge('dup', 'bad', 'true'),
+        edge('bad', 'ghost'),
+        edge('in', 'c'),
+        edge('c', 'ask'),
+        edge('ask', 'in'),
+        edge('x', 'y'),
+        edge('y', 'x'),
+      ],
     };
     const replies = [
       await send(ANN, 'post', '/api/v1/workflows', { json: { name: 'dozen', definition } }),
       await send(ANN, 'post', '/api/v1/execute', { json: { workflow_id: 'dozen', definition } }),
     ];
     const expected = [
-      'UNKNOWN_NODE_TYPE', 'DUPLICATE_NODE_ID', 'DANGLING_EDGE', 'BRANCH_NOT_ALLOWED', 'BRANCH_MISSING', 'INPUT_HAS_INCOMING',
-      'CYCLE', 'NO_OUTPUT_NODE', 'UNREACHABLE_NODE', 'EXPRESSION_SYNTAX', 'TEMPLATE_SYNTAX', 'INVALID_CONFIG',
+      'UNKNOWN_NODE_TYPE',
+      'DUPLICATE_NODE_ID',
+      'DANGLING_EDGE',
+      'BRANCH_NOT_ALLOWED',
+      'BRANCH_MISSING',
+      'INPUT_HAS_INCOMING',
+      'CYCLE',
+      'NO_OUTPUT_NODE',
+      'UNREACHABLE_NODE',
+      'EXPRESSION_SYNTAX',
+      'TEMPLATE_SYNTAX',
+      'INVALID_CONFIG',
     ];
     type Problem = { code: string; path: string | unknown[]; node_id?: string };
     const problems = replies.map((r) => (r.body.error?.details ?? []) as Problem[]);
@@ -189,16 +225,35 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
       expect(new Set(problems[i]!.map((p) => p.code))).toEqual(new Set(expected));
       for (const problem of problems[i]!) expect(problem.path).toBeDefined();
     }
-    expect(problems[0]!.filter((p) => p.code === 'DUPLICATE_NODE_ID' || p.code === 'UNKNOWN_NODE_TYPE').map((p) => p.node_id)).toEqual(['dup', 'dup']);
+    expect(problems[0]!.filter((p) => p.code === 'DUPLICATE_NODE_ID' || p.code === 'UNKNOWN_NODE_TYPE').map((p) => p.node_id)).toEqual([
+      'dup',
+      'dup',
+    ]);
   });
 
   it('[M46] a path with a malformed %-escape is 400 MALFORMED_PATH on every route with a path parameter, never 500', async () => {
     const routes = [
-      'get /workflows/{}', 'put /workflows/{}', 'delete /workflows/{}', 'get /workflows/{}/history', 'delete /workflows/{}/history',
-      'get /workflows/{}/history/{}', 'delete /workflows/{}/history/{}', 'get /executions/{}', 'put /executions/{}',
-      'get /executions/{}/status', 'get /executions/{}/nodes', 'get /executions/{}/logs', 'get /executions/{}/history',
-      'post /executions/{}/pause', 'post /executions/{}/resume', 'post /executions/{}/stop', 'post /executions/{}/cancel',
-      'get /execute/{}/status', 'post /execute/{}/pause', 'get /workflow-test/sessions/{}', 'post /workflow-test/sessions/{}/messages',
+      'get /workflows/{}',
+      'put /workflows/{}',
+      'delete /workflows/{}',
+      'get /workflows/{}/history',
+      'delete /workflows/{}/history',
+      'get /workflows/{}/history/{}',
+      'delete /workflows/{}/history/{}',
+      'get /executions/{}',
+      'put /executions/{}',
+      'get /executions/{}/status',
+      'get /executions/{}/nodes',
+      'get /executions/{}/logs',
+      'get /executions/{}/history',
+      'post /executions/{}/pause',
+      'post /executions/{}/resume',
+      'post /executions/{}/stop',
+      'post /executions/{}/cancel',
+      'get /execute/{}/status',
+      'post /execute/{}/pause',
+      'get /workflow-test/sessions/{}',
+      'post /workflow-test/sessions/{}/messages',
     ];
     const replies: Array<[string, Reply]> = [];
     for (const route of routes) {
@@ -206,9 +261,14 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
       const path = `/api/v1${template.replace(/\{\}/g, '%E0%A4%A')}`;
       replies.push([route, await send(ANN, method, path, method === 'get' || method === 'delete' ? {} : { json: {} })]);
     }
-    const wrong = replies.filter(([, r]) => r.status !== 400 || r.body.error?.code !== 'MALFORMED_PATH').map(([what, r]) => `${what} → ${r.status} ${r.body.error?.code ?? JSON.stringify(r.body).slice(0, 80)}`);
+    const wrong = replies
+      .filter(([, r]) => r.status !== 400 || r.body.error?.code !== 'MALFORMED_PATH')
+      .map(([what, r]) => `${what} → ${r.status} ${r.body.error?.code ?? JSON.stringify(r.body).slice(0, 80)}`);
     const health = await call(api.url, 'get', '/healthz');
-    recordOutcome('400 MALFORMED_PATH on every route with a path parameter; server up', `${replies.length} routes: ${wrong.length === 0 ? 'all 400 MALFORMED_PATH' : `WRONG: ${wrong.join('; ')}`}; /healthz ${health.status}`);
+    recordOutcome(
+      '400 MALFORMED_PATH on every route with a path parameter; server up',
+      `${replies.length} routes: ${wrong.length === 0 ? 'all 400 MALFORMED_PATH' : `WRONG: ${wrong.join('; ')}`}; /healthz ${health.status}`,
+    );
     expect(wrong).toEqual([]);
     expect(replies.length).toBeGreaterThan(10);
   });
@@ -216,7 +276,11 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
   it(`[M45] 1,000 pause/resume cycles on one run: ${MAX_PAUSES_PER_RUN} are taken, then pause answers 409 CONTROL_LIMIT; the run stays controllable`, async () => {
     // Writes are rate limited per user (600 a minute by default): this API gives the cycling user room.
     const roomy = await startApiServer(
-      { ...stack.deps, hub: new EventHub(stack.database, stack.deps.log), settings: { ...stack.deps.settings, limits: { writesPerMinute: 1_000_000 } } },
+      {
+        ...stack.deps,
+        hub: new EventHub(stack.database, stack.deps.log),
+        settings: { ...stack.deps.settings, limits: { writesPerMinute: 1_000_000 } },
+      },
       { port: 0, host: '127.0.0.1' },
     );
     try {
@@ -231,14 +295,20 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
         edges: [edge('in', 'stuck'), edge('stuck', 'out')],
       };
       const saved = await call(roomy.url, 'post', '/api/v1/workflows', { token: token(user), json: { name: 'cycles', definition } });
-      const started = await call(roomy.url, 'post', '/api/v1/executions', { token: token(user), json: { workflow_id: saved.body.id, input_data: {} } });
+      const started = await call(roomy.url, 'post', '/api/v1/executions', {
+        token: token(user),
+        json: { workflow_id: saved.body.id, input_data: {} },
+      });
       const id = started.body.id as string;
       await waitForStatus(stack, id, 'running');
       const begun = Date.now();
       const tally = new Map<string, number>();
       for (let cycle = 1; cycle <= 1_000; cycle++) {
         const pause = await control(id, 'pause');
-        const outcome = pause.status === 200 ? `${(await control(id, 'resume')).status === 200 ? 'paused and resumed' : 'resume refused'}` : `pause ${pause.status} ${pause.body.error?.code}`;
+        const outcome =
+          pause.status === 200
+            ? `${(await control(id, 'resume')).status === 200 ? 'paused and resumed' : 'resume refused'}`
+            : `pause ${pause.status} ${pause.body.error?.code}`;
         tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
       }
       const cyclesMs = Date.now() - begun;
@@ -249,7 +319,10 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
         `${MAX_PAUSES_PER_RUN} cycles taken, every later pause 409 CONTROL_LIMIT (Temporal itself refuses a run's updates past 2,000, with a 503 before this cap); the run still cancels`,
         `1,000 cycles in ${ms(cyclesMs)}: ${[...tally].map(([what, n]) => `${n}× ${what}`).join(', ')}; cancel ${stopped.status}, run ${row.status}; history ${history.events?.length} events`,
       );
-      expect(Object.fromEntries(tally)).toEqual({ 'paused and resumed': MAX_PAUSES_PER_RUN, 'pause 409 CONTROL_LIMIT': 1_000 - MAX_PAUSES_PER_RUN });
+      expect(Object.fromEntries(tally)).toEqual({
+        'paused and resumed': MAX_PAUSES_PER_RUN,
+        'pause 409 CONTROL_LIMIT': 1_000 - MAX_PAUSES_PER_RUN,
+      });
       expect([stopped.status, row.status]).toEqual([200, 'cancelled']);
       expect(history.events?.length).toBeLessThan(25_600);
     } finally {
@@ -261,12 +334,26 @@ describe('hostile ids and data: refused cleanly, never another user’s run, nev
     // Errors of every kind this file provoked, plus whatever earlier suites left in this database.
     const { db } = stack.database;
     const stored = [
-      ...(await db.select({ where: executions.id, error: executions.error }).from(executions).where(isNotNull(executions.error))).map((r) => [`execution ${r.where}`, r.error] as const),
-      ...(await db.select({ where: nodeExecutions.executionId, error: nodeExecutions.error }).from(nodeExecutions).where(isNotNull(nodeExecutions.error))).map((r) => [`node of ${r.where}`, r.error] as const),
-      ...(await db.select({ where: executionEvents.executionId, message: executionEvents.message, data: executionEvents.data }).from(executionEvents).where(ne(executionEvents.level, 'info'))).map((r) => [`event of ${r.where}`, { message: r.message, data: r.data }] as const),
+      ...(await db.select({ where: executions.id, error: executions.error }).from(executions).where(isNotNull(executions.error))).map(
+        (r) => [`execution ${r.where}`, r.error] as const,
+      ),
+      ...(
+        await db
+          .select({ where: nodeExecutions.executionId, error: nodeExecutions.error })
+          .from(nodeExecutions)
+          .where(isNotNull(nodeExecutions.error))
+      ).map((r) => [`node of ${r.where}`, r.error] as const),
+      ...(
+        await db
+          .select({ where: executionEvents.executionId, message: executionEvents.message, data: executionEvents.data })
+          .from(executionEvents)
+          .where(ne(executionEvents.level, 'info'))
+      ).map((r) => [`event of ${r.where}`, { message: r.message, data: r.data }] as const),
     ];
     const answers = errorReplies.map((r) => [`answer ${r.status}`, r.body] as const);
-    const leaking = [...answers, ...stored].filter(([, value]) => LEAK.test(JSON.stringify(value) ?? '')).map(([where, value]) => `${where}: ${JSON.stringify(value).slice(0, 300)}`);
+    const leaking = [...answers, ...stored]
+      .filter(([, value]) => LEAK.test(JSON.stringify(value) ?? ''))
+      .map(([where, value]) => `${where}: ${JSON.stringify(value).slice(0, 300)}`);
     recordOutcome(
       'none of them',
       `${answers.length} error answers and ${stored.length} stored errors and warning/error events checked; ${leaking.length} leak`,

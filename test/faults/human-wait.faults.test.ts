@@ -39,7 +39,12 @@ const runProcesses = Boolean(process.env.DATABASE_URL);
 
   it('[F8] a worker SIGKILLed while a run waits for a person is replaced; the answer still completes the run', async () => {
     const definition = {
-      nodes: [graph.input(), { id: 'review', type: 'human', config: { prompt: 'Ship {{ input.topic }}?' } }, graph.transform('after', '"shipped: " & nodes.review'), graph.output()],
+      nodes: [
+        graph.input(),
+        { id: 'review', type: 'human', config: { prompt: 'Ship {{ input.topic }}?' } },
+        graph.transform('after', '"shipped: " & nodes.review'),
+        graph.output(),
+      ],
       edges: graph.chain('in', 'review', 'after', 'out'),
     };
     const id = await startExecution(api.url, token, await saveWorkflow(api.url, token, definition));
@@ -72,10 +77,14 @@ const runProcesses = Boolean(process.env.DATABASE_URL);
   });
 
   it('[F9] a worker SIGKILLed in the middle of a bulk cancel is replaced; the bulk action finishes and cancels each run once', async () => {
-    const definition = { nodes: [graph.input(), { id: 'ask', type: 'human', config: { prompt: 'go?' } }, graph.output()], edges: graph.chain('in', 'ask', 'out') };
+    const definition = {
+      nodes: [graph.input(), { id: 'ask', type: 'human', config: { prompt: 'go?' } }, graph.output()],
+      edges: graph.chain('in', 'ask', 'out'),
+    };
     const workflowId = await saveWorkflow(api.url, token, definition);
     const ids: string[] = [];
-    for (let i = 0; i < 100; i += 10) ids.push(...(await Promise.all(Array.from({ length: 10 }, () => startExecution(api.url, token, workflowId)))));
+    for (let i = 0; i < 100; i += 10)
+      ids.push(...(await Promise.all(Array.from({ length: 10 }, () => startExecution(api.url, token, workflowId)))));
     await Promise.all(ids.map((id) => waitForEvent(database.db, id, (e) => e.type === 'execution.waiting')));
     const started = await call(api.url, 'post', '/api/v1/executions/bulk', { token, json: { action: 'cancel', ids } });
     expect(started.status).toBe(202);
@@ -88,7 +97,9 @@ const runProcesses = Boolean(process.env.DATABASE_URL);
     worker = await startWorker();
     const finished = await poll(read, (r) => r.body.status === 'completed', 180_000, 500);
     const rows = await Promise.all(ids.map((id) => waitForTerminal(database.db, id)));
-    const cancelledEvents = await Promise.all(ids.map(async (id) => (await listEvents(database.db, { executionId: id })).filter((e) => e.type === 'execution.cancelled').length));
+    const cancelledEvents = await Promise.all(
+      ids.map(async (id) => (await listEvents(database.db, { executionId: id })).filter((e) => e.type === 'execution.cancelled').length),
+    );
     recordOutcome(
       'the bulk action completes after the restart: every run cancelled, each exactly once',
       `SIGKILL with ${Number.isNaN(doneAtKill) ? 'some' : doneAtKill} of ${ids.length} done; finished ${seconds(Date.now() - killedAt)} after the kill: done ${finished.body.done}, failed ${finished.body.failed}; runs cancelled ${rows.filter((r) => r.status === 'cancelled').length}; execution.cancelled events per run ${Math.min(...cancelledEvents)}–${Math.max(...cancelledEvents)}`,

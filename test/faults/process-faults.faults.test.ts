@@ -65,7 +65,10 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
   });
 
   it('[F1] a worker killed with SIGKILL mid-node is replaced and the run completes', async () => {
-    const definition = { nodes: [graph.input(), graph.llm('a', 'slow-3000'), graph.transform('b', 'nodes.a'), graph.output()], edges: graph.chain('in', 'a', 'b', 'out') };
+    const definition = {
+      nodes: [graph.input(), graph.llm('a', 'slow-3000'), graph.transform('b', 'nodes.a'), graph.output()],
+      edges: graph.chain('in', 'a', 'b', 'out'),
+    };
     const id = await startExecution(api.url, token, await saveWorkflow(api.url, token, definition));
     await waitForEvent(db(), id, (e) => e.type === 'node.started' && e.nodeId === 'a');
     await sleep(1_000);
@@ -90,13 +93,22 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
       edges: graph.chain('in', 'a', 'b', 'c', 'out'),
     };
     const id = await startExecution(api.url, token, await saveWorkflow(api.url, token, definition));
-    const first = await follow(`${api.url.replace(/^http/, 'ws')}/ws/${id}`, token, (m) => m.type === 'node.completed' && m.node_id === 'a');
+    const first = await follow(
+      `${api.url.replace(/^http/, 'ws')}/ws/${id}`,
+      token,
+      (m) => m.type === 'node.completed' && m.node_id === 'a',
+    );
     const lastSeq = Math.max(...first.map((m) => m.seq));
     const killedAt = Date.now();
     await api.kill();
     api = await startApi(api.port);
     const reconnectedAt = Date.now();
-    const second = await follow(`${api.url.replace(/^http/, 'ws')}/ws/${id}?since=${lastSeq}`, token, (m) => TERMINAL_EVENTS.has(m.type), 1_000);
+    const second = await follow(
+      `${api.url.replace(/^http/, 'ws')}/ws/${id}?since=${lastSeq}`,
+      token,
+      (m) => TERMINAL_EVENTS.has(m.type),
+      1_000,
+    );
     const run = await summarizeRun(db(), temporal, id);
     const received = [...first, ...second].map((m) => m.seq);
     const replayed = second.filter((m) => Date.parse(m.timestamp) < reconnectedAt).length;
@@ -112,50 +124,58 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
     expectRunIntact(run, { status: 'completed', temporalStatus: 'COMPLETED', completedNodes: ['in', 'a', 'b', 'c', 'out'] });
   });
 
-  (postgres ? it : it.skip)('[F4] with Postgres stopped mid-run the API answers 503 and /readyz is red; after it returns the run completes and /readyz is green, no restart', async () => {
-    const definition = {
-      nodes: [graph.input(), graph.llm('a', 'slow-4000'), graph.transform('b', 'nodes.a'), graph.llm('c', 'slow-1000'), graph.output()],
-      edges: graph.chain('in', 'a', 'b', 'c', 'out'),
-    };
-    const id = await startExecution(api.url, token, await saveWorkflow(api.url, token, definition));
-    await waitForEvent(db(), id, (e) => e.type === 'node.started' && e.nodeId === 'a');
-    const apiPid = api.pid;
-    await postgres!.stop();
-    const stoppedAt = Date.now();
-    const answers = new Map<string, number>();
-    const readiness = new Map<string, number>();
-    const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-    try {
-      while (Date.now() - stoppedAt < PG_OUTAGE_MS) {
-        const [read, ready] = await Promise.all([
-          call(api.url, 'get', `/api/v1/executions/${id}`, { token }),
-          call(api.url, 'get', '/readyz'),
-        ]);
-        count(answers, `${read.status} ${read.body.error?.code ?? ''}`.trim());
-        count(readiness, `${ready.status} postgres=${(ready.body.checks as { postgres?: boolean } | undefined)?.postgres}`);
-        await sleep(1_000);
+  (postgres ? it : it.skip)(
+    '[F4] with Postgres stopped mid-run the API answers 503 and /readyz is red; after it returns the run completes and /readyz is green, no restart',
+    async () => {
+      const definition = {
+        nodes: [graph.input(), graph.llm('a', 'slow-4000'), graph.transform('b', 'nodes.a'), graph.llm('c', 'slow-1000'), graph.output()],
+        edges: graph.chain('in', 'a', 'b', 'c', 'out'),
+      };
+      const id = await startExecution(api.url, token, await saveWorkflow(api.url, token, definition));
+      await waitForEvent(db(), id, (e) => e.type === 'node.started' && e.nodeId === 'a');
+      const apiPid = api.pid;
+      await postgres!.stop();
+      const stoppedAt = Date.now();
+      const answers = new Map<string, number>();
+      const readiness = new Map<string, number>();
+      const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+      try {
+        while (Date.now() - stoppedAt < PG_OUTAGE_MS) {
+          const [read, ready] = await Promise.all([
+            call(api.url, 'get', `/api/v1/executions/${id}`, { token }),
+            call(api.url, 'get', '/readyz'),
+          ]);
+          count(answers, `${read.status} ${read.body.error?.code ?? ''}`.trim());
+          count(readiness, `${ready.status} postgres=${(ready.body.checks as { postgres?: boolean } | undefined)?.postgres}`);
+          await sleep(1_000);
+        }
+      } finally {
+        await postgres!.start();
       }
-    } finally {
-      await postgres!.start();
-    }
-    const restartedAt = Date.now();
-    await poll(() => call(api.url, 'get', '/readyz'), (r) => r.status === 200, 60_000, 100);
-    const greenAfter = Date.now() - restartedAt;
-    await waitForTerminal(db(), id);
-    const doneAfter = Date.now() - restartedAt;
-    const after = await call(api.url, 'get', `/api/v1/executions/${id}`, { token });
-    const run = await summarizeRun(db(), temporal, id);
-    const list = (map: Map<string, number>) => [...map].map(([k, n]) => `${n}× ${k}`).join(', ');
-    recordOutcome(
-      'API 503 and /readyz red during the outage; green again without a restart; completed',
-      `Postgres stopped ${seconds(restartedAt - stoppedAt)} while node a ran; API answered ${list(answers)}; /readyz ${list(readiness)}; /readyz green ${ms(greenAfter)} after Postgres was back (same API pid: ${api.pid === apiPid}); run ended ${seconds(doneAfter)} after, GET ${after.status}; ${describeRun(run)}`,
-    );
-    expect([...answers.keys()]).toEqual(['503 SERVICE_UNAVAILABLE']);
-    expect([...readiness.keys()]).toEqual(['503 postgres=false']);
-    expect(api.pid).toBe(apiPid);
-    expect(after.status).toBe(200);
-    expectRunIntact(run, { status: 'completed', temporalStatus: 'COMPLETED', completedNodes: ['in', 'a', 'b', 'c', 'out'] });
-  });
+      const restartedAt = Date.now();
+      await poll(
+        () => call(api.url, 'get', '/readyz'),
+        (r) => r.status === 200,
+        60_000,
+        100,
+      );
+      const greenAfter = Date.now() - restartedAt;
+      await waitForTerminal(db(), id);
+      const doneAfter = Date.now() - restartedAt;
+      const after = await call(api.url, 'get', `/api/v1/executions/${id}`, { token });
+      const run = await summarizeRun(db(), temporal, id);
+      const list = (map: Map<string, number>) => [...map].map(([k, n]) => `${n}× ${k}`).join(', ');
+      recordOutcome(
+        'API 503 and /readyz red during the outage; green again without a restart; completed',
+        `Postgres stopped ${seconds(restartedAt - stoppedAt)} while node a ran; API answered ${list(answers)}; /readyz ${list(readiness)}; /readyz green ${ms(greenAfter)} after Postgres was back (same API pid: ${api.pid === apiPid}); run ended ${seconds(doneAfter)} after, GET ${after.status}; ${describeRun(run)}`,
+      );
+      expect([...answers.keys()]).toEqual(['503 SERVICE_UNAVAILABLE']);
+      expect([...readiness.keys()]).toEqual(['503 postgres=false']);
+      expect(api.pid).toBe(apiPid);
+      expect(after.status).toBe(200);
+      expectRunIntact(run, { status: 'completed', temporalStatus: 'COMPLETED', completedNodes: ['in', 'a', 'b', 'c', 'out'] });
+    },
+  );
 
   it('[F5] a run terminated with the Temporal CLI reads terminated within the reconcile interval', async () => {
     const definition = { nodes: [graph.input(), graph.llm('stuck', 'hang'), graph.output()], edges: graph.chain('in', 'stuck', 'out') };
@@ -164,7 +184,18 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
     const cli = await locateTemporalCli({ allowDownload: false });
     if (cli.kind !== 'path') throw new Error('no Temporal CLI');
     const row = await findExecution(db(), id);
-    await promisify(execFile)(cli.path, ['workflow', 'terminate', '--workflow-id', temporalWorkflowIdOf(row!), '--reason', 'fault F5', '--address', address, '--namespace', 'default']);
+    await promisify(execFile)(cli.path, [
+      'workflow',
+      'terminate',
+      '--workflow-id',
+      temporalWorkflowIdOf(row!),
+      '--reason',
+      'fault F5',
+      '--address',
+      address,
+      '--namespace',
+      'default',
+    ]);
     const terminatedAt = Date.now();
     await waitForTerminal(db(), id, 60_000);
     const repairedAfter = Date.now() - terminatedAt;
@@ -189,30 +220,56 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
       Array.from({ length: LOAD_IN_FLIGHT }, async () => {
         while (next < LOAD_RUNS) {
           const i = next++;
-          const reply = await call(api.url, 'post', '/api/v1/executions', { token: loadToken, json: { workflow_id: workflowId, input_data: { i } } });
+          const reply = await call(api.url, 'post', '/api/v1/executions', {
+            token: loadToken,
+            json: { workflow_id: workflowId, input_data: { i } },
+          });
           statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
           if (reply.status === 202) ids.push(reply.body.id as string);
         }
       }),
     );
     const startMs = Date.now() - started;
-    const totals = await poll(() => loadCounts(database, loadUser), (t) => t.terminal >= LOAD_RUNS || t.rows > LOAD_RUNS, 240_000, 500);
+    const totals = await poll(
+      () => loadCounts(database, loadUser),
+      (t) => t.terminal >= LOAD_RUNS || t.rows > LOAD_RUNS,
+      240_000,
+      500,
+    );
     const allDoneMs = Date.now() - started;
     const broken = await countBroken(database, loadUser);
-    const visible = await poll(() => temporal.workflow.count(`TrellisOwner = '${loadUser}'`), (c) => c.count >= LOAD_RUNS, 60_000, 500);
+    const visible = await poll(
+      () => temporal.workflow.count(`TrellisOwner = '${loadUser}'`),
+      (c) => c.count >= LOAD_RUNS,
+      60_000,
+      500,
+    );
 
     const idemId = `idem-${randomUUID()}`;
     const idem = await Promise.all(
-      Array.from({ length: IDEMPOTENT_STARTS }, () => call(api.url, 'post', '/api/v1/executions', { token: loadToken, json: { workflow_id: workflowId, execution_id: idemId, input_data: { i: -1 } } })),
+      Array.from({ length: IDEMPOTENT_STARTS }, () =>
+        call(api.url, 'post', '/api/v1/executions', {
+          token: loadToken,
+          json: { workflow_id: workflowId, execution_id: idemId, input_data: { i: -1 } },
+        }),
+      ),
     );
     await waitForTerminal(db(), idemId);
     const idemRows = await loadCounts(database, loadUser);
     const idemRow = await findExecution(db(), idemId);
     const idemWorkflowId = idemRow ? temporalWorkflowIdOf(idemRow) : idemId;
-    const idemRuns = await poll(() => temporal.workflow.count(`WorkflowId = '${idemWorkflowId}'`), (c) => c.count >= 1, 30_000, 250);
+    const idemRuns = await poll(
+      () => temporal.workflow.count(`WorkflowId = '${idemWorkflowId}'`),
+      (c) => c.count >= 1,
+      30_000,
+      250,
+    );
     const idemRun = await summarizeRun(db(), temporal, idemId);
     const described = await temporal.workflow.getHandle(idemWorkflowId).describe();
-    const idemStatuses = [...new Set(idem.map((r) => r.status))].sort().map((s) => `${idem.filter((r) => r.status === s).length}× ${s}`).join(', ');
+    const idemStatuses = [...new Set(idem.map((r) => r.status))]
+      .sort()
+      .map((s) => `${idem.filter((r) => r.status === s).length}× ${s}`)
+      .join(', ');
 
     recordOutcome(
       '1,000 executions, all terminal, none lost or duplicated; one run for 50 identical starts',
@@ -236,7 +293,14 @@ const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
   });
 });
 
-const TERMINAL_EVENTS = new Set(['execution.completed', 'execution.failed', 'execution.stopped', 'execution.cancelled', 'execution.timed_out', 'execution.terminated']);
+const TERMINAL_EVENTS = new Set([
+  'execution.completed',
+  'execution.failed',
+  'execution.stopped',
+  'execution.cancelled',
+  'execution.timed_out',
+  'execution.terminated',
+]);
 
 interface EventMessage {
   type: string;

@@ -26,10 +26,13 @@ process.once('exit', () => {
 /** Every service process still running is killed (afterAll of each file). */
 export async function killAllServices(): Promise<void> {
   await Promise.all(
-    [...running].map((child) => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    })),
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
   );
 }
 

@@ -9,7 +9,9 @@ class ReliabilityReporter {
     const { saveRunResults, writeReliabilityReport } = tsxRequire('../../scripts/write-reliability-report.ts', __filename);
     saveRunResults(resultsDir, results);
     const { path, complete } = writeReliabilityReport(resultsDir);
-    console.log(complete ? `\nReliability report: ${path}` : `\nPartial run: report written to ${path} (docs/reliability.md is left as it was)`);
+    console.log(
+      complete ? `\nReliability report: ${path}` : `\nPartial run: report written to ${path} (docs/reliability.md is left as it was)`,
+    );
   }
 }
 

@@ -1,5 +1,13 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { findExecution, listEvents, listNodeExecutions, temporalWorkflowIdOf, type Database, type Execution, type ExecutionEvent } from '@trellis/db';
+import {
+  findExecution,
+  listEvents,
+  listNodeExecutions,
+  temporalWorkflowIdOf,
+  type Database,
+  type Execution,
+  type ExecutionEvent,
+} from '@trellis/db';
 import { isTerminal } from '@trellis/definition';
 
 /** What a finished run looks like in Postgres and Temporal; gathered without asserting, so it can be reported. */
@@ -37,16 +45,26 @@ export async function summarizeRun(db: Database, temporal: Client, id: string): 
     if (!(error instanceof WorkflowNotFoundError)) throw error;
     temporalStatus = 'NOT_FOUND';
   }
-  const attempts = events.filter((e) => e.type === 'node.started').map((e) => Number((e.data as { attempt?: number } | null)?.attempt ?? 1));
+  const attempts = events
+    .filter((e) => e.type === 'node.started')
+    .map((e) => Number((e.data as { attempt?: number } | null)?.attempt ?? 1));
   return {
     status: execution?.status ?? 'missing',
     temporalStatus,
     events,
     gapless: events.every((e, i) => e.seq === i + 1) && execution?.lastSeq === events.length,
-    nodesWithOutput: nodes.filter((n) => n.status === 'completed' && n.output !== null).map((n) => n.nodeId).sort(),
+    nodesWithOutput: nodes
+      .filter((n) => n.status === 'completed' && n.output !== null)
+      .map((n) => n.nodeId)
+      .sort(),
     nodeRows: nodes.map((n) => n.nodeId).sort(),
-    nodeCompletedEvents: events.filter((e) => e.type === 'node.completed').map((e) => e.nodeId ?? '').sort(),
-    terminalEvents: events.filter((e) => e.type.startsWith('execution.') && e.status !== null && isTerminal(e.status as Execution['status'])).map((e) => e.type),
+    nodeCompletedEvents: events
+      .filter((e) => e.type === 'node.completed')
+      .map((e) => e.nodeId ?? '')
+      .sort(),
+    terminalEvents: events
+      .filter((e) => e.type.startsWith('execution.') && e.status !== null && isTerminal(e.status as Execution['status']))
+      .map((e) => e.type),
     maxAttempt: Math.max(1, ...attempts),
   };
 }

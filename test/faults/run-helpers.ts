@@ -21,21 +21,40 @@ export async function saveWorkflow(baseUrl: string, token: string, definition: u
 }
 
 /** Starts an execution through the API; returns its id. */
-export async function startExecution(baseUrl: string, token: string, workflowId: string, inputData: unknown = { topic: 'faults' }): Promise<string> {
+export async function startExecution(
+  baseUrl: string,
+  token: string,
+  workflowId: string,
+  inputData: unknown = { topic: 'faults' },
+): Promise<string> {
   const reply = await call(baseUrl, 'post', '/api/v1/executions', { token, json: { workflow_id: workflowId, input_data: inputData } });
   if (reply.status !== 202) throw new Error(`start: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.id as string;
 }
 
 /** Waits for the first stored event of the execution that matches. */
-export async function waitForEvent(db: Database, id: string, match: (event: ExecutionEvent) => boolean, timeoutMs = 60_000): Promise<ExecutionEvent> {
-  const events = await poll(() => listEvents(db, { executionId: id, limit: 100_000 }), (all) => all.some(match), timeoutMs);
+export async function waitForEvent(
+  db: Database,
+  id: string,
+  match: (event: ExecutionEvent) => boolean,
+  timeoutMs = 60_000,
+): Promise<ExecutionEvent> {
+  const events = await poll(
+    () => listEvents(db, { executionId: id, limit: 100_000 }),
+    (all) => all.some(match),
+    timeoutMs,
+  );
   return events.find(match)!;
 }
 
 /** Waits until the execution's row is terminal. */
 export async function waitForTerminal(db: Database, id: string, timeoutMs = 120_000): Promise<Execution> {
-  return (await poll(() => findExecution(db, id), (row) => !!row && isTerminal(row.status), timeoutMs, 250))!;
+  return (await poll(
+    () => findExecution(db, id),
+    (row) => !!row && isTerminal(row.status),
+    timeoutMs,
+    250,
+  ))!;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

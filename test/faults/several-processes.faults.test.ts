@@ -43,8 +43,18 @@ const KILL_AFTER_MS = 8_000;
     // Four services and the load share this machine's CPUs: a template render starved for a second must not fail a
     // run here (the expression limits have tests of their own).
     const worker = (env: Record<string, string> = {}) =>
-      startWorkerProcess({ temporalAddress: address, taskQueue, llmBaseUrl: wire.baseUrl, env: { EXPRESSION_TIMEOUT_MS: '10000', ...env } });
-    const api = () => startApiProcess({ temporalAddress: address, taskQueue, env: { START_RATE_PER_MINUTE: String(START_RATE), MAX_LIVE_EXECUTIONS_PER_USER: '1000' } });
+      startWorkerProcess({
+        temporalAddress: address,
+        taskQueue,
+        llmBaseUrl: wire.baseUrl,
+        env: { EXPRESSION_TIMEOUT_MS: '10000', ...env },
+      });
+    const api = () =>
+      startApiProcess({
+        temporalAddress: address,
+        taskQueue,
+        env: { START_RATE_PER_MINUTE: String(START_RATE), MAX_LIVE_EXECUTIONS_PER_USER: '1000' },
+      });
     const [workerA, workerB, apiA, apiB] = await Promise.all([worker(), worker({ METRICS_PORT: String(metricsPort) }), api(), api()]);
     workers = [workerA, workerB];
     apis = [apiA, apiB];
@@ -61,7 +71,10 @@ const KILL_AFTER_MS = 8_000;
   it('[F20] under a steady load of starts through both APIs, a worker killed with SIGKILL: every run completes on the other, none lost or duplicated', async () => {
     const user = `${run}-load`;
     const token = mintToken({ sub: user, secret: TEST_JWT_SECRET });
-    const definition = { nodes: [graph.input(), graph.llm('a', 'slow-1000'), graph.transform('b', 'nodes.a'), graph.output()], edges: graph.chain('in', 'a', 'b', 'out') };
+    const definition = {
+      nodes: [graph.input(), graph.llm('a', 'slow-1000'), graph.transform('b', 'nodes.a'), graph.output()],
+      edges: graph.chain('in', 'a', 'b', 'out'),
+    };
     const workflowId = await saveWorkflow(apis[0].url, token, definition);
     const started: Array<{ id: string; at: number }> = [];
     const refused: string[] = [];
@@ -73,7 +86,10 @@ const KILL_AFTER_MS = 8_000;
     });
     for (let i = 0; Date.now() - loadStart < LOAD_MS; i++) {
       const tick = sleep(LOAD_EVERY_MS);
-      const reply = await call(apis[i % 2]!.url, 'post', '/api/v1/executions', { token, json: { workflow_id: workflowId, input_data: { topic: `load ${i}` } } });
+      const reply = await call(apis[i % 2]!.url, 'post', '/api/v1/executions', {
+        token,
+        json: { workflow_id: workflowId, input_data: { topic: `load ${i}` } },
+      });
       if (reply.status === 202) started.push({ id: reply.body.id as string, at: Date.now() });
       else refused.push(`${reply.status} ${reply.body.error?.code}`);
       await tick;
@@ -94,7 +110,12 @@ const KILL_AFTER_MS = 8_000;
     const recoveredAfter = Math.max(...liveAtKill.map((id) => endOf.get(id)!)) - killedAt;
     const totals = await runTotals(database, user);
     const broken = await countBroken(database, user, 4);
-    const visible = await poll(() => temporal.workflow.count(`TrellisOwner = '${user}'`), (c) => c.count >= ids.length, 60_000, 500);
+    const visible = await poll(
+      () => temporal.workflow.count(`TrellisOwner = '${user}'`),
+      (c) => c.count >= ids.length,
+      60_000,
+      500,
+    );
     recordOutcome(
       'every run completed, on the surviving worker where needed; none lost or duplicated',
       `${ids.length} runs started through 2 APIs over ${seconds(LOAD_MS)} (one every ${LOAD_EVERY_MS} ms, ${refused.length} refused); worker 1 of 2 SIGKILLed ${seconds(killedAt - loadStart)} in with ${liveAtKill.length} runs started; ` +
@@ -111,16 +132,27 @@ const KILL_AFTER_MS = 8_000;
   it('[F21] a WebSocket client on API B follows runs started through API A and gets every event and the terminal one once', async () => {
     const user = `${run}-ws`;
     const token = mintToken({ sub: user, secret: TEST_JWT_SECRET });
-    const definition = { nodes: [graph.input(), graph.llm('a', 'slow-300'), graph.transform('b', 'nodes.a'), graph.output()], edges: graph.chain('in', 'a', 'b', 'out') };
+    const definition = {
+      nodes: [graph.input(), graph.llm('a', 'slow-300'), graph.transform('b', 'nodes.a'), graph.output()],
+      edges: graph.chain('in', 'a', 'b', 'out'),
+    };
     const workflowId = await saveWorkflow(apis[0].url, token, definition);
     const socket = await openAllExecutionsSocket(`${apis[1].url.replace(/^http/, 'ws')}/ws`, token);
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const reply = await call(apis[0].url, 'post', '/api/v1/executions', { token, json: { workflow_id: workflowId, input_data: { topic: `ws ${i}` } } });
+      const reply = await call(apis[0].url, 'post', '/api/v1/executions', {
+        token,
+        json: { workflow_id: workflowId, input_data: { topic: `ws ${i}` } },
+      });
       if (reply.status !== 202) throw new Error(`start: ${reply.status} ${JSON.stringify(reply.body)}`);
       ids.push(reply.body.id as string);
     }
-    await poll(() => endedRuns(database, ids), (rows) => rows.length === ids.length, 60_000, 250);
+    await poll(
+      () => endedRuns(database, ids),
+      (rows) => rows.length === ids.length,
+      60_000,
+      250,
+    );
     // A repeated or late event would arrive within this grace.
     await sleep(1_500);
     socket.close();
@@ -142,7 +174,11 @@ const KILL_AFTER_MS = 8_000;
     const workflowId = await saveWorkflow(apis[0].url, token, { nodes: [graph.input(), graph.output()], edges: graph.chain('in', 'out') });
     const started = Date.now();
     const replies = await Promise.all(
-      Array.from({ length: 2 * START_RATE }, (_, i) => call(apis[i % 2]!.url, 'post', '/api/v1/executions', { token, json: { workflow_id: workflowId, input_data: { i } } }).then((reply) => ({ api: i % 2, reply }))),
+      Array.from({ length: 2 * START_RATE }, (_, i) =>
+        call(apis[i % 2]!.url, 'post', '/api/v1/executions', { token, json: { workflow_id: workflowId, input_data: { i } } }).then(
+          (reply) => ({ api: i % 2, reply }),
+        ),
+      ),
     );
     const elapsedMs = Date.now() - started;
     const accepted = replies.filter((r) => r.reply.status === 202);
@@ -166,16 +202,25 @@ const KILL_AFTER_MS = 8_000;
   it('[F24] a Server-Sent Events client cut off mid-run on API A resumes on API B with Last-Event-ID: every missed event, none twice, the terminal one once', async () => {
     const user = `${run}-sse`;
     const token = mintToken({ sub: user, secret: TEST_JWT_SECRET });
-    const definition = { nodes: [graph.input(), graph.llm('a', 'slow-300'), graph.llm('b', 'slow-2000'), graph.transform('c', 'nodes.b'), graph.output()], edges: graph.chain('in', 'a', 'b', 'c', 'out') };
+    const definition = {
+      nodes: [graph.input(), graph.llm('a', 'slow-300'), graph.llm('b', 'slow-2000'), graph.transform('c', 'nodes.b'), graph.output()],
+      edges: graph.chain('in', 'a', 'b', 'c', 'out'),
+    };
     const workflowId = await saveWorkflow(apis[0].url, token, definition);
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const stream = await fetch(`${apis[0].url}/api/v1/executions`, { method: 'POST', headers, body: JSON.stringify({ workflow_id: workflowId, input_data: { topic: 'sse' }, mode: 'stream' }) });
+    const stream = await fetch(`${apis[0].url}/api/v1/executions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ workflow_id: workflowId, input_data: { topic: 'sse' }, mode: 'stream' }),
+    });
     const id = stream.headers.get('x-execution-id')!;
     const first = await readSseIds(stream, (frame) => frame.event === 'node.completed' && frame.data.includes('"node_id":"a"'));
     const lastSeen = first.at(-1)!.id;
     await sleep(1_000);
     const storedAtResume = (await findExecution(database.db, id))!.lastSeq;
-    const resumed = await fetch(`${apis[1].url}/api/v1/executions/${id}/events`, { headers: { ...headers, 'Last-Event-ID': String(lastSeen) } });
+    const resumed = await fetch(`${apis[1].url}/api/v1/executions/${id}/events`, {
+      headers: { ...headers, 'Last-Event-ID': String(lastSeen) },
+    });
     const second = await readSseIds(resumed);
     const [stored] = [...(await storedSeqs(database, [id])).values()];
     const received = [...first, ...second].map((f) => f.id);
@@ -194,7 +239,12 @@ const KILL_AFTER_MS = 8_000;
   it('[F23] a standalone worker serves /metrics on METRICS_PORT: its node metrics, process metrics and the Temporal SDK runtime metrics', async () => {
     const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     const text = await res.text();
-    const families = new Set(text.split('\n').filter((line) => line.startsWith('# TYPE ')).map((line) => line.split(' ')[2]!));
+    const families = new Set(
+      text
+        .split('\n')
+        .filter((line) => line.startsWith('# TYPE '))
+        .map((line) => line.split(' ')[2]!),
+    );
     const of = (prefix: string) => [...families].filter((name) => name.startsWith(prefix));
     const nodeCount = /trellis_node_duration_seconds_count\{[^}]*type="llm"[^}]*\} (\d+)/.exec(text)?.[1];
     recordOutcome(
@@ -213,7 +263,10 @@ const KILL_AFTER_MS = 8_000;
 async function endedRuns(database: DatabaseHandle, ids: string[]): Promise<Array<{ id: string }>> {
   const result = await database.db.execute(sql`
     select id from executions
-    where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
       and status in ('completed', 'failed', 'stopped', 'cancelled', 'timed_out', 'terminated')`);
   return (result as unknown as { rows: Array<{ id: string }> }).rows;
 }
@@ -249,14 +302,22 @@ async function countBroken(database: DatabaseHandle, ownerId: string, nodes: num
 async function storedSeqs(database: DatabaseHandle, ids: string[]): Promise<Map<string, number[]>> {
   const result = await database.db.execute(sql`
     select execution_id, array_agg(seq order by seq) as seqs from execution_events
-    where execution_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) group by execution_id`);
-  return new Map((result as unknown as { rows: Array<{ execution_id: string; seqs: number[] }> }).rows.map((r) => [r.execution_id, r.seqs.map(Number)]));
+    where execution_id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) group by execution_id`);
+  return new Map(
+    (result as unknown as { rows: Array<{ execution_id: string; seqs: number[] }> }).rows.map((r) => [r.execution_id, r.seqs.map(Number)]),
+  );
 }
 
 const TERMINAL = /^execution\.(completed|failed|stopped|cancelled|timed_out|terminated)$/;
 
 /** A `/ws` client (every execution of the user) that keeps each execution's received seqs; resolves once subscribed. */
-function openAllExecutionsSocket(url: string, token: string): Promise<{ seqs(id: string): number[]; terminals(id: string): number; close(): void }> {
+function openAllExecutionsSocket(
+  url: string,
+  token: string,
+): Promise<{ seqs(id: string): number[]; terminals(id: string): number; close(): void }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } });
     const seqs = new Map<string, number[]>();

@@ -27,7 +27,14 @@ describe('stop racing completion', () => {
   let reconciler: ReturnType<typeof startReconciler>;
   beforeAll(async () => {
     stack = await startTestStack({ wireLlm: true });
-    reconciler = startReconciler({ db: stack.database.db, temporal: stack.deps.temporal, log: stack.deps.log, intervalMs: 500, lostStartAfterMs: 60_000, leaseName: `stop-race-${Date.now()}` });
+    reconciler = startReconciler({
+      db: stack.database.db,
+      temporal: stack.deps.temporal,
+      log: stack.deps.log,
+      intervalMs: 500,
+      lostStartAfterMs: 60_000,
+      leaseName: `stop-race-${Date.now()}`,
+    });
   });
   afterAll(async () => {
     await reconciler?.stop();
@@ -40,7 +47,12 @@ describe('stop racing completion', () => {
     const raced = await Promise.all(
       Array.from({ length: RUNS }, async (_, i) => {
         const id = await startRun(stack, user, definition, { topic: `race ${i}` });
-        await poll(() => listEvents(db, { executionId: id }), (events) => events.some((e) => e.type === 'node.started' && e.nodeId === 'a'), 30_000, 10);
+        await poll(
+          () => listEvents(db, { executionId: id }),
+          (events) => events.some((e) => e.type === 'node.started' && e.nodeId === 'a'),
+          30_000,
+          10,
+        );
         await sleep(stopDelay(i));
         const stop = await control(stack, user, id, 'stop');
         await waitForTerminal(db, id, 30_000);

@@ -69,7 +69,12 @@ const DOWN_MS = 3_000;
     await sleep(DOWN_MS);
     server = await startTemporalDevServer({ port, dbFilename });
     const restartedAt = Date.now();
-    await poll(() => call(api.url, 'get', '/readyz'), (r) => r.status === 200, 60_000, 100);
+    await poll(
+      () => call(api.url, 'get', '/readyz'),
+      (r) => r.status === 200,
+      60_000,
+      100,
+    );
     const greenAfter = Date.now() - restartedAt;
     await waitForTerminal(database.db, id);
     const doneAfter = Date.now() - restartedAt;

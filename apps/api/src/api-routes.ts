@@ -65,5 +65,7 @@ export function openApiDocument(options: DocumentOptions): Record<string, unknow
 /** Every documented operation's method, path and summary. */
 export function documentedOperations(options: DocumentOptions): Array<{ method: string; path: string; summary: string }> {
   const paths = openApiDocument(options).paths as Record<string, Record<string, { summary: string }>>;
-  return Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, summary: op.summary })));
+  return Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ method, path, summary: op.summary })),
+  );
 }

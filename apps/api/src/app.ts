@@ -32,7 +32,9 @@ export function createApp(deps: ApiDeps): Express {
     next();
   });
   const { httpDuration } = apiMetricsFor(deps);
-  app.use(requestLog(deps.log, (route, method, status, seconds) => httpDuration.observe({ route, method, status: String(status) }, seconds)));
+  app.use(
+    requestLog(deps.log, (route, method, status, seconds) => httpDuration.observe({ route, method, status: String(status) }, seconds)),
+  );
   app.use(httpMethodSemantics(app));
   const routes = apiRouteGroups({ metricsOnApiPort: Boolean(deps.settings.metrics?.token) });
   app.use(routerOf(deps, routes.platform));

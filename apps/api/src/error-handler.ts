@@ -25,7 +25,12 @@ export const unknownRoute: RequestHandler = (req, _res, next) =>
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return new AppError(422, 'VALIDATION_FAILED', 'request is invalid', error.issues.map((i) => ({ path: i.path, message: i.message })));
+    return new AppError(
+      422,
+      'VALIDATION_FAILED',
+      'request is invalid',
+      error.issues.map((i) => ({ path: i.path, message: i.message })),
+    );
   }
   const e = error as { type?: string; status?: number; code?: string | number; message?: string; name?: string };
   if (e.type === 'entity.parse.failed') return new AppError(400, 'MALFORMED_JSON', 'request body is not valid JSON');
@@ -35,7 +40,8 @@ function toAppError(error: unknown): AppError {
   if (error instanceof URIError) return new AppError(400, 'MALFORMED_PATH', 'the request path is not valid percent-encoded UTF-8');
   if (error instanceof WorkflowNotFoundError) return new AppError(404, 'NOT_FOUND', 'execution not found in Temporal');
   // drizzle wraps pg's connection errors (Postgres down) in a DrizzleQueryError; isDatabaseUnavailable reads the cause.
-  if (isUnavailable(e) || isDatabaseUnavailable(error)) return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
+  if (isUnavailable(e) || isDatabaseUnavailable(error))
+    return new AppError(503, 'SERVICE_UNAVAILABLE', 'a backing service (Temporal or Postgres) is unreachable');
   // Postgres refused a value (a data exception the request checks did not foresee): the request's fault, said without SQL.
   if (isDatabaseDataError(error)) return new AppError(422, 'INVALID_DATA', 'the request holds a value that cannot be stored');
   return new AppError(500, 'INTERNAL', 'internal error');
@@ -44,6 +50,9 @@ function toAppError(error: unknown): AppError {
 function isUnavailable(e: { code?: string | number; name?: string; message?: string }): boolean {
   // gRPC UNAVAILABLE / DEADLINE_EXCEEDED, pg connection failures.
   if (e.code === 14 || e.code === 4) return true;
-  if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(e.code)) return true;
-  return e.name === 'ServiceError' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '');
+  if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(e.code))
+    return true;
+  return (
+    e.name === 'ServiceError' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '')
+  );
 }

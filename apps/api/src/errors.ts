@@ -15,8 +15,7 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) => new AppError(404, 'NOT_FOUND', `${what} ${id} not found`);
 
 /** Thrown when the request is well-formed JSON but its content is invalid; details list every problem. */
-export const validationFailed = (message: string, details: unknown) =>
-  new AppError(422, 'VALIDATION_FAILED', message, details);
+export const validationFailed = (message: string, details: unknown) => new AppError(422, 'VALIDATION_FAILED', message, details);
 
 /** Thrown when the request cannot be parsed (bad JSON, bad query string). */
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'BAD_REQUEST', message, details);

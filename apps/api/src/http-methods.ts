@@ -15,6 +15,8 @@ export function httpMethodSemantics(app: Express): RequestHandler {
     if (allowed.length === 0 || (allowed.includes(req.method) && req.method !== 'OPTIONS')) return next();
     res.set('Allow', allowed.join(', '));
     if (req.method === 'OPTIONS') return void res.status(204).end();
-    next(new AppError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not served on ${req.path}; allowed: ${allowed.join(', ')}`, { allowed }));
+    next(
+      new AppError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not served on ${req.path}; allowed: ${allowed.join(', ')}`, { allowed }),
+    );
   };
 }

@@ -27,7 +27,8 @@ export function servedRoutes(app: Express): ServedRoute[] {
       if (layer.route) {
         for (const path of pathsOf(layer.route.path)) {
           if (typeof path !== 'string') continue;
-          for (const method of Object.keys(layer.route.methods)) if (method !== '_all') routes.push({ method: method.toUpperCase(), path: join(prefix, path) });
+          for (const method of Object.keys(layer.route.methods))
+            if (method !== '_all') routes.push({ method: method.toUpperCase(), path: join(prefix, path) });
         }
       } else if (layer.handle?.stack) {
         for (const path of pathsOf(layer.rawPath)) if (typeof path === 'string') walk(layer.handle.stack, join(prefix, path));

@@ -12,7 +12,8 @@ import { prefetchRuns } from './features/runs/use-runs';
 takeTokenFromFragment();
 const queryClient = createQueryClient();
 // Most visits open the runs list: its first page loads while React renders.
-if (currentToken() && ['/', '/runs'].includes(location.pathname)) prefetchRuns(queryClient, readFilters(new URLSearchParams(location.search)));
+if (currentToken() && ['/', '/runs'].includes(location.pathname))
+  prefetchRuns(queryClient, readFilters(new URLSearchParams(location.search)));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -37,7 +37,9 @@ describe('readLlmSettings', () => {
     const both = { LLM_BASE_URL: 'http://x/v1', LLM_PROVIDERS_FILE: providersFile({ default: 'claude', providers: { claude } }) };
     expect(() => readLlmSettings(both, { ANTHROPIC_API_KEY: 'k' })).toThrow(/LLM_BASE_URL already sets the default/);
     expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: join(dir, 'missing.json') })).toThrow(ProvidersFileError);
-    expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: providersFile({ providers: { claude } }) }, {})).toThrow(/ANTHROPIC_API_KEY is not set/);
+    expect(() => readLlmSettings({ LLM_PROVIDERS_FILE: providersFile({ providers: { claude } }) }, {})).toThrow(
+      /ANTHROPIC_API_KEY is not set/,
+    );
   });
 });
 
@@ -55,7 +57,11 @@ describe('worker cache and concurrency settings', () => {
   });
 
   it('reads numbers from the environment, and 0 turns the cache off', () => {
-    const config = WorkerConfig.parse({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8', WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '50' });
+    const config = WorkerConfig.parse({
+      WORKER_MAX_CACHED_WORKFLOWS: '0',
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8',
+      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '50',
+    });
     expect(workerLimits(config)).toMatchObject({ maxCachedWorkflows: 0, maxConcurrentWorkflowTasks: 8, maxConcurrentLocalActivities: 50 });
   });
 
@@ -63,8 +69,12 @@ describe('worker cache and concurrency settings', () => {
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS: .*number/)]);
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toContain('WORKER_MAX_CACHED_WORKFLOWS: must be 0 (cache off) or at least 2');
     expect(problems({ WORKER_MAX_CACHED_WORKFLOWS: '-5' })).toEqual([expect.stringMatching(/^WORKER_MAX_CACHED_WORKFLOWS: /)]);
-    expect(problems({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toEqual([expect.stringMatching(/^WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: /)]);
-    expect(problems({ WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '2.5' })).toEqual([expect.stringMatching(/^WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: /)]);
+    expect(problems({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toEqual([
+      expect.stringMatching(/^WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: /),
+    ]);
+    expect(problems({ WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '2.5' })).toEqual([
+      expect.stringMatching(/^WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: /),
+    ]);
   });
 
   it('refuses more concurrent workflow tasks than cached runs', () => {
@@ -75,12 +85,27 @@ describe('worker cache and concurrency settings', () => {
 
   it('gives the expression sandbox its defaults, and EXPRESSION_* and NODE_OUTPUT_MAX_BYTES override them', () => {
     expect(expressionSettings(WorkerConfig.parse({}))).toEqual({
-      pool: { threads: 2, maxHeapMb: 128, limits: { timeoutMs: 1000, maxDepth: 2000, maxSequence: 1_000_000, maxStringLength: 4_194_304, maxOutputBytes: 1_048_576 } },
+      pool: {
+        threads: 2,
+        maxHeapMb: 128,
+        limits: { timeoutMs: 1000, maxDepth: 2000, maxSequence: 1_000_000, maxStringLength: 4_194_304, maxOutputBytes: 1_048_576 },
+      },
       maxOutputBytes: 1_048_576,
     });
-    const config = WorkerConfig.parse({ EXPRESSION_THREADS: '4', EXPRESSION_TIMEOUT_MS: '250', EXPRESSION_MAX_HEAP_MB: '64', EXPRESSION_MAX_SEQUENCE: '1000', EXPRESSION_MAX_STRING_LENGTH: '5000', NODE_OUTPUT_MAX_BYTES: '65536' });
+    const config = WorkerConfig.parse({
+      EXPRESSION_THREADS: '4',
+      EXPRESSION_TIMEOUT_MS: '250',
+      EXPRESSION_MAX_HEAP_MB: '64',
+      EXPRESSION_MAX_SEQUENCE: '1000',
+      EXPRESSION_MAX_STRING_LENGTH: '5000',
+      NODE_OUTPUT_MAX_BYTES: '65536',
+    });
     expect(expressionSettings(config)).toEqual({
-      pool: { threads: 4, maxHeapMb: 64, limits: { timeoutMs: 250, maxDepth: 2000, maxSequence: 1000, maxStringLength: 5000, maxOutputBytes: 65_536 } },
+      pool: {
+        threads: 4,
+        maxHeapMb: 64,
+        limits: { timeoutMs: 250, maxDepth: 2000, maxSequence: 1000, maxStringLength: 5000, maxOutputBytes: 65_536 },
+      },
       maxOutputBytes: 65_536,
     });
     expect(problems({ NODE_OUTPUT_MAX_BYTES: '3000000' })).toEqual([expect.stringMatching(/^NODE_OUTPUT_MAX_BYTES: /)]);

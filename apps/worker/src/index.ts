@@ -10,7 +10,9 @@ import { createWorkerServices } from './services';
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   if (!config.DATABASE_URL) {
-    console.error('Invalid worker configuration:\n  DATABASE_URL: required (a separate worker process cannot share embedded PGlite; use `npm start` for that)');
+    console.error(
+      'Invalid worker configuration:\n  DATABASE_URL: required (a separate worker process cannot share embedded PGlite; use `npm start` for that)',
+    );
     process.exit(1);
   }
   const log = createLogger(config.LOG_LEVEL, 'worker');

@@ -6,7 +6,11 @@ import { workerMetrics } from './metrics';
  * The standalone worker's GET /metrics on METRICS_PORT: its node and LLM metrics, process metrics (prom-client's
  * defaults) and the Temporal SDK runtime's metrics forwarded from `runtimeMetricsUrl`.
  */
-export async function startWorkerMetricsServer(options: { port: number; host: string; runtimeMetricsUrl?: string }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startWorkerMetricsServer(options: {
+  port: number;
+  host: string;
+  runtimeMetricsUrl?: string;
+}): Promise<{ url: string; close(): Promise<void> }> {
   const processMetrics = new Registry();
   collectDefaultMetrics({ register: processMetrics });
   const registry = Registry.merge([workerMetrics, processMetrics]);

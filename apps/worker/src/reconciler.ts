@@ -111,16 +111,32 @@ async function diagnose(options: ReconcilerOptions, row: Execution): Promise<Rep
     if (!(error instanceof WorkflowNotFoundError)) throw error;
     if (row.status !== 'pending') {
       // It ran once (its activities wrote the row), but Temporal no longer knows it (e.g. a wiped dev server).
-      return { status: 'failed', error: { code: 'WORKFLOW_LOST', message: 'Temporal has no record of this run' }, message: 'the Temporal run no longer exists' };
+      return {
+        status: 'failed',
+        error: { code: 'WORKFLOW_LOST', message: 'Temporal has no record of this run' },
+        message: 'the Temporal run no longer exists',
+      };
     }
     if (Date.now() - row.createdAt.getTime() < options.lostStartAfterMs) return undefined;
-    return { status: 'failed', error: { code: 'START_LOST', message: 'the run was never started in Temporal' }, message: 'no Temporal run exists for this execution' };
+    return {
+      status: 'failed',
+      error: { code: 'START_LOST', message: 'the run was never started in Temporal' },
+      message: 'no Temporal run exists for this execution',
+    };
   }
   switch (description.status.name) {
     case 'TERMINATED':
-      return { status: 'terminated', error: { code: 'TERMINATED', message: 'terminated in Temporal' }, message: 'run terminated in Temporal' };
+      return {
+        status: 'terminated',
+        error: { code: 'TERMINATED', message: 'terminated in Temporal' },
+        message: 'run terminated in Temporal',
+      };
     case 'TIMED_OUT':
-      return { status: 'timed_out', error: { code: 'TEMPORAL_TIMEOUT', message: 'the run hit its Temporal timeout' }, message: 'run timed out in Temporal' };
+      return {
+        status: 'timed_out',
+        error: { code: 'TEMPORAL_TIMEOUT', message: 'the run hit its Temporal timeout' },
+        message: 'run timed out in Temporal',
+      };
     case 'CANCELLED':
       return { status: 'cancelled', message: 'run cancelled in Temporal' };
     case 'FAILED': {

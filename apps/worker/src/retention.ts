@@ -27,7 +27,8 @@ export function startRetention(options: RetentionOptions): LeasedJob<{ skipped: 
     const cutoff = new Date(Date.now() - options.retentionDays * 86_400_000);
     for (;;) {
       // Renewed before each batch: a long pass keeps the lease, a dead holder loses it within leaseMs.
-      if (stopped() || !(await acquireLease(options.db, { name: leaseName, holder, ttlMs: leaseMs }))) return { skipped: deleted === 0, deleted };
+      if (stopped() || !(await acquireLease(options.db, { name: leaseName, holder, ttlMs: leaseMs })))
+        return { skipped: deleted === 0, deleted };
       const batch = await deleteFinishedExecutions(options.db, cutoff, batchSize);
       deleted += batch;
       if (batch < batchSize) break;

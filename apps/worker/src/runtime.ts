@@ -6,7 +6,10 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
  * metrics (workflow/activity task latencies, slots, sticky cache, ...) go to a Prometheus exporter on a free
  * loopback port, whose URL is returned for /metrics to forward; without, they are not collected.
  */
-export async function installWorkerRuntime(options: { metrics: boolean; shutdownSignals?: NodeJS.Signals[] }): Promise<{ metricsUrl?: string }> {
+export async function installWorkerRuntime(options: {
+  metrics: boolean;
+  shutdownSignals?: NodeJS.Signals[];
+}): Promise<{ metricsUrl?: string }> {
   const port = options.metrics ? await freeLoopbackPort() : undefined;
   Runtime.install({
     logger: new DefaultLogger('WARN'),

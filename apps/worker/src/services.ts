@@ -34,7 +34,9 @@ export async function createWorkerServices(params: {
   log.info({ providers: llm.names?.(), default: llm.defaultProvider }, 'LLM providers');
   // Announcements get a connection of their own: on the pool they would queue behind the writes they announce.
   const announcements = config.DATABASE_URL ? await openDatabase({ url: config.DATABASE_URL, poolSize: 1 }) : undefined;
-  const announcer = createEventAnnouncer(announcements?.db ?? db, { onError: (error) => log.warn({ err: error }, 'event announcement failed') });
+  const announcer = createEventAnnouncer(announcements?.db ?? db, {
+    onError: (error) => log.warn({ err: error }, 'event announcement failed'),
+  });
   const connection = params.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const { pool, maxOutputBytes } = expressionSettings(config);
   const expressions = createExpressionPool(pool);

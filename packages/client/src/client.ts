@@ -29,7 +29,11 @@ export function createTrellisClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
 
-  async function call<T>(method: string, path: string, init: { body?: unknown; query?: Query; headers?: Record<string, string> } = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; query?: Query; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const url = new URL(`${base}/api/v1${path}`);
     for (const [key, value] of Object.entries(init.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
@@ -46,7 +50,12 @@ export function createTrellisClient(options: ClientOptions) {
     if (res.status === 204) return undefined as T;
     const payload = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: unknown } };
     if (!res.ok) {
-      throw new TrellisApiError(res.status, payload.error?.code ?? 'HTTP_ERROR', payload.error?.message ?? res.statusText, payload.error?.details);
+      throw new TrellisApiError(
+        res.status,
+        payload.error?.code ?? 'HTTP_ERROR',
+        payload.error?.message ?? res.statusText,
+        payload.error?.details,
+      );
     }
     return payload as T;
   }
@@ -59,8 +68,7 @@ export function createTrellisClient(options: ClientOptions) {
       create: (body: CreateWorkflowParams) => call<Workflow>('POST', '/workflows', { body }),
       get: (id: string) => call<Workflow>('GET', `/workflows/${encodeURIComponent(id)}`),
       list: (query: { page?: number; size?: number } = {}) => call<Page<Workflow>>('GET', '/workflows', { query }),
-      update: (id: string, body: UpdateWorkflowParams) =>
-        call<Workflow>('PUT', `/workflows/${encodeURIComponent(id)}`, { body }),
+      update: (id: string, body: UpdateWorkflowParams) => call<Workflow>('PUT', `/workflows/${encodeURIComponent(id)}`, { body }),
       delete: (id: string) => call<void>('DELETE', `/workflows/${encodeURIComponent(id)}`),
     },
     executions: {

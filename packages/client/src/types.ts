@@ -2,7 +2,9 @@ import type { components, operations } from './generated/openapi';
 
 // Every wire type here is the OpenAPI document's (generated into ./generated/openapi.ts); only names are given.
 type Schemas = components['schemas'];
-type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
 export type Execution = Schemas['Execution'];
@@ -29,7 +31,14 @@ export type TestSession = Schemas['TestSession'];
 /** Test-session routes answer their 4xx in this shape, with a stable code. */
 export type TestSessionErrorBody = Schemas['TestSessionError'];
 
-export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['completed', 'failed', 'stopped', 'cancelled', 'terminated', 'timed_out']);
+export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set([
+  'completed',
+  'failed',
+  'stopped',
+  'cancelled',
+  'terminated',
+  'timed_out',
+]);
 
 /** `POST /workflows`; the definition is checked by the server, so any value may be sent. */
 export type CreateWorkflowParams = Omit<JsonBody<'createWorkflow'>, 'definition'> & { definition: unknown };

@@ -15,14 +15,10 @@ export const NodeRetry = z
   .strict();
 export type NodeRetry = z.infer<typeof NodeRetry>;
 
-export const InputConfig = z
-  .object({ schema: z.record(z.string(), z.unknown()).optional() })
-  .strict();
+export const InputConfig = z.object({ schema: z.record(z.string(), z.unknown()).optional() }).strict();
 export type InputConfig = z.infer<typeof InputConfig>;
 
-export const LlmMessage = z
-  .object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(200_000) })
-  .strict();
+export const LlmMessage = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(200_000) }).strict();
 export type LlmMessage = z.infer<typeof LlmMessage>;
 
 export const LlmConfig = z

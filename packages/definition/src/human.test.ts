@@ -4,7 +4,11 @@ import { validateDefinition } from './validate';
 /** in → review (human, with `config`) → out. */
 function withHuman(config: Record<string, unknown>) {
   return {
-    nodes: [{ id: 'in', type: 'input' }, { id: 'review', type: 'human', config }, { id: 'out', type: 'output' }],
+    nodes: [
+      { id: 'in', type: 'input' },
+      { id: 'review', type: 'human', config },
+      { id: 'out', type: 'output' },
+    ],
     edges: [
       { source: 'in', target: 'review' },
       { source: 'review', target: 'out' },

@@ -8,4 +8,10 @@ export * from './graph';
 export * from './template';
 export * from './validate';
 export * from './json-schema';
-export { compileJsonSchema, type CompiledJsonSchema, type JsonSchemaCompilation, type JsonSchemaError, type JsonSchemaFlaw } from './json-schema-compiler';
+export {
+  compileJsonSchema,
+  type CompiledJsonSchema,
+  type JsonSchemaCompilation,
+  type JsonSchemaError,
+  type JsonSchemaFlaw,
+} from './json-schema-compiler';

@@ -42,7 +42,9 @@ describe('compileJsonSchema', () => {
   });
 
   it('refuses other drafts by their $schema', () => {
-    expect(flawsOf({ $schema: 'http://json-schema.org/draft-07/schema#' })).toEqual([{ path: ['$schema'], reason: expect.stringContaining('draft 2020-12') }]);
+    expect(flawsOf({ $schema: 'http://json-schema.org/draft-07/schema#' })).toEqual([
+      { path: ['$schema'], reason: expect.stringContaining('draft 2020-12') },
+    ]);
   });
 
   it('suggests the schema form for an example of the data', () => {

@@ -32,7 +32,9 @@ let compiledByAjv = 0;
 
 /** Compiles `schema` with the platform's Ajv (cached by content); never throws for a bad schema. */
 export function compileJsonSchema(schema: unknown): JsonSchemaCompilation {
-  const key = createHash('sha256').update(JSON.stringify(schema) ?? 'undefined').digest('base64');
+  const key = createHash('sha256')
+    .update(JSON.stringify(schema) ?? 'undefined')
+    .digest('base64');
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // re-inserted below: the map's order is least recently used first

@@ -27,7 +27,9 @@ describe('regexes RE2 cannot run', () => {
 
   it('refuses such a regex at save as EXPRESSION_SYNTAX on its field, in expressions and in templates', () => {
     const transform = problemsOf(around({ id: 't', type: 'transform', config: { expression: '$match(input.s, /(ab)\\1/)' } }));
-    expect(transform).toEqual([expect.objectContaining({ code: 'EXPRESSION_SYNTAX', path: ['nodes', 1, 'config', 'expression'], node_id: 't' })]);
+    expect(transform).toEqual([
+      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', path: ['nodes', 1, 'config', 'expression'], node_id: 't' }),
+    ]);
     const prompt = problemsOf(around({ id: 'ask', type: 'llm', config: { prompt: 'x {{ $split(input.s, /a(?!b)/) }}' } }));
     expect(prompt).toEqual([expect.objectContaining({ code: 'EXPRESSION_SYNTAX', path: ['nodes', 1, 'config', 'prompt'] })]);
     expect(prompt[0]!.message).toMatch(/cannot run in linear time.* in \{\{ \}\}$/);

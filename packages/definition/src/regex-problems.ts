@@ -20,7 +20,10 @@ export function unsupportedRegexes(ast: unknown): RegexProblem[] {
         RE2JS.compile(RE2JS.translateRegExp(value));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        problems.push({ message: `regex /${value.source}/ cannot run in linear time (RE2): ${reason}`, position: typeof position === 'number' ? position : undefined });
+        problems.push({
+          message: `regex /${value.source}/ cannot run in linear time (RE2): ${reason}`,
+          position: typeof position === 'number' ? position : undefined,
+        });
       }
     }
     for (const child of Object.values(node)) visit(child);

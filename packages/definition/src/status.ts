@@ -17,7 +17,9 @@ export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 export const LIVE_STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'waiting', 'paused'];
 
 /** Statuses of a run that has ended; none leads anywhere. */
-export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(EXECUTION_STATUSES.filter((status) => !LIVE_STATUSES.includes(status)));
+export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(
+  EXECUTION_STATUSES.filter((status) => !LIVE_STATUSES.includes(status)),
+);
 
 const ENDINGS = [...TERMINAL_STATUSES];
 

@@ -1,7 +1,5 @@
 /** A piece of a prompt template: literal text, or a `{{ expr }}` JSONata expression. */
-export type TemplateSegment =
-  | { kind: 'text'; text: string }
-  | { kind: 'expr'; source: string; offset: number };
+export type TemplateSegment = { kind: 'text'; text: string } | { kind: 'expr'; source: string; offset: number };
 
 /** Thrown when a template has an unclosed or empty `{{ }}`; `offset` is the character position. */
 export class TemplateSyntaxError extends Error {

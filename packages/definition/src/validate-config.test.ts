@@ -26,7 +26,11 @@ describe('JSON Schemas in node configs', () => {
     const schema = {
       $defs: { id: { type: 'string', pattern: '^[a-z]+-\\d+$' } },
       type: 'object',
-      properties: { id: { $ref: '#/$defs/id' }, email: { type: 'string', format: 'email' }, kind: { oneOf: [{ const: 'a' }, { const: 'b' }] } },
+      properties: {
+        id: { $ref: '#/$defs/id' },
+        email: { type: 'string', format: 'email' },
+        kind: { oneOf: [{ const: 'a' }, { const: 'b' }] },
+      },
     };
     expect(problemsOf(definitionWith(schema, { type: 'object', required: ['answer'] }))).toEqual([]);
   });
@@ -38,14 +42,18 @@ describe('JSON Schemas in node configs', () => {
         code: 'INVALID_CONFIG',
         path: ['nodes', 0, 'config', 'schema'],
         node_id: 'in',
-        message: expect.stringMatching(/^nodes\[0\]\.config\.schema: not a usable JSON Schema: pattern .* cannot run in linear time \(RE2\)/),
+        message: expect.stringMatching(
+          /^nodes\[0\]\.config\.schema: not a usable JSON Schema: pattern .* cannot run in linear time \(RE2\)/,
+        ),
       },
     ]);
   });
 
   it('refuses unknown keywords and formats, and references that resolve nowhere, in an llm json_schema too', () => {
     const problems = problemsOf(definitionWith({ type: 'string', format: 'phone' }, { $ref: '#/$defs/reply' }));
-    expect(problems.map(({ node_id, path, message }) => [node_id, path.join('.'), message.replace(/^.*?: not a usable JSON Schema: /, '')])).toEqual([
+    expect(
+      problems.map(({ node_id, path, message }) => [node_id, path.join('.'), message.replace(/^.*?: not a usable JSON Schema: /, '')]),
+    ).toEqual([
       ['in', 'nodes.0.config.schema', expect.stringContaining('unknown format "phone"')],
       ['ask', 'nodes.1.config.json_schema', expect.stringContaining("can't resolve reference #/$defs/reply")],
     ]);
@@ -53,6 +61,12 @@ describe('JSON Schemas in node configs', () => {
 
   it('points into the schema where the meta-schema refuses a value', () => {
     const problems = problemsOf(definitionWith({ type: 'object', properties: { n: { type: 'integer', minimum: 'zero' } } }));
-    expect(problems).toEqual([expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 0, 'config', 'schema', 'properties', 'n', 'minimum'], node_id: 'in' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_CONFIG',
+        path: ['nodes', 0, 'config', 'schema', 'properties', 'n', 'minimum'],
+        node_id: 'in',
+      }),
+    ]);
   });
 });

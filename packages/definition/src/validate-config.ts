@@ -29,7 +29,11 @@ const FIELD_CHECKS: Record<FieldKind, (value: unknown) => FieldProblem[]> = {
 
 /** Per-node checks: config against NodeConfigByType[type], then JSONata expressions, templates and JSON Schemas. */
 export function checkConfigs(nodes: Array<Indexed<NodeDefinition>>): DefinitionProblem[] {
-  return nodes.flatMap(({ value: node, index }) => [...configShape(node, index), ...configFields(node, index), ...activityKind(node, index)]);
+  return nodes.flatMap(({ value: node, index }) => [
+    ...configShape(node, index),
+    ...configFields(node, index),
+    ...activityKind(node, index),
+  ]);
 }
 
 /** LLM calls are long and heartbeat: they cannot be local activities. */

@@ -141,7 +141,7 @@ function unreachableNodes(submitted: SubmittedGraph): DefinitionProblem[] {
     outgoing.set(source, targets);
   }
   const reached = new Set([inputId]);
-  for (const stack = [inputId]; stack.length > 0; ) {
+  for (const stack = [inputId]; stack.length > 0;) {
     for (const next of outgoing.get(stack.pop()!) ?? []) {
       if (!reached.has(next)) {
         reached.add(next);
@@ -153,11 +153,13 @@ function unreachableNodes(submitted: SubmittedGraph): DefinitionProblem[] {
   return submitted.nodes.flatMap(({ id, index }) => {
     if (id === undefined || reached.has(id) || reported.has(id)) return [];
     reported.add(id);
-    return [{
-      code: 'UNREACHABLE_NODE' as const,
-      message: `node "${id}" cannot be reached from the input node "${inputId}"`,
-      path: ['nodes', index],
-      node_id: id,
-    }];
+    return [
+      {
+        code: 'UNREACHABLE_NODE' as const,
+        message: `node "${id}" cannot be reached from the input node "${inputId}"`,
+        path: ['nodes', index],
+        node_id: id,
+      },
+    ];
   });
 }

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DEFAULT_DEFINITION_LIMITS,
-  DEFINITION_PROBLEM_CODES,
-  type DefinitionProblem,
-  validateDefinition,
-} from './validate';
+import { DEFAULT_DEFINITION_LIMITS, DEFINITION_PROBLEM_CODES, type DefinitionProblem, validateDefinition } from './validate';
 
 const input = { id: 'in', type: 'input' };
 const output = { id: 'out', type: 'output' };
@@ -93,9 +88,7 @@ describe('validateDefinition', () => {
 
   it('reports an unknown node type as UNKNOWN_NODE_TYPE naming the node', () => {
     const problems = problemsOf(around({ id: 'mystery', type: 'webhook' }));
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'UNKNOWN_NODE_TYPE', path: ['nodes', 1, 'type'], node_id: 'mystery' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_NODE_TYPE', path: ['nodes', 1, 'type'], node_id: 'mystery' })]);
     expect(problems[0]!.message).toContain('"webhook"');
   });
 
@@ -107,9 +100,7 @@ describe('validateDefinition', () => {
 
   it('reports a duplicate node id at the second use', () => {
     const problems = problemsOf({ ...linear, nodes: [...linear.nodes, { id: 'double', type: 'output' }] });
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE_NODE_ID', path: ['nodes', 3, 'id'], node_id: 'double' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_NODE_ID', path: ['nodes', 3, 'id'], node_id: 'double' })]);
   });
 
   it('reports each end of an edge that names a missing node', () => {
@@ -121,11 +112,14 @@ describe('validateDefinition', () => {
   });
 
   it('reports a cycle and names the nodes in it', () => {
-    const definition = around({ id: 'a', type: 'transform', config: { expression: '1' } }, {
-      id: 'b',
-      type: 'transform',
-      config: { expression: '2' },
-    });
+    const definition = around(
+      { id: 'a', type: 'transform', config: { expression: '1' } },
+      {
+        id: 'b',
+        type: 'transform',
+        config: { expression: '2' },
+      },
+    );
     definition.edges.push({ source: 'b', target: 'a' });
     const problems = problemsOf(definition);
     expect(problems).toEqual([expect.objectContaining({ code: 'CYCLE', path: ['edges', 1] })]);
@@ -135,9 +129,7 @@ describe('validateDefinition', () => {
   it('reports a self loop as a cycle', () => {
     const definition = around({ id: 'a', type: 'transform', config: { expression: '1' } });
     definition.edges.push({ source: 'a', target: 'a' });
-    expect(problemsOf(definition)).toEqual([
-      expect.objectContaining({ code: 'CYCLE', path: ['edges', 2], node_id: 'a' }),
-    ]);
+    expect(problemsOf(definition)).toEqual([expect.objectContaining({ code: 'CYCLE', path: ['edges', 2], node_id: 'a' })]);
   });
 
   it('reports a definition without an input node', () => {
@@ -164,26 +156,17 @@ describe('validateDefinition', () => {
       nodes: [...linear.nodes, { id: 'island', type: 'transform', config: { expression: '1' } }],
       edges: linear.edges,
     });
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'UNREACHABLE_NODE', path: ['nodes', 3], node_id: 'island' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'UNREACHABLE_NODE', path: ['nodes', 3], node_id: 'island' })]);
   });
 
   it('reports an edge leaving a condition without a branch', () => {
     const definition = around({ id: 'check', type: 'condition', config: { expression: 'input.ok' } });
-    expect(problemsOf(definition)).toEqual([
-      expect.objectContaining({ code: 'BRANCH_MISSING', path: ['edges', 1], node_id: 'check' }),
-    ]);
+    expect(problemsOf(definition)).toEqual([expect.objectContaining({ code: 'BRANCH_MISSING', path: ['edges', 1], node_id: 'check' })]);
   });
 
   it('reports the same branch twice to the same target but allows one label to several targets', () => {
     const definition = {
-      nodes: [
-        input,
-        { id: 'check', type: 'condition', config: { expression: 'input.ok' } },
-        output,
-        { id: 'o2', type: 'output' },
-      ],
+      nodes: [input, { id: 'check', type: 'condition', config: { expression: 'input.ok' } }, output, { id: 'o2', type: 'output' }],
       edges: [
         { source: 'in', target: 'check' },
         { source: 'check', target: 'out', branch: 'true' },
@@ -191,9 +174,7 @@ describe('validateDefinition', () => {
         { source: 'check', target: 'out', branch: 'true' },
       ],
     };
-    expect(problemsOf(definition)).toEqual([
-      expect.objectContaining({ code: 'BRANCH_DUPLICATE', path: ['edges', 3], node_id: 'check' }),
-    ]);
+    expect(problemsOf(definition)).toEqual([expect.objectContaining({ code: 'BRANCH_DUPLICATE', path: ['edges', 3], node_id: 'check' })]);
   });
 
   it('reports a branch on an edge whose source is not a condition', () => {
@@ -206,16 +187,12 @@ describe('validateDefinition', () => {
   it('reports edges into the input node', () => {
     const definition = { ...linear, edges: [...linear.edges, { source: 'out', target: 'in' }] };
     expect(problemsOf(definition)).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ code: 'INPUT_HAS_INCOMING', path: ['edges', 2, 'target'], node_id: 'in' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ code: 'INPUT_HAS_INCOMING', path: ['edges', 2, 'target'], node_id: 'in' })]),
     );
   });
 
   it('reports missing and invalid config keys with their path inside config', () => {
-    const problems = problemsOf(
-      around({ id: 'ask', type: 'llm', config: { temperature: 5 } }, { id: 'shape', type: 'transform' }),
-    );
+    const problems = problemsOf(around({ id: 'ask', type: 'llm', config: { temperature: 5 } }, { id: 'shape', type: 'transform' }));
     expect(problems).toEqual([
       expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 1, 'config', 'prompt'], node_id: 'ask' }),
       expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 1, 'config', 'temperature'], node_id: 'ask' }),
@@ -254,15 +231,11 @@ describe('validateDefinition', () => {
   it('reports llm messages that do not parse as JSONata', () => {
     const llm = { id: 'ask', type: 'llm', config: { prompt: 'hi', messages: '$append(messages' } };
     const problems = problemsOf(around(llm));
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'EXPRESSION_SYNTAX', path: ['nodes', 1, 'config', 'messages'] }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'EXPRESSION_SYNTAX', path: ['nodes', 1, 'config', 'messages'] })]);
   });
 
   it('reports an unclosed or empty template in a prompt or system prompt', () => {
-    const problems = problemsOf(
-      around({ id: 'ask', type: 'llm', config: { system: 'You are {{ }}', prompt: 'Hello {{ input.name' } }),
-    );
+    const problems = problemsOf(around({ id: 'ask', type: 'llm', config: { system: 'You are {{ }}', prompt: 'Hello {{ input.name' } }));
     expect(problems).toEqual([
       expect.objectContaining({ code: 'TEMPLATE_SYNTAX', path: ['nodes', 1, 'config', 'system'], position: 8 }),
       expect.objectContaining({ code: 'TEMPLATE_SYNTAX', path: ['nodes', 1, 'config', 'prompt'], position: 6 }),
@@ -285,9 +258,7 @@ describe('validateDefinition', () => {
   it('reports an input schema that is not a plausible JSON Schema', () => {
     const nodes = [{ ...input, config: { schema: { name: 'string' } } }, ...linear.nodes.slice(1)];
     const problems = problemsOf({ ...linear, nodes });
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 0, 'config', 'schema'], node_id: 'in' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'INVALID_CONFIG', path: ['nodes', 0, 'config', 'schema'], node_id: 'in' })]);
   });
 
   it('points at the bad part of a nested input schema', () => {

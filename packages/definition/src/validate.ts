@@ -23,9 +23,7 @@ export const DEFAULT_DEFINITION_LIMITS: Readonly<DefinitionLimits> = Object.free
 });
 
 /** The outcome of validateDefinition: the parsed definition, or every problem found. */
-export type DefinitionValidation =
-  | { ok: true; definition: WorkflowDefinition }
-  | { ok: false; problems: DefinitionProblem[] };
+export type DefinitionValidation = { ok: true; definition: WorkflowDefinition } | { ok: false; problems: DefinitionProblem[] };
 
 /** Checks a submitted definition, reporting every problem at once; on success returns it parsed, defaults applied. */
 export function validateDefinition(raw: unknown, limits: Partial<DefinitionLimits> = {}): DefinitionValidation {

@@ -30,10 +30,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
   const port = options.port ?? (await freePort(ip));
   const log = options.log ?? (() => {});
   if (options.dbFilename) mkdirSync(dirname(options.dbFilename), { recursive: true });
-  const searchAttributeArgs = TRELLIS_SEARCH_ATTRIBUTES.flatMap((key) => [
-    '--search-attribute',
-    `${key.name}=${cliTypeName(key.type)}`,
-  ]);
+  const searchAttributeArgs = TRELLIS_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${cliTypeName(key.type)}`]);
   const uiUrl = options.uiPort ? `http://${ip === '0.0.0.0' ? 'localhost' : ip}:${options.uiPort}` : undefined;
   const source = await locateTemporalCli({ log });
 

@@ -25,9 +25,12 @@ describe('conditionExecutor', () => {
     },
   );
 
-  it.each(['input.name', 'input.score', 'input.list', '{"a": 1}'])('takes the true branch for the truthy value of %s', async (expression) => {
-    await expect(branchOf(expression)).resolves.toEqual({ output: { result: true }, branch: 'true' });
-  });
+  it.each(['input.name', 'input.score', 'input.list', '{"a": 1}'])(
+    'takes the true branch for the truthy value of %s',
+    async (expression) => {
+      await expect(branchOf(expression)).resolves.toEqual({ output: { result: true }, branch: 'true' });
+    },
+  );
 
   it('fails with EXPRESSION_ERROR when the expression does not parse', async () => {
     await expect(branchOf('input.score >')).rejects.toBeInstanceOf(ExpressionError);

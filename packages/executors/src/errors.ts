@@ -69,8 +69,14 @@ export class ExpressionLimitError extends NodeExecutionError {
 
 /** Thrown when a node's output, as JSON, is larger than the worker's NODE_OUTPUT_MAX_BYTES. */
 export class OutputTooLargeError extends NodeExecutionError {
-  constructor(readonly bytes: number, readonly maxBytes: number) {
-    super('OUTPUT_TOO_LARGE', `the node's output is ${bytes} bytes as JSON; the limit is ${maxBytes}`, false, { bytes, max_bytes: maxBytes });
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super('OUTPUT_TOO_LARGE', `the node's output is ${bytes} bytes as JSON; the limit is ${maxBytes}`, false, {
+      bytes,
+      max_bytes: maxBytes,
+    });
   }
 }
 

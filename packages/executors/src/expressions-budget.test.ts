@@ -82,7 +82,9 @@ describe('expression limits in the evaluating thread', () => {
   it('refuses a result larger than the output limit as JSON', async () => {
     const { error } = await limitHit('$map([1..100], function($v){"ééééé"})', { maxOutputBytes: 1000 });
     expect(error.details).toEqual({ limit: 'output', max: 1000 });
-    await expect(evaluateExpression('$map([1..10], function($v){"ééééé"})', contextWith(), { maxOutputBytes: 1000 })).resolves.toHaveLength(10);
+    await expect(evaluateExpression('$map([1..10], function($v){"ééééé"})', contextWith(), { maxOutputBytes: 1000 })).resolves.toHaveLength(
+      10,
+    );
   });
 
   it('limits a rendered template to the string limit', async () => {

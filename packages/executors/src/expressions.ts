@@ -2,7 +2,14 @@ import jsonata from 'jsonata';
 import type { ExpressionContext } from '@trellis/definition';
 import { FORBIDDEN_CODE, installCloneGuard, loadBuiltinClone } from './clone-guard';
 import { ExpressionError, ExpressionLimitError, type ExpressionFailureReason, type ExpressionLimit } from './errors';
-import { DEFAULT_EXPRESSION_LIMITS, installLimitGuard, LIMIT_CODE, limitFailure, loadGuardedBuiltins, type ExpressionLimits } from './expression-limits';
+import {
+  DEFAULT_EXPRESSION_LIMITS,
+  installLimitGuard,
+  LIMIT_CODE,
+  limitFailure,
+  loadGuardedBuiltins,
+  type ExpressionLimits,
+} from './expression-limits';
 import { LinearRegExp, REGEX_UNSUPPORTED_CODE } from './linear-regexp';
 import { toExpressionData, toPlainData } from './plain-data';
 
@@ -63,11 +70,7 @@ export function compileExpression(source: string, options: ExpressionOptions = {
 }
 
 /** Evaluates a JSONata expression against the context; the result is plain JSON data (or undefined). */
-export async function evaluateExpression(
-  source: string,
-  context: ExpressionContext,
-  options: ExpressionOptions = {},
-): Promise<unknown> {
+export async function evaluateExpression(source: string, context: ExpressionContext, options: ExpressionOptions = {}): Promise<unknown> {
   const limits = limitsOf(options);
   const expression = compileExpression(source, limits);
   await Promise.all([loadBuiltinClone(), loadGuardedBuiltins()]);
@@ -118,7 +121,10 @@ interface JsonataFailure {
 }
 
 /** Turns whatever JSONata (or a guard, or V8) threw into EXPRESSION_LIMIT or EXPRESSION_ERROR. */
-export function toExpressionError(thrown: unknown, limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS): ExpressionError | ExpressionLimitError {
+export function toExpressionError(
+  thrown: unknown,
+  limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS,
+): ExpressionError | ExpressionLimitError {
   const failure = asFailure(thrown);
   let root = failure;
   for (let depth = 0; root.error !== undefined && depth < 10; depth++) root = asFailure(root.error);

@@ -18,10 +18,5 @@ export type { LlmProvider, LlmProviderRegistry, LlmRequest, LlmResponse } from '
 export { createEchoProvider } from './llm/echo';
 export { createOpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './llm/openai-compatible';
 export { createAnthropicProvider, type AnthropicOptions } from './llm/anthropic';
-export {
-  createProviderRegistry,
-  type ProviderKind,
-  type ProviderRegistryConfig,
-  type ProviderSettings,
-} from './llm/registry';
+export { createProviderRegistry, type ProviderKind, type ProviderRegistryConfig, type ProviderSettings } from './llm/registry';
 export { parseProvidersFile, ProvidersFile, ProvidersFileError, ProviderEntry } from './llm/providers-file';

@@ -31,7 +31,9 @@ describe('validateJsonSchema', () => {
   });
 
   it('fills defaults inside objects that were given, and gives each run its own copy of a default', () => {
-    expect(check(person, { name: 'Ada', address: { city: 'Utrecht' } }).value).toMatchObject({ address: { city: 'Utrecht', country: 'NL' } });
+    expect(check(person, { name: 'Ada', address: { city: 'Utrecht' } }).value).toMatchObject({
+      address: { city: 'Utrecht', country: 'NL' },
+    });
     const first = check(person, { name: 'Ada' }).value as { address: { city: string } };
     first.address.city = 'changed';
     expect(check(person, { name: 'Bo' }).value).toMatchObject({ address: { city: 'Amsterdam' } });
@@ -86,8 +88,12 @@ describe('validateJsonSchema', () => {
   });
 
   it('validates additional properties against a schema when one is given, and refuses them when false', () => {
-    expect(problemsOf({ type: 'object', additionalProperties: { type: 'number' } }, { a: 1, b: 'x' })).toEqual([{ path: '$.b', message: 'must be number, not string' }]);
-    expect(problemsOf({ type: 'object', properties: { a: {} }, additionalProperties: false }, { a: 1, b: 2 })).toEqual([{ path: '$.b', message: 'is not allowed' }]);
+    expect(problemsOf({ type: 'object', additionalProperties: { type: 'number' } }, { a: 1, b: 'x' })).toEqual([
+      { path: '$.b', message: 'must be number, not string' },
+    ]);
+    expect(problemsOf({ type: 'object', properties: { a: {} }, additionalProperties: false }, { a: 1, b: 2 })).toEqual([
+      { path: '$.b', message: 'is not allowed' },
+    ]);
   });
 
   it('treats constructor and __proto__ as ordinary property names', () => {
@@ -136,7 +142,9 @@ describe('keywords the hand-written subset ignored', () => {
 
   it('follows $ref into $defs, with defaults filled there too', () => {
     const schema = {
-      $defs: { city: { type: 'object', properties: { name: { type: 'string' }, country: { type: 'string', default: 'NL' } }, required: ['name'] } },
+      $defs: {
+        city: { type: 'object', properties: { name: { type: 'string' }, country: { type: 'string', default: 'NL' } }, required: ['name'] },
+      },
       type: 'object',
       properties: { home: { $ref: '#/$defs/city' }, work: { $ref: '#/$defs/city' } },
     };

@@ -38,6 +38,9 @@ describe('regexes in expressions', () => {
   });
 
   it('refuses an unsupported regex built at run time through $eval', async () => {
-    await expect(evaluate('$eval("$match(\\"aa\\", /(a)\\\\1/)")')).rejects.toMatchObject({ code: 'EXPRESSION_ERROR', details: { reason: 'syntax' } });
+    await expect(evaluate('$eval("$match(\\"aa\\", /(a)\\\\1/)")')).rejects.toMatchObject({
+      code: 'EXPRESSION_ERROR',
+      details: { reason: 'syntax' },
+    });
   });
 });

@@ -6,7 +6,11 @@ import type { ExpressionEvaluator } from './expression-evaluator';
 const ExtraMessages = z.array(LlmMessage);
 
 /** The chat an llm node sends: rendered system prompt, turns from `config.messages`, then the rendered prompt. */
-export async function buildMessages(config: LlmConfig, context: ExpressionContext, expressions: ExpressionEvaluator): Promise<LlmMessage[]> {
+export async function buildMessages(
+  config: LlmConfig,
+  context: ExpressionContext,
+  expressions: ExpressionEvaluator,
+): Promise<LlmMessage[]> {
   const messages: LlmMessage[] = [];
   if (config.system !== undefined) messages.push({ role: 'system', content: await expressions.render(config.system, context) });
   if (config.messages !== undefined) messages.push(...(await extraMessages(config.messages, context, expressions)));

@@ -12,7 +12,12 @@ function scriptedProvider(name: string, text: string) {
     defaultModel: `${name}-model`,
     async complete(request) {
       requests.push(request);
-      return { text, model: request.model ?? `${name}-model`, provider: name, usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } };
+      return {
+        text,
+        model: request.model ?? `${name}-model`,
+        provider: name,
+        usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+      };
     },
   };
   return { provider, requests };
@@ -124,7 +129,10 @@ describe('llmExecutor', () => {
       required: ['colour', 'kind'],
     };
     const config = { prompt: 'x', response_format: 'json', json_schema: jsonSchema };
-    const good = await llmExecutor(runInput('llm', config), fakeDeps([scriptedProvider('scripted', '{"colour": "#ff8800", "kind": "warm"}').provider]).deps);
+    const good = await llmExecutor(
+      runInput('llm', config),
+      fakeDeps([scriptedProvider('scripted', '{"colour": "#ff8800", "kind": "warm"}').provider]).deps,
+    );
     expect(good.output).toMatchObject({ json: { colour: '#ff8800', kind: 'warm', shade: 'matte' } });
     const { provider } = scriptedProvider('scripted', '{"colour": "orange", "kind": "hot"}');
     const error = await llmExecutor(runInput('llm', config), fakeDeps([provider]).deps).catch((e: unknown) => e);
@@ -148,7 +156,10 @@ describe('llmExecutor', () => {
     const { provider, requests } = scriptedProvider('scripted', 'ok');
     const config = { prompt: 'x', messages: 'messages[0]' };
     await llmExecutor(runInput('llm', config, chatContext), fakeDeps([provider]).deps);
-    expect(requests[0]!.messages).toEqual([{ role: 'user', content: 'Hello' }, { role: 'user', content: 'x' }]);
+    expect(requests[0]!.messages).toEqual([
+      { role: 'user', content: 'Hello' },
+      { role: 'user', content: 'x' },
+    ]);
   });
 
   it('stops when the run is cancelled', async () => {

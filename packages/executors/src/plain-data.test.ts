@@ -32,11 +32,7 @@ describe('toExpressionData', () => {
   });
 
   it('turns dates into ISO strings and non-finite numbers into null, as JSON does', () => {
-    expect(toExpressionData([new Date('2024-01-02T03:04:05Z'), Number.NaN, Infinity])).toEqual([
-      '2024-01-02T03:04:05.000Z',
-      null,
-      null,
-    ]);
+    expect(toExpressionData([new Date('2024-01-02T03:04:05Z'), Number.NaN, Infinity])).toEqual(['2024-01-02T03:04:05.000Z', null, null]);
   });
 });
 

@@ -3,12 +3,22 @@
 
 /** Copy for JSONata to read: every object has a null prototype, so no lookup can reach Object.prototype. */
 export function toExpressionData(value: unknown): unknown {
-  return copy(value, new Set(), () => true, () => Object.create(null));
+  return copy(
+    value,
+    new Set(),
+    () => true,
+    () => Object.create(null),
+  );
 }
 
 /** Copy for everything else: ordinary objects, without `__proto__` keys. */
 export function toPlainData(value: unknown): unknown {
-  return copy(value, new Set(), (key) => key !== '__proto__', () => ({}));
+  return copy(
+    value,
+    new Set(),
+    (key) => key !== '__proto__',
+    () => ({}),
+  );
 }
 
 type KeyFilter = (key: string) => boolean;

@@ -4,7 +4,11 @@ import { limitFailure } from './expression-limits';
 import { evaluateExpression, limitsOf, toExpressionError, type ExpressionOptions } from './expressions';
 
 /** Renders parsed template segments: undefined becomes '', strings stay as they are, anything else is JSON. */
-export async function renderSegments(segments: TemplateSegment[], context: ExpressionContext, options?: ExpressionOptions): Promise<string> {
+export async function renderSegments(
+  segments: TemplateSegment[],
+  context: ExpressionContext,
+  options?: ExpressionOptions,
+): Promise<string> {
   const { maxStringLength } = limitsOf(options);
   let rendered = '';
   for (const segment of segments) {

@@ -18,9 +18,9 @@ describe('renderTemplate', () => {
   });
 
   it('renders numbers, booleans, null, arrays and objects as JSON', async () => {
-    await expect(
-      renderTemplate('{{input.age}} {{input.age > 1}} {{input.none}} {{input.tags}} {{input.profile}}', context),
-    ).resolves.toBe('36 true null ["a","b"] {"lang":"en"}');
+    await expect(renderTemplate('{{input.age}} {{input.age > 1}} {{input.none}} {{input.tags}} {{input.profile}}', context)).resolves.toBe(
+      '36 true null ["a","b"] {"lang":"en"}',
+    );
   });
 
   it('keeps an escaped \\{{ as literal braces', async () => {

@@ -3,7 +3,15 @@ import { contextWith, fakeDeps, runInput } from './test-helpers';
 import { transformExecutor } from './transform';
 
 const { deps } = fakeDeps();
-const context = contextWith({ input: { items: [{ price: 2, qty: 3 }, { price: 5, qty: 1 }] }, nodes: { llm_1: { text: 'hi' } } });
+const context = contextWith({
+  input: {
+    items: [
+      { price: 2, qty: 3 },
+      { price: 5, qty: 1 },
+    ],
+  },
+  nodes: { llm_1: { text: 'hi' } },
+});
 
 async function transform(expression: string) {
   return (await transformExecutor(runInput('transform', { expression }, context), deps)).output;

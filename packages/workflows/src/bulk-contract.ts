@@ -61,7 +61,13 @@ export interface BulkActivities {
  */
 export interface BulkRerunActivities {
   /** Re-runs each execution under an idempotency key made of the bulk id and its id: a retried batch starts nothing twice. */
-  rerunBatch(input: { bulkId: string; ownerId: string; executionIds: string[]; fromNode?: string; workflowVersion?: number | 'latest' }): Promise<{
+  rerunBatch(input: {
+    bulkId: string;
+    ownerId: string;
+    executionIds: string[];
+    fromNode?: string;
+    workflowVersion?: number | 'latest';
+  }): Promise<{
     errors: BulkItemError[];
     reruns: BulkRerunStarted[];
   }>;

@@ -48,7 +48,13 @@ export async function bulkActionWorkflow(input: BulkActionInput): Promise<BulkPr
   const [batchSize, pauseMs, apply] =
     action === 'rerun'
       ? [RERUN_BATCH_SIZE, PAUSE_BETWEEN_RERUN_BATCHES_MS, rerunBatches(input, input.rerun!)]
-      : [BATCH_SIZE, PAUSE_BETWEEN_BATCHES_MS, async (executionIds: string[]): Promise<BatchOutcome> => ({ errors: await applyBulkAction({ ownerId: input.ownerId, action, executionIds }) })];
+      : [
+          BATCH_SIZE,
+          PAUSE_BETWEEN_BATCHES_MS,
+          async (executionIds: string[]): Promise<BatchOutcome> => ({
+            errors: await applyBulkAction({ ownerId: input.ownerId, action, executionIds }),
+          }),
+        ];
   try {
     for (let start = 0; start < input.executionIds.length; start += batchSize) {
       if (start > 0) await sleep(pauseMs);
@@ -72,5 +78,11 @@ export async function bulkActionWorkflow(input: BulkActionInput): Promise<BulkPr
 function rerunBatches(input: BulkActionInput, options: BulkRerunOptions) {
   const { rerunBatch } = proxyActivities<BulkRerunActivities>({ ...activityOptions, taskQueue: options.startQueue });
   return (executionIds: string[]): Promise<BatchOutcome> =>
-    rerunBatch({ bulkId: input.bulkId, ownerId: input.ownerId, executionIds, fromNode: options.fromNode, workflowVersion: options.workflowVersion });
+    rerunBatch({
+      bulkId: input.bulkId,
+      ownerId: input.ownerId,
+      executionIds,
+      fromNode: options.fromNode,
+      workflowVersion: options.workflowVersion,
+    });
 }

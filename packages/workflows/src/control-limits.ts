@@ -19,7 +19,11 @@ export function createPauseLimit(max = MAX_PAUSES_PER_RUN) {
     },
     check(): void {
       if (pauses >= max) {
-        throw ApplicationFailure.nonRetryable(`this run was paused ${pauses} times, the most a run allows; resume, stop or cancel it`, CONTROL_LIMIT, { limit: max });
+        throw ApplicationFailure.nonRetryable(
+          `this run was paused ${pauses} times, the most a run allows; resume, stop or cancel it`,
+          CONTROL_LIMIT,
+          { limit: max },
+        );
       }
     },
   };

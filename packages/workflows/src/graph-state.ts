@@ -1,4 +1,11 @@
-import { buildGraph, type EdgeDefinition, type Graph, type NodeDefinition, type NodeStatus, type WorkflowDefinition } from '@trellis/definition/pure';
+import {
+  buildGraph,
+  type EdgeDefinition,
+  type Graph,
+  type NodeDefinition,
+  type NodeStatus,
+  type WorkflowDefinition,
+} from '@trellis/definition/pure';
 
 /**
  * Which nodes of one run are pending, running, done or skipped, and which may start next.

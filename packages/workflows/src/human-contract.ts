@@ -55,4 +55,3 @@ export interface HumanWaitActivities {
   /** Closes the wait; with an output the node completes with it (`node.answered` or `node.expired`, `node.completed`). */
   closeHumanWait(input: CloseHumanWaitInput): Promise<void>;
 }
-

@@ -7,7 +7,13 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DEFAULT_HUMAN_WAIT_MS, HumanWaitErrors, type ExpressionContext, type HumanConfig, type NodeDefinition } from '@trellis/definition/pure';
+import {
+  DEFAULT_HUMAN_WAIT_MS,
+  HumanWaitErrors,
+  type ExpressionContext,
+  type HumanConfig,
+  type NodeDefinition,
+} from '@trellis/definition/pure';
 import type { ExecutionRef, RunNodeOutput } from './activity-types';
 import { answerHumanUpdate, humanWaitOpenedSignal, type HumanAnswerResult, type HumanWaitActivities } from './human-contract';
 import { nodeLocalActivityOptions, RECORD_ACTIVITY_OPTIONS } from './node-activity-options';
@@ -63,12 +69,17 @@ export function installHumanWaits(host: HumanWaitHost) {
           // `same_answer` lets a caller whose earlier call went unconfirmed tell its own accepted answer from another's.
           const sameAnswer = args.answeredBy === wait.answeredBy && JSON.stringify(args.answer) === JSON.stringify(wait.answer);
           const details = { answered_by: wait.answeredBy, answered_at: wait.answeredAt, same_answer: sameAnswer };
-          throw refuse(HumanWaitErrors.answered, `node ${nodeId} was already answered by ${wait.answeredBy} at ${wait.answeredAt}`, details);
+          throw refuse(
+            HumanWaitErrors.answered,
+            `node ${nodeId} was already answered by ${wait.answeredBy} at ${wait.answeredAt}`,
+            details,
+          );
         }
         if (wait.state === 'expired') throw refuse(HumanWaitErrors.expired, `the wait of node ${nodeId} has expired`);
         const refusal = wait.state === 'closed' ? 'ended' : host.refusal();
         if (refusal) throw refuse(HumanWaitErrors.closed, `node ${nodeId} takes no answers: the run is ${refusal}`);
-        if (typeof args.answeredBy !== 'string' || args.answeredBy === '') throw refuse(HumanWaitErrors.notWaiting, 'answeredBy is required');
+        if (typeof args.answeredBy !== 'string' || args.answeredBy === '')
+          throw refuse(HumanWaitErrors.notWaiting, 'answeredBy is required');
       },
     },
   );
@@ -85,7 +96,10 @@ export function installHumanWaits(host: HumanWaitHost) {
     const createdAt = new Date();
     const expiresAt = new Date(createdAt.getTime() + timeoutMs);
     const ref = { executionId: host.executionId, workflowId: host.workflowId };
-    const close = (outcome: 'answered' | 'expired' | 'cancelled', extra: { output?: unknown; answeredBy?: string | null; answeredAt?: string } = {}) =>
+    const close = (
+      outcome: 'answered' | 'expired' | 'cancelled',
+      extra: { output?: unknown; answeredBy?: string | null; answeredAt?: string } = {},
+    ) =>
       CancellationScope.nonCancellable(() =>
         records.closeHumanWait({ ...ref, node: { id: node.id, type: node.type }, outcome, totalNodes: host.totalNodes, ...extra }),
       );

@@ -1,7 +1,15 @@
 import { ActivityFailure, ApplicationFailure, CancelledFailure, TimeoutFailure } from '@temporalio/workflow';
 import { describeNodeError } from './node-errors';
 
-const activityFailure = (cause: Error) => new ActivityFailure('activity failed', 'runNode', '1', 'MAXIMUM_ATTEMPTS_REACHED' as ConstructorParameters<typeof ActivityFailure>[3], undefined, cause);
+const activityFailure = (cause: Error) =>
+  new ActivityFailure(
+    'activity failed',
+    'runNode',
+    '1',
+    'MAXIMUM_ATTEMPTS_REACHED' as ConstructorParameters<typeof ActivityFailure>[3],
+    undefined,
+    cause,
+  );
 
 describe('describeNodeError', () => {
   it('names a cancelled node NODE_CANCELLED', () => {
@@ -14,7 +22,11 @@ describe('describeNodeError', () => {
   });
 
   it('names a timed-out attempt NODE_TIMEOUT', () => {
-    expect(describeNodeError(activityFailure(new TimeoutFailure('timed out', undefined, 'START_TO_CLOSE' as ConstructorParameters<typeof TimeoutFailure>[2])))).toMatchObject({ code: 'NODE_TIMEOUT' });
+    expect(
+      describeNodeError(
+        activityFailure(new TimeoutFailure('timed out', undefined, 'START_TO_CLOSE' as ConstructorParameters<typeof TimeoutFailure>[2])),
+      ),
+    ).toMatchObject({ code: 'NODE_TIMEOUT' });
   });
 
   it('falls back to NODE_FAILED with the message of anything else', () => {

@@ -62,7 +62,9 @@ export function createNodeRunners(
     const nodeError = describeNodeError(error);
     run.results[id] = { status: 'failed', error: nodeError };
     if (!run.failure && !isCancellation(error)) run.failure = { ...nodeError, node_id: id };
-    await CancellationScope.nonCancellable(() => records.recordNodeFailed({ ...ref, node: { id, type: run.node(id).type }, error: nodeError }));
+    await CancellationScope.nonCancellable(() =>
+      records.recordNodeFailed({ ...ref, node: { id, type: run.node(id).type }, error: nodeError }),
+    );
   };
   // Runs `work` for the node `id` in a scope a failure elsewhere can cancel; wakes the scheduler when it ends.
   const inScope = async (id: string, work: () => Promise<void>, cancellable = true) => {
@@ -137,7 +139,12 @@ export function createNodeRunners(
     if (![...state.graph.nodes.keys()].every(settled)) return undefined;
     const outputNodeIds = completedOutputNodeIds(input.definition.nodes, (id) => inChain.has(id) || state.statusOf(id) === 'completed');
     const earlier = Object.fromEntries(outputNodeIds.filter((id) => !inChain.has(id)).map((id) => [id, run.outputs[id]]));
-    return { ...writer.change('completed', 'execution.completed', 'execution completed'), outputNodeIds, outputs: earlier, usage: run.usage };
+    return {
+      ...writer.change('completed', 'execution.completed', 'execution completed'),
+      outputNodeIds,
+      outputs: earlier,
+      usage: run.usage,
+    };
   };
 
   return { runNodeActivity, runHuman, runChain, finishAfter };

@@ -10,7 +10,12 @@ import type { StatusWriter } from './status-writer';
  * A re-run starts with the nodes it reuses settled as they ended in the run it re-runs: nothing executes for them.
  * Their records go with the run's start, written by the first chain or on their own (see reuseWritePath).
  */
-export async function reuseRecorded(run: GraphRun, writer: StatusWriter, paths: GraphPaths, reuse: Record<string, ReusedNode>): Promise<void> {
+export async function reuseRecorded(
+  run: GraphRun,
+  writer: StatusWriter,
+  paths: GraphPaths,
+  reuse: Record<string, ReusedNode>,
+): Promise<void> {
   const { state, results, outputs } = run;
   const nodes = Object.entries(reuse).map(([id, reused]) => ({ id, type: run.node(id).type, ...reused }));
   for (const node of nodes) {

@@ -1,7 +1,11 @@
 import { ZERO_USAGE } from '@trellis/definition/pure';
 import { completedOutputNodeIds, runOutput, runTotals } from './run-output';
 
-const usage = (prompt: number, completion: number) => ({ prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion });
+const usage = (prompt: number, completion: number) => ({
+  prompt_tokens: prompt,
+  completion_tokens: completion,
+  total_tokens: prompt + completion,
+});
 
 describe('runOutput', () => {
   it('is the value of the only completed output node', () => {
@@ -39,7 +43,12 @@ describe('runTotals', () => {
   });
 
   it('adds the usage of nodes not counted yet, skipping nodes without usage', () => {
-    const totals = runTotals({ outputNodeIds: [], outputs: {}, usage: usage(1, 1), uncounted: [{ usage: usage(2, 3) }, {}, { usage: usage(0, 5) }] });
+    const totals = runTotals({
+      outputNodeIds: [],
+      outputs: {},
+      usage: usage(1, 1),
+      uncounted: [{ usage: usage(2, 3) }, {}, { usage: usage(0, 5) }],
+    });
     expect(totals.usage).toEqual(usage(3, 9));
   });
 

@@ -7,7 +7,10 @@ export function runOutput(outputNodeIds: readonly string[], outputs: Readonly<Re
 }
 
 /** The ids of the output nodes among `nodes` for which `completed` holds, in definition order. */
-export function completedOutputNodeIds(nodes: ReadonlyArray<Pick<NodeDefinition, 'id' | 'type'>>, completed: (id: string) => boolean): string[] {
+export function completedOutputNodeIds(
+  nodes: ReadonlyArray<Pick<NodeDefinition, 'id' | 'type'>>,
+  completed: (id: string) => boolean,
+): string[] {
   return nodes.filter((node) => node.type === 'output' && completed(node.id)).map((node) => node.id);
 }
 

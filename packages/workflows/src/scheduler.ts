@@ -61,7 +61,8 @@ export async function runGraph(run: GraphRun, { paths, writer, runners, records,
           run.finishing = finish !== undefined;
           const start = writer.takeStart();
           const reuse = writer.takeReuse();
-          running = paths.chainRecords || chain.length > 1 ? runners.runChain(chain, { start, finish, reuse }) : runners.runNodeActivity(id);
+          running =
+            paths.chainRecords || chain.length > 1 ? runners.runChain(chain, { start, finish, reuse }) : runners.runNodeActivity(id);
           if (finish) run.finalChain = running;
         } else {
           running = runners.runNodeActivity(id);

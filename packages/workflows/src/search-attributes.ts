@@ -6,9 +6,4 @@ export const WORKFLOW_ID_ATTRIBUTE = defineSearchAttributeKey('TrellisWorkflowId
 export const WORKFLOW_NAME_ATTRIBUTE = defineSearchAttributeKey('TrellisWorkflowName', SearchAttributeType.KEYWORD);
 export const IS_TEST_ATTRIBUTE = defineSearchAttributeKey('TrellisIsTest', SearchAttributeType.BOOL);
 
-export const TRELLIS_SEARCH_ATTRIBUTES = [
-  OWNER_ATTRIBUTE,
-  WORKFLOW_ID_ATTRIBUTE,
-  WORKFLOW_NAME_ATTRIBUTE,
-  IS_TEST_ATTRIBUTE,
-] as const;
+export const TRELLIS_SEARCH_ATTRIBUTES = [OWNER_ATTRIBUTE, WORKFLOW_ID_ATTRIBUTE, WORKFLOW_NAME_ATTRIBUTE, IS_TEST_ATTRIBUTE] as const;

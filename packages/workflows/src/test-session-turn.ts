@@ -82,7 +82,9 @@ export async function runTestTurn(params: TestTurnParams): Promise<TestTurnOutco
       ],
       // Ending the session mid-turn cancels the run, which then records itself as cancelled. A run that may wait
       // for a person outlives its turn (and the session's continue-as-new) until answered or its turn timeout.
-      parentClosePolicy: workflow.definition.nodes.some((n) => n.type === 'human') ? ParentClosePolicy.ABANDON : ParentClosePolicy.REQUEST_CANCEL,
+      parentClosePolicy: workflow.definition.nodes.some((n) => n.type === 'human')
+        ? ParentClosePolicy.ABANDON
+        : ParentClosePolicy.REQUEST_CANCEL,
       memo: { owner: ownerId, workflow_id: workflow.id, workflow_name: workflow.name, test_session: params.sessionId },
       typedSearchAttributes: [
         { key: OWNER_ATTRIBUTE, value: ownerId },

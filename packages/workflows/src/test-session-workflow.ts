@@ -175,10 +175,7 @@ export async function testSessionWorkflow(input: TestSessionInput): Promise<Test
           throw failure(TestSessionErrors.badMessage, 'message must be a non-empty string');
         }
         if (text.length > limits.maxMessageLength) {
-          throw failure(
-            TestSessionErrors.badMessage,
-            `message has ${text.length} characters; the limit is ${limits.maxMessageLength}`,
-          );
+          throw failure(TestSessionErrors.badMessage, `message has ${text.length} characters; the limit is ${limits.maxMessageLength}`);
         }
         if (state.messages.length + reservedMessages + 2 > limits.maxMessages) {
           throw failure(

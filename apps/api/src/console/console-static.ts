@@ -10,7 +10,11 @@ const RESERVED = /^\/(?:api|ws|docs|metrics|healthz|readyz)(?:\/|$)/;
  * the compiled API (dist/bin), whichever exists.
  */
 export function findConsoleDir(): string {
-  const candidates = [resolve(__dirname, '../../../console/dist'), resolve(__dirname, '../../apps/console/dist'), resolve('apps/console/dist')];
+  const candidates = [
+    resolve(__dirname, '../../../console/dist'),
+    resolve(__dirname, '../../apps/console/dist'),
+    resolve('apps/console/dist'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
@@ -50,7 +54,12 @@ export function consoleRouter(dir: string = findConsoleDir()): Router {
     // A missing file (favicon.png, robots.txt…) is a 404, not the app.
     if (extname(req.path) && req.path !== '/index.html') return next();
     if (!existsSync(indexFile)) return notBuilt(res);
-    res.set({ 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    res.set({
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
     res.sendFile(indexFile);
   });
 

@@ -45,5 +45,13 @@ export function toLogEntry(event: ExecutionEvent): z.infer<typeof LogEntry> {
 /** The event as a platform entry of the execution's timeline (`GET /executions/{id}/history`). */
 export function toPlatformTimelineItem(event: ExecutionEvent): z.infer<typeof TimelineItem> {
   const { type, status, node_id, message, timestamp, data } = toEventMessage(event);
-  return { timestamp, source: 'platform', event: type, ...(status ? { status } : {}), ...(node_id ? { node_id } : {}), message, ...(data !== undefined ? { data } : {}) };
+  return {
+    timestamp,
+    source: 'platform',
+    event: type,
+    ...(status ? { status } : {}),
+    ...(node_id ? { node_id } : {}),
+    message,
+    ...(data !== undefined ? { data } : {}),
+  };
 }

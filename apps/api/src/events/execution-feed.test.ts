@@ -18,7 +18,12 @@ const page = (from: number, to: number) => Array.from({ length: to - from + 1 },
 
 function follower(feed: ExecutionFeed, afterSeq: number) {
   const got = { batches: [] as number[][], ends: 0 };
-  const stop = feed.add({ executionId: 'e', afterSeq, onEvents: (events) => got.batches.push(events.map((e) => e.seq)), onEnd: () => got.ends++ });
+  const stop = feed.add({
+    executionId: 'e',
+    afterSeq,
+    onEvents: (events) => got.batches.push(events.map((e) => e.seq)),
+    onEnd: () => got.ends++,
+  });
   return { got, stop };
 }
 
@@ -65,7 +70,13 @@ describe('ExecutionFeed', () => {
 
   it('keeps delivering to the others when one follower throws', () => {
     const feed = new ExecutionFeed('e', log, () => {});
-    feed.add({ executionId: 'e', afterSeq: 0, onEvents: () => { throw new Error('socket gone'); } });
+    feed.add({
+      executionId: 'e',
+      afterSeq: 0,
+      onEvents: () => {
+        throw new Error('socket gone');
+      },
+    });
     const ok = follower(feed, 0);
     feed.deliver(feed.startRead()!, page(1, 2));
     expect(ok.got.batches).toEqual([[1, 2]]);

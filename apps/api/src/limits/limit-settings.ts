@@ -12,7 +12,13 @@ export interface StartLimits {
   maxLiveExecutions: number;
 }
 
-export const DEFAULT_START_LIMITS: StartLimits = { startsPerMinute: 600, writesPerMinute: 600, historyReadsPerMinute: 120, answerLinkRequestsPerMinute: 60, maxLiveExecutions: 200 };
+export const DEFAULT_START_LIMITS: StartLimits = {
+  startsPerMinute: 600,
+  writesPerMinute: 600,
+  historyReadsPerMinute: 120,
+  answerLinkRequestsPerMinute: 60,
+  maxLiveExecutions: 200,
+};
 
 /** What a request costs against: starting runs, any other write, reading a run's Temporal history, or using an answer link. */
 export type RateClass = 'start' | 'write' | 'history' | 'answer-link';

@@ -25,7 +25,8 @@ describe('the rate classes the routes declare', () => {
       ['DELETE', '/workflows/w1/history'],
       ['POST', '/workflow-test/sessions'],
       ['PUT', '/workflow-test/sessions/s1/variables'],
-    ]) expect([method, path, rateClassOf(method!, path!)]).toEqual([method, path, 'write']);
+    ])
+      expect([method, path, rateClassOf(method!, path!)]).toEqual([method, path, 'write']);
   });
 
   it("counts reads of a run's Temporal history against the history budget, and leaves other reads free", () => {

@@ -22,7 +22,12 @@ export function rateClassFinder(routes: readonly ApiRoute[]): (method: string, p
 const CLEANUP_EVERY = 5_000;
 const IDLE_MS = 3_600_000;
 
-const NOUN: Record<RateClass, string> = { start: 'starts', write: 'writes', history: 'history reads', 'answer-link': 'answer-link requests' };
+const NOUN: Record<RateClass, string> = {
+  start: 'starts',
+  write: 'writes',
+  history: 'history reads',
+  'answer-link': 'answer-link requests',
+};
 
 function perMinuteOf(deps: ApiDeps, rateClass: RateClass): number {
   const limits = { ...DEFAULT_START_LIMITS, ...deps.settings.limits };
@@ -44,10 +49,18 @@ export async function chargeRate(deps: ApiDeps, res: Response, rateClass: RateCl
   const capacity = perMinuteOf(deps, rateClass);
   const { db } = deps.database;
   if (Math.random() * CLEANUP_EVERY < 1) void deleteIdleRateLimits(db, IDLE_MS).catch(() => undefined);
-  const take = await takeRateLimitToken(db, { key: `${rateClass}:${subject}`, capacity, perSecond: capacity / 60, cost: Math.min(cost, capacity) });
+  const take = await takeRateLimitToken(db, {
+    key: `${rateClass}:${subject}`,
+    capacity,
+    perSecond: capacity / 60,
+    cost: Math.min(cost, capacity),
+  });
   if (take.allowed) return;
   res.set('Retry-After', String(Math.ceil(take.retryAfterMs / 1000)));
-  throw new AppError(429, 'RATE_LIMITED', `too many ${NOUN[rateClass]}: at most ${capacity} per minute`, { limit: capacity, class: rateClass });
+  throw new AppError(429, 'RATE_LIMITED', `too many ${NOUN[rateClass]}: at most ${capacity} per minute`, {
+    limit: capacity,
+    class: rateClass,
+  });
 }
 
 /** Answer links have no user: their requests count against a budget per client address. */

@@ -27,7 +27,8 @@ export function asyncApiDocument(): Record<string, unknown> {
       execution: {
         address: '/ws/{execution_id}',
         title: 'One execution',
-        description: "Replays the execution's events after ?since= (seq), then follows live until the terminal event; LLM token deltas in between.",
+        description:
+          "Replays the execution's events after ?since= (seq), then follows live until the terminal event; LLM token deltas in between.",
         parameters: { execution_id: { description: 'the execution id (another user’s answers as unknown: 404 at the upgrade)' } },
         messages: { event: ref('ExecutionEvent'), token: ref('TokenMessage') },
         bindings: { ws: { query: SINCE } },
@@ -54,9 +55,24 @@ export function asyncApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       messages: {
-        ExecutionEvent: { name: 'ExecutionEvent', contentType: 'application/json', summary: 'A stored event; seq is gapless per execution', payload: payload(ExecutionEventMessage) },
-        TokenMessage: { name: 'TokenMessage', contentType: 'application/json', summary: 'A live LLM token delta (no seq, never replayed)', payload: payload(TokenMessage) },
-        SubscribedMessage: { name: 'SubscribedMessage', contentType: 'application/json', summary: 'The hello of /ws', payload: payload(SubscribedMessage) },
+        ExecutionEvent: {
+          name: 'ExecutionEvent',
+          contentType: 'application/json',
+          summary: 'A stored event; seq is gapless per execution',
+          payload: payload(ExecutionEventMessage),
+        },
+        TokenMessage: {
+          name: 'TokenMessage',
+          contentType: 'application/json',
+          summary: 'A live LLM token delta (no seq, never replayed)',
+          payload: payload(TokenMessage),
+        },
+        SubscribedMessage: {
+          name: 'SubscribedMessage',
+          contentType: 'application/json',
+          summary: 'The hello of /ws',
+          payload: payload(SubscribedMessage),
+        },
       },
     },
   };

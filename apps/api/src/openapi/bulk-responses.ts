@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const BulkAction = z.enum(['stop', 'cancel', 'rerun', 'delete']);
 
 /** What starting a bulk action answers. */
-export const BulkStarted = z.object({ bulk_id: z.string(), total: z.number().int().describe('the executions it covers (the caller\'s only)') });
+export const BulkStarted = z.object({
+  bulk_id: z.string(),
+  total: z.number().int().describe("the executions it covers (the caller's only)"),
+});
 const BulkItemError = z.object({ execution_id: z.string(), code: z.string(), message: z.string() });
 /** A bulk action's progress. */
 export const BulkProgress = z

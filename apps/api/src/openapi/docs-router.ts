@@ -30,7 +30,8 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({
   layout: 'BaseLayout',
 });`;
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 const tags = ['platform'];
 const AnyDocument = z.record(z.string(), z.unknown());

@@ -37,7 +37,10 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], options: Docum
         { name: 'human nodes', description: 'Waits of human nodes and how to answer them' },
         { name: 'test sessions', description: 'Chat-style tests of a saved workflow (camelCase fields; see docs/test-sessions.md)' },
         { name: 'Coze-compatible run history', description: "A workflow's runs in the Coze-compatible record shape (times in Unix ms)" },
-        { name: 'the /execute compatibility API', description: 'Run an inline definition; reads and controls behave as the /executions routes' },
+        {
+          name: 'the /execute compatibility API',
+          description: 'Run an inline definition; reads and controls behave as the /executions routes',
+        },
         { name: 'platform' },
       ],
       paths: pathsOf(routes),

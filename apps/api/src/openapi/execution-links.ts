@@ -1,5 +1,8 @@
 const byId = (operationId: string) => ({ operationId, parameters: { id: '$response.body#/id' } });
-const byRecord = (operationId: string) => ({ operationId, parameters: { id: '$response.body#/workflow_id', execute_id: '$response.body#/id' } });
+const byRecord = (operationId: string) => ({
+  operationId,
+  parameters: { id: '$response.body#/workflow_id', execute_id: '$response.body#/id' },
+});
 
 /** From an answer carrying an execution to every call that takes its id (a stateful tester follows them). */
 export const executionLinks = {

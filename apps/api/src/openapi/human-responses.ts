@@ -39,7 +39,11 @@ export const AnswerLink = z
   .meta({ id: 'AnswerLink' });
 
 /** GET /answers/{token}: what the link asks. */
-export const AnswerLinkView = z.object({ node_id: z.string(), prompt: z.string(), form: Form, expires_at: Timestamp }).meta({ id: 'AnswerLinkView' });
+export const AnswerLinkView = z
+  .object({ node_id: z.string(), prompt: z.string(), form: Form, expires_at: Timestamp })
+  .meta({ id: 'AnswerLinkView' });
 
 /** POST /answers/{token}: the recorded answer. */
-export const AnswerLinkAnswered = z.object({ node_id: z.string(), answered_at: Timestamp, answer: z.unknown() }).meta({ id: 'AnswerLinkAnswered' });
+export const AnswerLinkAnswered = z
+  .object({ node_id: z.string(), answered_at: Timestamp, answer: z.unknown() })
+  .meta({ id: 'AnswerLinkAnswered' });

@@ -65,7 +65,17 @@ export function operation(path: string, spec: OperationSpec): ZodOpenApiOperatio
   const { ok, errors = [], query, headers, body, bodyExample, public: isPublic, rateLimit, errorShape, ...rest } = spec;
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const pathParams = names.length
-    ? z.object(Object.fromEntries(names.map((name) => [name, z.string().min(1).describe(PATH_PARAM_TEXT[name] ?? name)])))
+    ? z.object(
+        Object.fromEntries(
+          names.map((name) => [
+            name,
+            z
+              .string()
+              .min(1)
+              .describe(PATH_PARAM_TEXT[name] ?? name),
+          ]),
+        ),
+      )
     : undefined;
   const common = new Set<number>();
   if (!isPublic) [401, 422, 503].forEach((s) => common.add(s));
@@ -83,7 +93,12 @@ export function operation(path: string, spec: OperationSpec): ZodOpenApiOperatio
     ...rest,
     requestParams: { ...(pathParams ? { path: pathParams } : {}), ...(query ? { query } : {}), ...(headers ? { header: headers } : {}) },
     ...(body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: body, ...(bodyExample ? { example: bodyExample } : {}) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: body, ...(bodyExample ? { example: bodyExample } : {}) } },
+          },
+        }
       : {}),
     responses,
   };

@@ -23,35 +23,43 @@ export const StoredError = z
   .meta({ id: 'StoredError' });
 const Timestamp = z.string().describe('ISO 8601');
 
-export const Execution = z.object({
-  id: z.string(),
-  workflow_id: z.string(),
-  workflow_version: z.number().int(),
-  workflow_name: z.string(),
-  temporal_workflow_id: z.string(),
-  temporal_run_id: z.string().nullable(),
-  status: z.enum(EXECUTION_STATUSES),
-  mode: z.enum(['sync', 'stream', 'async']),
-  is_test: z.boolean(),
-  input_data: z.unknown(),
-  output_data: z.unknown(),
-  error: StoredError.nullable(),
-  usage: Usage.nullable(),
-  current_nodes: z.array(z.string()),
-  progress: z.number().min(0).max(1),
-  message: z.string().nullable(),
-  debug_url: z.string().describe('the run in the Temporal Web UI'),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-  started_at: Timestamp.nullable(),
-  finished_at: Timestamp.nullable(),
-  rerun_of: z.string().nullable().describe('the execution this one re-ran'),
-  rerun_from_node: z.string().nullable().describe('the node it re-ran from (`failed`: the failed nodes); null: the whole run'),
-}).meta({ id: 'Execution' });
+export const Execution = z
+  .object({
+    id: z.string(),
+    workflow_id: z.string(),
+    workflow_version: z.number().int(),
+    workflow_name: z.string(),
+    temporal_workflow_id: z.string(),
+    temporal_run_id: z.string().nullable(),
+    status: z.enum(EXECUTION_STATUSES),
+    mode: z.enum(['sync', 'stream', 'async']),
+    is_test: z.boolean(),
+    input_data: z.unknown(),
+    output_data: z.unknown(),
+    error: StoredError.nullable(),
+    usage: Usage.nullable(),
+    current_nodes: z.array(z.string()),
+    progress: z.number().min(0).max(1),
+    message: z.string().nullable(),
+    debug_url: z.string().describe('the run in the Temporal Web UI'),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    started_at: Timestamp.nullable(),
+    finished_at: Timestamp.nullable(),
+    rerun_of: z.string().nullable().describe('the execution this one re-ran'),
+    rerun_from_node: z.string().nullable().describe('the node it re-ran from (`failed`: the failed nodes); null: the whole run'),
+  })
+  .meta({ id: 'Execution' });
 
 export const ExecutionDetail = Execution.extend({
   nodes: z.array(
-    z.object({ node_id: z.string(), node_type: z.string(), status: z.enum(NODE_STATUSES), duration_ms: z.number().nullable(), usage: Usage.nullable() }),
+    z.object({
+      node_id: z.string(),
+      node_type: z.string(),
+      status: z.enum(NODE_STATUSES),
+      duration_ms: z.number().nullable(),
+      usage: Usage.nullable(),
+    }),
   ),
 }).meta({ id: 'ExecutionDetail' });
 
@@ -67,17 +75,19 @@ export const OpenWait = z.object({
   expires_at: Timestamp,
 });
 
-export const ExecutionStatusResponse = z.object({
-  execution_id: z.string(),
-  status: z.enum(EXECUTION_STATUSES),
-  current_node: z.string().nullable(),
-  current_nodes: z.array(z.string()),
-  progress: z.number(),
-  completed: z.number().int(),
-  total: z.number().int(),
-  message: z.string().nullable(),
-  waits: z.array(OpenWait).describe('open waits of human nodes (empty unless waiting or paused)'),
-}).meta({ id: 'ExecutionStatus' });
+export const ExecutionStatusResponse = z
+  .object({
+    execution_id: z.string(),
+    status: z.enum(EXECUTION_STATUSES),
+    current_node: z.string().nullable(),
+    current_nodes: z.array(z.string()),
+    progress: z.number(),
+    completed: z.number().int(),
+    total: z.number().int(),
+    message: z.string().nullable(),
+    waits: z.array(OpenWait).describe('open waits of human nodes (empty unless waiting or paused)'),
+  })
+  .meta({ id: 'ExecutionStatus' });
 
 export const NodeRecord = z
   .object({
@@ -94,7 +104,7 @@ export const NodeRecord = z
     duration_ms: z.number().nullable(),
     answered_by: z.string().nullable().describe('who answered a human node'),
     answered_at: Timestamp.nullable(),
-    reused: z.boolean().describe('true when a re-run took this node\'s result from the run it re-ran'),
+    reused: z.boolean().describe("true when a re-run took this node's result from the run it re-ran"),
   })
   .meta({ id: 'NodeRecord' });
 

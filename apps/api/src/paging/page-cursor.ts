@@ -4,8 +4,7 @@ import type { ExecutionFilters, ExecutionPosition } from '@trellis/db';
 import { AppError } from '../errors';
 
 /** Thrown when a `cursor` was not issued by this API, was altered, or belongs to other filters or another user. */
-export const invalidCursor = (message: string, reason: 'malformed' | 'foreign') =>
-  new AppError(400, 'INVALID_CURSOR', message, { reason });
+export const invalidCursor = (message: string, reason: 'malformed' | 'foreign') => new AppError(400, 'INVALID_CURSOR', message, { reason });
 
 /** The `cursor` query parameter: a previous page's `next_cursor`, passed back unchanged. */
 export const CursorParam = z
@@ -50,7 +49,8 @@ export function encodeCursor(position: ExecutionPosition, filters: ExecutionFilt
 export function decodeCursor(cursor: string, filters: ExecutionFilters): ExecutionPosition {
   const [encoded, checksum, extra] = cursor.split('.');
   const body = encoded ? Buffer.from(encoded, 'base64url').toString('utf8') : '';
-  if (extra !== undefined || !checksum || digest(body, 8) !== checksum) throw invalidCursor('cursor is malformed or was altered', 'malformed');
+  if (extra !== undefined || !checksum || digest(body, 8) !== checksum)
+    throw invalidCursor('cursor is malformed or was altered', 'malformed');
   const fields = parseBody(body);
   if (!fields) throw invalidCursor('cursor is malformed', 'malformed');
   const [, createdAt, id, scope] = fields;

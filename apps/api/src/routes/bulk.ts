@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '@trellis/definition';
 import { chargeRate } from '../limits/request-rates';
-import { bulkWriteCost, cancelBulkAction, MAX_BULK_EXECUTIONS, readBulkAction, selectBulkExecutions, startBulkAction } from '../services/bulk-actions';
+import {
+  bulkWriteCost,
+  cancelBulkAction,
+  MAX_BULK_EXECUTIONS,
+  readBulkAction,
+  selectBulkExecutions,
+  startBulkAction,
+} from '../services/bulk-actions';
 import { BulkAction, BulkProgress, BulkStarted } from '../openapi/bulk-responses';
 import { json } from '../openapi/operation-kit';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
@@ -10,7 +17,10 @@ import { RerunBody } from './reruns';
 
 const BulkFilter = z
   .object({
-    status: z.union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])).optional(),
+    status: z
+      .union([z.enum(EXECUTION_STATUSES), z.array(z.enum(EXECUTION_STATUSES)).min(1)])
+      .transform((s) => (Array.isArray(s) ? s : [s]))
+      .optional(),
     workflow_id: z.string().min(1).max(200).optional(),
     created_after: TimestampParam.optional(),
     created_before: TimestampParam.optional(),
@@ -39,7 +49,7 @@ export const bulkRoutes: ApiRoute[] = [
     path: '/api/v1/executions/bulk',
     operationId: 'startBulkAction',
     tags,
-    summary: 'Stop, cancel, re-run or delete many of the caller\'s executions (by ids or a filter, at most 1,000) in the background',
+    summary: "Stop, cancel, re-run or delete many of the caller's executions (by ids or a filter, at most 1,000) in the background",
     body: BulkBody,
     bodyExample: { action: 'cancel', filter: { status: ['running', 'waiting'] } },
     rateLimit: 'write',

@@ -14,7 +14,12 @@ import { limitStarts } from '../limits/start-limits';
 
 export const ExecuteBody = z
   .object({
-    execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+    execution_id: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_.:-]+$/)
+      .optional(),
     workflow_id: z.string().min(1).max(200),
     definition: DefinitionInput,
     input_data: z.unknown().optional(),
@@ -35,7 +40,8 @@ export const executeCompatRoutes: ApiRoute[] = [
     operationId: 'executeInline',
     tags,
     summary: 'Run an inline definition without saving a workflow',
-    description: '`workflow_id` only names the run. Idempotent by `execution_id` or Idempotency-Key (a repeat answers 200 with the same run).',
+    description:
+      '`workflow_id` only names the run. Idempotent by `execution_id` or Idempotency-Key (a repeat answers 200 with the same run).',
     headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader.optional() }),
     body: ExecuteBody,
     bodyExample: { workflow_id: 'hello', definition: HELLO_WORKFLOW, input_data: { name: 'Ada' } },

@@ -46,7 +46,18 @@ function fakeDeps(keepAliveMs = 15_000) {
 }
 
 const event = (seq: number, type = 'node.completed', status: string | null = null): ExecutionEvent =>
-  ({ executionId: 'e1', seq, key: `k${seq}`, type, status, nodeId: null, level: 'info', message: 'm', data: null, createdAt: new Date(0) }) as ExecutionEvent;
+  ({
+    executionId: 'e1',
+    seq,
+    key: `k${seq}`,
+    type,
+    status,
+    nodeId: null,
+    level: 'info',
+    message: 'm',
+    data: null,
+    createdAt: new Date(0),
+  }) as ExecutionEvent;
 
 describe('streamEvents', () => {
   afterEach(() => jest.useRealTimers());

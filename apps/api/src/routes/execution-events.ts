@@ -38,7 +38,8 @@ export const executionEventRoutes: ApiRoute[] = [
     operationId: 'streamExecutionEvents',
     tags: ['executions'],
     summary: "Follow the execution's events as Server-Sent Events",
-    description: 'Replays the stored events after Last-Event-ID (or ?since=), then follows live until the terminal event; ends at once for a finished run with nothing left to send.',
+    description:
+      'Replays the stored events after Last-Event-ID (or ?since=), then follows live until the terminal event; ends at once for a finished run with nothing left to send.',
     query: EventStreamQuery,
     headers: z.object({ 'Last-Event-ID': LastEventIdHeader.optional() }),
     errors: [404],
@@ -72,9 +73,12 @@ export function streamEvents(deps: ApiDeps, res: Response, executionId: string, 
     return res.write(text);
   };
   const keepAliveMs = deps.settings.sseKeepAliveMs ?? DEFAULT_KEEPALIVE_MS;
-  const keepAlive = setInterval(() => {
-    if (Date.now() - wroteAt >= keepAliveMs - 50 && !res.writableNeedDrain) write(': keep-alive\n\n');
-  }, Math.max(50, Math.floor(keepAliveMs / 3)));
+  const keepAlive = setInterval(
+    () => {
+      if (Date.now() - wroteAt >= keepAliveMs - 50 && !res.writableNeedDrain) write(': keep-alive\n\n');
+    },
+    Math.max(50, Math.floor(keepAliveMs / 3)),
+  );
   const stopTokens = deps.hub.onTokens(executionId, (delta) => {
     if (!res.writableNeedDrain) write(`event: node.token\ndata: ${JSON.stringify(toTokenMessage(delta))}\n\n`);
   });

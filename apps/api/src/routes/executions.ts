@@ -27,7 +27,12 @@ export const StartExecutionBody = z
   .object({
     workflow_id: z.string().min(1).max(200),
     input_data: z.unknown().optional(),
-    execution_id: z.string().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+    execution_id: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_.:-]+$/)
+      .optional(),
     mode: z.enum(['async', 'sync', 'stream']).default('async'),
     variables: z.record(z.string(), z.unknown()).optional(),
     /** Ends the run as timed_out after this long. */
@@ -36,13 +41,22 @@ export const StartExecutionBody = z
   .strict();
 
 export const ListExecutionsQuery = PageQuery.extend({
-  page: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
   cursor: CursorParam.optional(),
   workflow_id: z.string().min(1).max(200).optional(),
   status: listParam(EXECUTION_STATUSES).optional(),
   created_after: TimestampParam.optional(),
   created_before: TimestampParam.optional(),
-  include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  include_test: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   rerun_of: z.string().min(1).max(200).optional().describe('only the re-runs of this execution'),
 });
 
@@ -58,7 +72,10 @@ const tags = ['executions'];
 /** From a waiting run's status to answering its first open wait (a stateful tester follows them). */
 const openWaitLinks = {
   AnswerNode: { operationId: 'answerNode', parameters: { id: '$response.body#/execution_id', node_id: '$response.body#/waits/0/node_id' } },
-  CreateAnswerLink: { operationId: 'createAnswerLink', parameters: { id: '$response.body#/execution_id', node_id: '$response.body#/waits/0/node_id' } },
+  CreateAnswerLink: {
+    operationId: 'createAnswerLink',
+    parameters: { id: '$response.body#/execution_id', node_id: '$response.body#/waits/0/node_id' },
+  },
 };
 
 /** The status answer, shared with the /execute compatibility API. */
@@ -69,7 +86,11 @@ export const readStatus = async ({ deps, params, userId, res }: RouteInput<'/{id
 /** The log answer, shared with the /execute compatibility API. */
 export const readLogs = async ({ deps, params, query, userId, res }: RouteInput<'/{id}', z.output<typeof LogsQuery>, undefined>) => {
   const row = await ownedExecution(deps.database.db, params.id, userId);
-  const events = await listEvents(deps.database.db, { executionId: row.id, levels: query.level ? [query.level] : undefined, limit: query.limit });
+  const events = await listEvents(deps.database.db, {
+    executionId: row.id,
+    levels: query.level ? [query.level] : undefined,
+    limit: query.limit,
+  });
   res.json({ execution_id: row.id, logs: events.map(toLogEntry) });
 };
 
@@ -89,7 +110,9 @@ export const executionRoutes: ApiRoute[] = [
     rateLimit: 'start',
     errors: [404, 409],
     ok: {
-      202: json(R.Execution, 'async: the run was started (pending). sync: it is still running after SYNC_WAIT_MS.', { links: executionLinks }),
+      202: json(R.Execution, 'async: the run was started (pending). sync: it is still running after SYNC_WAIT_MS.', {
+        links: executionLinks,
+      }),
       200: {
         description: 'sync: the finished execution. async: the run an idempotent repeat refers to. stream: its events.',
         content: { 'application/json': { schema: R.Execution }, 'text/event-stream': EventStream },

@@ -23,7 +23,10 @@ const NODE = '/api/v1/executions/{id}/nodes/{node_id}';
 
 /** From the caller's waits to answering the newest one (a stateful tester follows them). */
 const waitLinks = {
-  AnswerNode: { operationId: 'answerNode', parameters: { id: '$response.body#/items/0/execution_id', node_id: '$response.body#/items/0/node_id' } },
+  AnswerNode: {
+    operationId: 'answerNode',
+    parameters: { id: '$response.body#/items/0/execution_id', node_id: '$response.body#/items/0/node_id' },
+  },
   CreateAnswerLink: {
     operationId: 'createAnswerLink',
     parameters: { id: '$response.body#/items/0/execution_id', node_id: '$response.body#/items/0/node_id' },
@@ -48,7 +51,10 @@ export const humanWaitRoutes: ApiRoute[] = [
       res.json({
         items: page.items.map(toWaitDto),
         has_more: page.hasMore,
-        next_cursor: page.hasMore && last ? encodeWaitCursor({ createdAt: last.createdAt, executionId: last.executionId, nodeId: last.nodeId }, scope) : null,
+        next_cursor:
+          page.hasMore && last
+            ? encodeWaitCursor({ createdAt: last.createdAt, executionId: last.executionId, nodeId: last.nodeId }, scope)
+            : null,
       });
     },
   }),
@@ -102,6 +108,7 @@ function decodeWaitCursor(cursor: string, scope: string): HumanWaitPosition {
   const body = Buffer.from(encoded, 'base64url').toString('utf8');
   if (digest(body).slice(0, 8) !== checksum) throw invalidCursor('cursor is malformed or was altered', 'malformed');
   const fields = JSON.parse(body) as [string, string, string, string];
-  if (fields[3] !== scope) throw invalidCursor('cursor belongs to another query: pass the same filters as the request that returned it', 'foreign');
+  if (fields[3] !== scope)
+    throw invalidCursor('cursor belongs to another query: pass the same filters as the request that returned it', 'foreign');
   return { createdAt: new Date(fields[0]), executionId: fields[1], nodeId: fields[2] };
 }

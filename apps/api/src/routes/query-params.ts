@@ -3,7 +3,8 @@ import { z } from 'zod';
 // Query values are text; these schemas state exactly which texts they take, so the document's pattern and the
 // check the route makes are the same thing.
 
-const ISO_TIMESTAMP = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
+const ISO_TIMESTAMP =
+  /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
 
 /** An ISO 8601 date or date-time (years 1000–9999); a day past the month's end rolls over, as in JavaScript. */
 export const TimestampParam = z

@@ -17,7 +17,10 @@ export const RerunBody = z
     from_node: z.string().min(1).max(100).optional().describe('a node id, or "failed" for the failed node(s); absent: the whole run again'),
     input_data: z.unknown().optional().describe("the run's input (what `input` reads); default: the re-run execution's input"),
     node_outputs: z.record(z.string(), z.unknown()).optional().describe('outputs replacing the recorded ones of reused nodes'),
-    workflow_version: z.union([z.literal('latest'), z.number().int().min(1)]).optional().describe("default: the re-run execution's version"),
+    workflow_version: z
+      .union([z.literal('latest'), z.number().int().min(1)])
+      .optional()
+      .describe("default: the re-run execution's version"),
     variables: z.record(z.string(), z.unknown()).optional(),
     mode: z.enum(['async', 'sync']).default('async'),
   })
@@ -34,7 +37,8 @@ export const rerunRoutes: ApiRoute[] = [
     path: '/api/v1/executions/{id}/rerun',
     operationId: 'rerunExecution',
     tags,
-    summary: 'Re-run a finished execution, whole or from a node (nodes not downstream reuse their recorded outputs: no activity, no tokens)',
+    summary:
+      'Re-run a finished execution, whole or from a node (nodes not downstream reuse their recorded outputs: no activity, no tokens)',
     body: RerunBody,
     bodyExample: { from_node: 'failed', input_data: { n: 21 } },
     rateLimit: 'start',

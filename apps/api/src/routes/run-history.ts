@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { LIVE_STATUSES } from '@trellis/definition';
-import {
-  clearWorkflowExecutions,
-  deleteExecution,
-  findExecution,
-  listExecutions,
-  listNodeExecutions,
-  type Database,
-} from '@trellis/db';
+import { clearWorkflowExecutions, deleteExecution, findExecution, listExecutions, listNodeExecutions, type Database } from '@trellis/db';
 import { AppError, notFound } from '../errors';
 import { json } from '../openapi/operation-kit';
 import { RunHistoryDeleted, RunHistoryDetail, RunHistoryPage } from '../openapi/run-history-responses';
@@ -18,10 +11,19 @@ import { toHistoryRecord, toNodeExecuteStatus } from '../services/run-history-re
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
-  page_index: z.coerce.number().int().min(1).max(1_000_000).optional().describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
+  page_index: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
   cursor: CursorParam.optional(),
   /** Test-session runs are left out unless asked for. */
-  include_test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  include_test: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 /** Thrown when deleting history that includes an execution still pending, running or paused. */

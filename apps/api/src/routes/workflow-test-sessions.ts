@@ -45,7 +45,8 @@ const sessionLinks = {
 const sessionRoute: typeof apiRoute = (spec) =>
   apiRoute({ tags: ['test sessions'], errorShape: TestSessionError, parseBody: parseSessionBody, ...spec });
 
-const sessionDto = async (deps: ApiDeps, view: Parameters<typeof toSessionDtos>[1][number]) => (await toSessionDtos(deps.database.db, [view]))[0];
+const sessionDto = async (deps: ApiDeps, view: Parameters<typeof toSessionDtos>[1][number]) =>
+  (await toSessionDtos(deps.database.db, [view]))[0];
 
 /**
  * /api/v1/workflow-test/sessions: multi-turn test chats with a saved workflow, each a long-lived Temporal workflow
@@ -145,7 +146,8 @@ export const testSessionRoutes: ApiRoute[] = [
 
 /** Parses a body; every problem is a 400 naming the fields, as the test-session API answers bad input. */
 function parseSessionBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  if (body === undefined) throw new AppError(400, 'VALIDATION_FAILED', 'a JSON request body is required', [{ path: '', message: 'required' }]);
+  if (body === undefined)
+    throw new AppError(400, 'VALIDATION_FAILED', 'a JSON request body is required', [{ path: '', message: 'required' }]);
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -123,7 +123,8 @@ export const workflowRoutes: ApiRoute[] = [
     operationId: 'updateWorkflow',
     tags,
     summary: 'Update a workflow',
-    description: 'Give at least one of name, description and definition; a new definition bumps the version (runs keep the version they started with).',
+    description:
+      'Give at least one of name, description and definition; a new definition bumps the version (runs keep the version they started with).',
     body: UpdateWorkflowBody,
     bodyExample: { description: 'greets by name' },
     rateLimit: 'write',

@@ -26,8 +26,10 @@ export interface RouteInput<Path extends string, Query, Body> {
 /** Parses a request body with the route's schema, throwing the error its family answers bad bodies with. */
 export type BodyParser = <T extends z.ZodType>(schema: T, body: unknown) => z.output<T>;
 
-export interface RouteSpec<Path extends string, Query extends z.ZodObject | undefined, Body extends z.ZodType | undefined>
-  extends Omit<OperationSpec, 'query' | 'body'> {
+export interface RouteSpec<Path extends string, Query extends z.ZodObject | undefined, Body extends z.ZodType | undefined> extends Omit<
+  OperationSpec,
+  'query' | 'body'
+> {
   method: HttpMethod;
   /** The full path as the document writes it: `/api/v1/executions/{id}`. */
   path: Path;
@@ -48,9 +50,11 @@ export interface ApiRoute {
 }
 
 /** Declares a route: method, path, schemas, responses and handler in one place. */
-export function apiRoute<Path extends string, Query extends z.ZodObject | undefined = undefined, Body extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<Path, Query, Body>,
-): ApiRoute {
+export function apiRoute<
+  Path extends string,
+  Query extends z.ZodObject | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<Path, Query, Body>): ApiRoute {
   const { method: _method, path, parseBody: _parseBody, guard: _guard, handler: _handler, ...documented } = spec;
   return {
     spec: spec as unknown as ApiRoute['spec'],

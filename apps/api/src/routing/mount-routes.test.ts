@@ -19,7 +19,9 @@ const greetRoute = (answer: unknown, status = 200) =>
     body: z.object({ punctuation: z.string().max(1) }).strict(),
     ok: { 200: json(Greeting, 'the greeting') },
     handler: ({ params, query, body, res }) => {
-      res.status(status).json(answer ?? { greeting: `hello ${query.loud === 'true' ? params.name.toUpperCase() : params.name}${body.punctuation}` });
+      res
+        .status(status)
+        .json(answer ?? { greeting: `hello ${query.loud === 'true' ? params.name.toUpperCase() : params.name}${body.punctuation}` });
     },
   });
 
@@ -30,7 +32,10 @@ function appWith(route: ReturnType<typeof greetRoute>, checkResponses?: boolean)
     errors.push(error);
     res.status((error as { status?: number }).status ?? 500).json({ error: String(error) });
   };
-  const app = express().use(express.json()).use(routerOf(deps, [route])).use(onError);
+  const app = express()
+    .use(express.json())
+    .use(routerOf(deps, [route]))
+    .use(onError);
   return { app, errors };
 }
 

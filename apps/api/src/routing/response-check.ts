@@ -5,7 +5,9 @@ import type { ApiRoute } from './api-route';
 /** Thrown when a route answers a JSON body its declared responses do not allow (never in production). */
 export class ResponseDriftError extends Error {
   constructor(route: ApiRoute, status: number, problems: string) {
-    super(`${route.spec.method.toUpperCase()} ${route.spec.path} answered ${status} with a body its declared responses do not allow: ${problems}`);
+    super(
+      `${route.spec.method.toUpperCase()} ${route.spec.path} answered ${status} with a body its declared responses do not allow: ${problems}`,
+    );
     this.name = 'ResponseDriftError';
   }
 }
@@ -28,7 +30,11 @@ export function checkJsonResponses(route: ApiRoute, res: Response): () => void {
     if (!schema) throw new ResponseDriftError(route, res.statusCode, 'the status is not declared with a JSON body');
     const result = schema.safeParse(body);
     if (!result.success) {
-      throw new ResponseDriftError(route, res.statusCode, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+      throw new ResponseDriftError(
+        route,
+        res.statusCode,
+        result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+      );
     }
     return send.call(this, body);
   };

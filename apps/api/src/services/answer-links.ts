@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HumanWaitErrors } from '@trellis/definition';
-import { claimAnswerLink, findAnswerLink, findExecution, findHumanWait, insertAnswerLink, releaseAnswerLink, type AnswerLink } from '@trellis/db';
+import {
+  claimAnswerLink,
+  findAnswerLink,
+  findExecution,
+  findHumanWait,
+  insertAnswerLink,
+  releaseAnswerLink,
+  type AnswerLink,
+} from '@trellis/db';
 import { AppError, notFound } from '../errors';
 import type { ApiDeps } from '../deps';
 import { deliverAnswer, ensureOpen, findAnswerableWait, validateAnswer } from './human-answers';

@@ -33,10 +33,14 @@ export const bulkWriteCost = (total: number) => Math.max(1, Math.ceil(total / EX
 
 /** The caller's executions a bulk request covers: the given ids that are theirs, or those matching the filter (422 past the cap). */
 export async function selectBulkExecutions(deps: ApiDeps, ownerId: string, request: BulkRequest): Promise<string[]> {
-  if (!request.ids === !request.filter) throw validationFailed('give either ids or a filter', [{ path: '', message: 'exactly one of ids and filter is required' }]);
+  if (!request.ids === !request.filter)
+    throw validationFailed('give either ids or a filter', [{ path: '', message: 'exactly one of ids and filter is required' }]);
   const rerunOptions = (['from_node', 'workflow_version'] as const).filter((field) => request[field] !== undefined);
   if (request.action !== 'rerun' && rerunOptions.length > 0) {
-    throw validationFailed('only a bulk re-run takes re-run options', rerunOptions.map((path) => ({ path, message: `not allowed with action "${request.action}"` })));
+    throw validationFailed(
+      'only a bulk re-run takes re-run options',
+      rerunOptions.map((path) => ({ path, message: `not allowed with action "${request.action}"` })),
+    );
   }
   const filter = request.filter ?? {};
   const ids = await selectOwnedExecutionIds(deps.database.db, {
@@ -52,13 +56,20 @@ export async function selectBulkExecutions(deps: ApiDeps, ownerId: string, reque
     },
   });
   if (ids.length > MAX_BULK_EXECUTIONS) {
-    throw validationFailed('too many executions for one bulk action', [{ path: 'filter', message: `more than ${MAX_BULK_EXECUTIONS} executions match; narrow the filter` }]);
+    throw validationFailed('too many executions for one bulk action', [
+      { path: 'filter', message: `more than ${MAX_BULK_EXECUTIONS} executions match; narrow the filter` },
+    ]);
   }
   return ids;
 }
 
 /** Starts a bulk-action workflow over executions selectBulkExecutions chose. Returns at once; progress is read with readBulkAction. */
-export async function startBulkAction(deps: ApiDeps, ownerId: string, request: BulkRequest, ids: string[]): Promise<{ bulk_id: string; total: number }> {
+export async function startBulkAction(
+  deps: ApiDeps,
+  ownerId: string,
+  request: BulkRequest,
+  ids: string[],
+): Promise<{ bulk_id: string; total: number }> {
   const bulkId = `bulk_${randomBytes(8).toString('hex')}`;
   await withTemporalDeadline(deps, () =>
     deps.temporal.workflow.start<typeof bulkActionWorkflow>('bulkActionWorkflow', {
@@ -71,7 +82,13 @@ export async function startBulkAction(deps: ApiDeps, ownerId: string, request: B
           action: request.action,
           executionIds: ids,
           ...(request.action === 'rerun'
-            ? { rerun: { fromNode: request.from_node, workflowVersion: request.workflow_version, startQueue: apiActivityQueueOf(deps.settings.taskQueue) } }
+            ? {
+                rerun: {
+                  fromNode: request.from_node,
+                  workflowVersion: request.workflow_version,
+                  startQueue: apiActivityQueueOf(deps.settings.taskQueue),
+                },
+              }
             : {}),
         },
       ],

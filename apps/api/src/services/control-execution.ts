@@ -35,7 +35,8 @@ export async function controlExecution(
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CONTROL_LIMIT) {
       throw new AppError(409, CONTROL_LIMIT, error.cause.message, error.cause.details?.[0]);
     }
-    if (error instanceof WorkflowUpdateFailedError) throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, await currentStatus());
+    if (error instanceof WorkflowUpdateFailedError)
+      throw invalidTransition(error.cause?.message ?? `cannot ${action} now`, await currentStatus());
     // The run ended while the request was on its way (Temporal holds an update until the running task ends).
     if (error instanceof WorkflowNotFoundError) {
       const current = await currentStatus();

@@ -33,7 +33,8 @@ export function toExecutionDto(row: Execution, temporalUiUrl: string, namespace:
 }
 
 /** toExecutionDto with this deployment's Temporal Web UI and namespace. */
-export const executionDtoFor = (deps: ApiDeps) => (row: Execution) => toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
+export const executionDtoFor = (deps: ApiDeps) => (row: Execution) =>
+  toExecutionDto(row, deps.settings.temporalUiUrl, deps.settings.namespace);
 
 /** Link to the run in the Temporal Web UI. */
 export function debugUrl(uiUrl: string, namespace: string, workflowId: string, runId: string | null): string {

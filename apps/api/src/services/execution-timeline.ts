@@ -15,11 +15,7 @@ const GRPC_NOT_FOUND = 5;
  * merged with the Temporal run's history (source "temporal"); `source` keeps only one of them.
  * A run Temporal no longer knows (never started, or past retention) contributes nothing.
  */
-export async function buildExecutionTimeline(
-  deps: ApiDeps,
-  execution: Execution,
-  source?: TimelineSource,
-): Promise<TimelineItem[]> {
+export async function buildExecutionTimeline(deps: ApiDeps, execution: Execution, source?: TimelineSource): Promise<TimelineItem[]> {
   const [platform, temporal] = await Promise.all([
     source === 'temporal' ? [] : platformItems(deps.database.db, execution),
     source === 'platform' ? [] : temporalItems(deps, execution),
@@ -37,7 +33,7 @@ async function platformItems(db: Database, execution: Execution): Promise<Timeli
     data: { workflow_id: execution.workflowId, workflow_version: execution.workflowVersion, mode: execution.mode },
   };
   const events: ExecutionEvent[] = [];
-  for (let afterSeq = 0; events.length < MAX_PLATFORM_EVENTS; ) {
+  for (let afterSeq = 0; events.length < MAX_PLATFORM_EVENTS;) {
     const page = await listEvents(db, { executionId: execution.id, afterSeq, limit: PAGE });
     events.push(...page);
     if (page.length < PAGE) break;

@@ -1,8 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { HumanWaitErrors, isTerminal } from '@trellis/definition';
 import { findExecution, findHumanWait, listNodeExecutions, temporalWorkflowIdOf, type Execution, type HumanWait } from '@trellis/db';
-import { checkHumanAnswer, checkOutputSize, DEFAULT_NODE_OUTPUT_MAX_BYTES, InputInvalidError, OutputTooLargeError } from '@trellis/executors';
+import {
+  checkHumanAnswer,
+  checkOutputSize,
+  DEFAULT_NODE_OUTPUT_MAX_BYTES,
+  InputInvalidError,
+  OutputTooLargeError,
+} from '@trellis/executors';
 import { answerHumanUpdate, type HumanAnswerResult } from '@trellis/workflows';
 import { AppError, notFound, unavailable, validationFailed } from '../errors';
 import type { ApiDeps } from '../deps';
@@ -12,7 +23,12 @@ import { withTemporalDeadline } from './temporal-deadline';
 export const waitConflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 
 /** The execution and wait `userId` may answer (as the run's owner or an assignee); 404 for anyone else. */
-export async function findAnswerableWait(deps: ApiDeps, userId: string, executionId: string, nodeId: string): Promise<{ execution: Execution; wait: HumanWait }> {
+export async function findAnswerableWait(
+  deps: ApiDeps,
+  userId: string,
+  executionId: string,
+  nodeId: string,
+): Promise<{ execution: Execution; wait: HumanWait }> {
   const { db } = deps.database;
   const [execution, wait] = await Promise.all([findExecution(db, executionId), findHumanWait(db, executionId, nodeId)]);
   const owner = execution?.ownerId === userId;
@@ -31,7 +47,9 @@ export function ensureOpen(execution: Execution, wait: HumanWait): void {
     throw waitConflict(HumanWaitErrors.expired, `the wait of node ${wait.nodeId} expired at ${wait.expiresAt.toISOString()}`);
   }
   if (wait.status === 'cancelled' || isTerminal(execution.status)) {
-    throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run is ${execution.status}`, { current_status: execution.status });
+    throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run is ${execution.status}`, {
+      current_status: execution.status,
+    });
   }
 }
 
@@ -46,7 +64,8 @@ export function validateAnswer(wait: HumanWait, answer: unknown): unknown {
     return value;
   } catch (error) {
     if (error instanceof InputInvalidError) throw validationFailed('the answer does not match the form', error.problems);
-    if (error instanceof OutputTooLargeError) throw validationFailed('the answer is too large', [{ path: 'answer', message: error.message }]);
+    if (error instanceof OutputTooLargeError)
+      throw validationFailed('the answer is too large', [{ path: 'answer', message: error.message }]);
     throw error;
   }
 }
@@ -56,7 +75,13 @@ export function validateAnswer(wait: HumanWait, answer: unknown): unknown {
  * per wait, and the call returns once the answer is recorded. A refusal answers 409 with the reason (and, when
  * someone answered first, who and when).
  */
-export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: HumanWait, answer: unknown, answeredBy: string): Promise<HumanAnswerResult> {
+export async function deliverAnswer(
+  deps: ApiDeps,
+  execution: Execution,
+  wait: HumanWait,
+  answer: unknown,
+  answeredBy: string,
+): Promise<HumanAnswerResult> {
   const handle = deps.temporal.workflow.getHandle(temporalWorkflowIdOf(execution));
   try {
     return await withTemporalDeadline(deps, () =>
@@ -65,9 +90,14 @@ export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: H
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const { type, message, details } = error.cause;
-      const { same_answer: same, ...detail } = (details?.[0] ?? {}) as { same_answer?: boolean; answered_by?: string; answered_at?: string };
+      const { same_answer: same, ...detail } = (details?.[0] ?? {}) as {
+        same_answer?: boolean;
+        answered_by?: string;
+        answered_at?: string;
+      };
       // A repeat of this caller's own accepted answer (its first call went unconfirmed) succeeds.
-      if (type === HumanWaitErrors.answered && same) return { node_id: wait.nodeId, answered_by: answeredBy, answered_at: detail.answered_at! };
+      if (type === HumanWaitErrors.answered && same)
+        return { node_id: wait.nodeId, answered_by: answeredBy, answered_at: detail.answered_at! };
       throw waitConflict(type ?? HumanWaitErrors.closed, message, details?.[0] === undefined ? undefined : detail);
     }
     // The run ended while the answer was on its way, e.g. because a concurrent answer won and completed it: the
@@ -81,7 +111,8 @@ export async function deliverAnswer(deps: ApiDeps, execution: Execution, wait: H
       throw waitConflict(HumanWaitErrors.closed, `node ${wait.nodeId} takes no answers: the run has ended`);
     }
     // E.g. a worker being replaced: the answer may still be accepted. Sending it again is safe (see answerWait).
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw unavailable('the answer was not confirmed in time; send it again (a repeat of an accepted answer succeeds)');
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+      throw unavailable('the answer was not confirmed in time; send it again (a repeat of an accepted answer succeeds)');
     throw error;
   }
 }

@@ -35,7 +35,12 @@ describe('planRerun', () => {
     expect(plan).toEqual({
       ok: true,
       fromNodes: ['yes'],
-      reuse: { in: { status: 'completed', output: { ok: true } }, check: { status: 'completed', output: { result: true } }, no: { status: 'skipped' }, side: { status: 'completed', output: { text: 'hello' } } },
+      reuse: {
+        in: { status: 'completed', output: { ok: true } },
+        check: { status: 'completed', output: { result: true } },
+        no: { status: 'skipped' },
+        side: { status: 'completed', output: { text: 'hello' } },
+      },
     });
   });
 
@@ -51,11 +56,17 @@ describe('planRerun', () => {
   });
 
   it('names what is wrong: a node the version lacks, an edit of a node that runs again, no failed node', () => {
-    expect(planRerun(definition, recorded, { fromNode: 'gone' })).toEqual({ ok: false, problems: [{ path: 'from_node', message: 'the workflow version run has no node "gone"' }] });
+    expect(planRerun(definition, recorded, { fromNode: 'gone' })).toEqual({
+      ok: false,
+      problems: [{ path: 'from_node', message: 'the workflow version run has no node "gone"' }],
+    });
     const edits = planRerun(definition, recorded, { fromNode: 'check', nodeOutputs: { yes: 5, ghost: 1 } });
     expect(edits.ok ? [] : edits.problems.map((p) => p.path)).toEqual(['node_outputs.yes', 'node_outputs.ghost']);
     const healthy = recorded.map((n) => ({ ...n, status: n.status === 'failed' ? 'completed' : n.status }));
-    expect(planRerun(definition, healthy, { fromNode: 'failed' })).toMatchObject({ ok: false, problems: [{ message: 'the execution has no failed node' }] });
+    expect(planRerun(definition, healthy, { fromNode: 'failed' })).toMatchObject({
+      ok: false,
+      problems: [{ message: 'the execution has no failed node' }],
+    });
     expect(planRerun(definition, recorded, { nodeOutputs: { side: 1 } })).toMatchObject({ ok: false });
   });
 });

@@ -17,8 +17,7 @@ export interface RecordedNode {
 }
 
 export type RerunPlan =
-  | { ok: true; fromNodes: string[]; reuse?: Record<string, ReusedNode> }
-  | { ok: false; problems: Array<{ path: string; message: string }> };
+  { ok: true; fromNodes: string[]; reuse?: Record<string, ReusedNode> } | { ok: false; problems: Array<{ path: string; message: string }> };
 
 /**
  * Which nodes a re-run takes from the run it re-runs: every node not downstream of the node(s) it re-runs from keeps
@@ -36,7 +35,8 @@ export function planRerun(definition: WorkflowDefinition, recorded: RecordedNode
   }
   const fromNodes = request.fromNode === 'failed' ? recorded.filter((n) => n.status === 'failed').map((n) => n.nodeId) : [request.fromNode];
   if (fromNodes.length === 0) problems.push({ path: 'from_node', message: 'the execution has no failed node' });
-  for (const id of fromNodes) if (!ids.has(id)) problems.push({ path: 'from_node', message: `the workflow version run has no node "${id}"` });
+  for (const id of fromNodes)
+    if (!ids.has(id)) problems.push({ path: 'from_node', message: `the workflow version run has no node "${id}"` });
   if (problems.length > 0) return { ok: false, problems };
 
   const graph = buildGraph(definition);
@@ -51,7 +51,11 @@ export function planRerun(definition: WorkflowDefinition, recorded: RecordedNode
   }
   for (const [id, output] of Object.entries(request.nodeOutputs ?? {})) {
     if (!ids.has(id)) problems.push({ path: `node_outputs.${id}`, message: `the workflow version run has no node "${id}"` });
-    else if (reuse[id]?.status !== 'completed') problems.push({ path: `node_outputs.${id}`, message: `node "${id}" is not reused by this re-run (it runs again, or it did not complete)` });
+    else if (reuse[id]?.status !== 'completed')
+      problems.push({
+        path: `node_outputs.${id}`,
+        message: `node "${id}" is not reused by this re-run (it runs again, or it did not complete)`,
+      });
     else reuse[id] = { status: 'completed', output };
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, fromNodes, reuse };

@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { WorkflowDefinition } from '@trellis/definition';
-import { describeStatusChange, insertExecution, recordExecutionTransition, temporalWorkflowIdOf, type Execution, type RunMode } from '@trellis/db';
+import {
+  describeStatusChange,
+  insertExecution,
+  recordExecutionTransition,
+  temporalWorkflowIdOf,
+  type Execution,
+  type RunMode,
+} from '@trellis/db';
 import {
   IS_TEST_ATTRIBUTE,
   OWNER_ATTRIBUTE,
@@ -36,10 +43,7 @@ const MAX_STEPS = 10_000;
  * Repeating a call with the same execution id or idempotency key (per user) returns the same execution and never
  * starts a second run; "already started" counts as success, as only a start of this same row can find it started.
  */
-export async function startExecution(
-  deps: ApiDeps,
-  params: StartExecutionParams,
-): Promise<{ execution: Execution; created: boolean }> {
+export async function startExecution(deps: ApiDeps, params: StartExecutionParams): Promise<{ execution: Execution; created: boolean }> {
   const id = params.executionId ?? randomUUID();
   const { execution, created } = await insertExecution(deps.database.db, {
     id,
@@ -78,22 +82,22 @@ export async function startExecution(
   try {
     const handle = await withTemporalDeadline(deps, () =>
       deps.temporal.workflow.start<typeof graphWorkflow>('graphWorkflow', {
-      taskQueue: deps.settings.taskQueue,
-      workflowId: temporalWorkflowIdOf(execution),
-      // One execution, one run: a repeated start that finds the first run already finished (a small run can
-      // end within milliseconds) must not start a second one under the same id.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      requestEagerStart: deps.settings.eagerStart,
-      args: [input],
-      memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
-      staticSummary: `${params.workflow.name} v${params.workflow.version} · ${params.ownerId}`,
-      staticDetails: `Trellis execution \`${execution.id}\` of workflow \`${params.workflow.id}\`${params.isTest ? ' (test run)' : ''}`,
-      typedSearchAttributes: [
-        { key: OWNER_ATTRIBUTE, value: params.ownerId },
-        { key: WORKFLOW_ID_ATTRIBUTE, value: params.workflow.id },
-        { key: WORKFLOW_NAME_ATTRIBUTE, value: params.workflow.name },
-        { key: IS_TEST_ATTRIBUTE, value: params.isTest ?? false },
-      ],
+        taskQueue: deps.settings.taskQueue,
+        workflowId: temporalWorkflowIdOf(execution),
+        // One execution, one run: a repeated start that finds the first run already finished (a small run can
+        // end within milliseconds) must not start a second one under the same id.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        requestEagerStart: deps.settings.eagerStart,
+        args: [input],
+        memo: { owner: params.ownerId, workflow_id: params.workflow.id, workflow_name: params.workflow.name },
+        staticSummary: `${params.workflow.name} v${params.workflow.version} · ${params.ownerId}`,
+        staticDetails: `Trellis execution \`${execution.id}\` of workflow \`${params.workflow.id}\`${params.isTest ? ' (test run)' : ''}`,
+        typedSearchAttributes: [
+          { key: OWNER_ATTRIBUTE, value: params.ownerId },
+          { key: WORKFLOW_ID_ATTRIBUTE, value: params.workflow.id },
+          { key: WORKFLOW_NAME_ATTRIBUTE, value: params.workflow.name },
+          { key: IS_TEST_ATTRIBUTE, value: params.isTest ?? false },
+        ],
       }),
     );
     // The workflow's first record stores the run id; writing it here too would cost every start a round trip.

@@ -12,7 +12,9 @@ function event(eventId: number, second: number, attributes: Record<string, unkno
 describe('temporalTimelineItems', () => {
   it('maps the workflow start with its type, task queue and time', () => {
     const [item] = temporalTimelineItems([
-      event(1, 0, { workflowExecutionStartedEventAttributes: { workflowType: { name: 'graphWorkflow' }, taskQueue: { name: 'q1' }, attempt: 1 } }),
+      event(1, 0, {
+        workflowExecutionStartedEventAttributes: { workflowType: { name: 'graphWorkflow' }, taskQueue: { name: 'q1' }, attempt: 1 },
+      }),
     ]);
     expect(item).toEqual({
       timestamp: new Date((1_700_000_000 + 0) * 1000 + 500).toISOString(),
@@ -60,9 +62,17 @@ describe('temporalTimelineItems', () => {
 
   it('reports failed and timed-out activities with their reason', () => {
     const items = temporalTimelineItems([
-      event(5, 1, { activityTaskScheduledEventAttributes: { activityId: '1', activityType: { name: 'runNode' }, input: payloads({ node: { id: 'llm' } }) } }),
+      event(5, 1, {
+        activityTaskScheduledEventAttributes: {
+          activityId: '1',
+          activityType: { name: 'runNode' },
+          input: payloads({ node: { id: 'llm' } }),
+        },
+      }),
       event(6, 2, { activityTaskStartedEventAttributes: { scheduledEventId: 5, attempt: 3 } }),
-      event(7, 3, { activityTaskFailedEventAttributes: { scheduledEventId: 5, startedEventId: 6, failure: { message: 'upstream exploded' } } }),
+      event(7, 3, {
+        activityTaskFailedEventAttributes: { scheduledEventId: 5, startedEventId: 6, failure: { message: 'upstream exploded' } },
+      }),
       event(8, 4, { activityTaskScheduledEventAttributes: { activityId: '2', activityType: { name: 'recordNodeFailed' } } }),
       event(9, 5, { activityTaskTimedOutEventAttributes: { scheduledEventId: 8, failure: { message: 'activity StartToClose timeout' } } }),
     ]);
@@ -72,7 +82,10 @@ describe('temporalTimelineItems', () => {
       message: 'activity runNode for node llm failed: upstream exploded',
       data: { attempt: 3, error: 'upstream exploded' },
     });
-    expect(items[4]).toMatchObject({ event: 'ActivityTaskTimedOut', message: 'activity recordNodeFailed timed out: activity StartToClose timeout' });
+    expect(items[4]).toMatchObject({
+      event: 'ActivityTaskTimedOut',
+      message: 'activity recordNodeFailed timed out: activity StartToClose timeout',
+    });
   });
 
   it('names updates on acceptance and completion, including a rejected outcome', () => {
@@ -83,11 +96,30 @@ describe('temporalTimelineItems', () => {
           acceptedRequest: { meta: { updateId: 'u1' }, input: { name: 'pause' } },
         },
       }),
-      event(11, 2, { workflowExecutionUpdateCompletedEventAttributes: { acceptedEventId: 10, meta: { updateId: 'u1' }, outcome: { success: payloads({}) } } }),
-      event(12, 3, { workflowExecutionUpdateAcceptedEventAttributes: { acceptedRequest: { meta: { updateId: 'u2' }, input: { name: 'resume' } } } }),
-      event(13, 4, { workflowExecutionUpdateCompletedEventAttributes: { acceptedEventId: 12, meta: { updateId: 'u2' }, outcome: { failure: { message: 'nope' } } } }),
+      event(11, 2, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          acceptedEventId: 10,
+          meta: { updateId: 'u1' },
+          outcome: { success: payloads({}) },
+        },
+      }),
+      event(12, 3, {
+        workflowExecutionUpdateAcceptedEventAttributes: { acceptedRequest: { meta: { updateId: 'u2' }, input: { name: 'resume' } } },
+      }),
+      event(13, 4, {
+        workflowExecutionUpdateCompletedEventAttributes: {
+          acceptedEventId: 12,
+          meta: { updateId: 'u2' },
+          outcome: { failure: { message: 'nope' } },
+        },
+      }),
     ]);
-    expect(items.map((i) => i.message)).toEqual(['update pause accepted', 'update pause completed', 'update resume accepted', 'update resume failed: nope']);
+    expect(items.map((i) => i.message)).toEqual([
+      'update pause accepted',
+      'update pause completed',
+      'update resume accepted',
+      'update resume failed: nope',
+    ]);
     expect(items[0]!.data).toEqual({ update: 'pause', update_id: 'u1' });
   });
 

@@ -124,14 +124,20 @@ function describeActivity(event: TemporalHistoryEvent, id: string, seen: Seen): 
     const info = activityOf(seen, failed.scheduledEventId);
     const attempt = seen.attempts.get(String(failed.startedEventId));
     const reason = failed.failure?.message ?? 'unknown failure';
-    return activityEntry('ActivityTaskFailed', info, `${label(info)} failed: ${reason}`, { ...(attempt ? { attempt } : {}), error: reason });
+    return activityEntry('ActivityTaskFailed', info, `${label(info)} failed: ${reason}`, {
+      ...(attempt ? { attempt } : {}),
+      error: reason,
+    });
   }
   const timedOut = event.activityTaskTimedOutEventAttributes;
   if (timedOut) {
     const info = activityOf(seen, timedOut.scheduledEventId);
     const attempt = seen.attempts.get(String(timedOut.startedEventId));
     const reason = timedOut.failure?.message ?? 'timeout';
-    return activityEntry('ActivityTaskTimedOut', info, `${label(info)} timed out: ${reason}`, { ...(attempt ? { attempt } : {}), error: reason });
+    return activityEntry('ActivityTaskTimedOut', info, `${label(info)} timed out: ${reason}`, {
+      ...(attempt ? { attempt } : {}),
+      error: reason,
+    });
   }
   const cancelRequested = event.activityTaskCancelRequestedEventAttributes;
   if (cancelRequested) {
@@ -152,7 +158,8 @@ const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 function describeLocalActivity(event: TemporalHistoryEvent): Entry | undefined {
   const marker = event.markerRecordedEventAttributes;
   if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
-  const data = decode(marker.details?.data?.payloads?.[0]) as { activity_type?: unknown; activity_id?: unknown; attempt?: unknown } | undefined;
+  const data = decode(marker.details?.data?.payloads?.[0]) as
+    { activity_type?: unknown; activity_id?: unknown; attempt?: unknown } | undefined;
   const result = decode(marker.details?.result?.payloads?.[0]) as { nodeId?: unknown; nodeIds?: unknown } | undefined;
   const nodeIds = Array.isArray(result?.nodeIds) ? result.nodeIds.filter((id): id is string => typeof id === 'string') : [];
   const nodeId = typeof result?.nodeId === 'string' ? result.nodeId : nodeIds[0];
@@ -201,7 +208,11 @@ function describeTimer(event: TemporalHistoryEvent): Entry | undefined {
   if (started) {
     const timeout = started.startToFireTimeout;
     const ms = timeout ? Number(timeout.seconds ?? 0) * 1000 + Math.floor((timeout.nanos ?? 0) / 1e6) : 0;
-    return { event: 'TimerStarted', message: `timer ${started.timerId} started (${ms} ms)`, data: { timer_id: started.timerId, duration_ms: ms } };
+    return {
+      event: 'TimerStarted',
+      message: `timer ${started.timerId} started (${ms} ms)`,
+      data: { timer_id: started.timerId, duration_ms: ms },
+    };
   }
   const fired = event.timerFiredEventAttributes;
   if (fired) return { event: 'TimerFired', message: `timer ${fired.timerId} fired`, data: { timer_id: fired.timerId } };

@@ -27,8 +27,7 @@ import type { ApiDeps } from '../deps';
 import { testSessionSettings } from './test-sessions-settings';
 
 /** Thrown for an unknown, expired, deleted or another user's session: the test-session API's 400, all alike. */
-export const testSessionNotFound = (id: string) =>
-  new AppError(400, 'TEST_SESSION_NOT_FOUND', `test session not found or expired: ${id}`);
+export const testSessionNotFound = (id: string) => new AppError(400, 'TEST_SESSION_NOT_FOUND', `test session not found or expired: ${id}`);
 
 /** Thrown when the workflow to test does not exist or belongs to another user (the test-session API's 400). */
 export const testWorkflowNotFound = (id: string) => new AppError(400, 'WORKFLOW_NOT_FOUND', `workflow not found: ${id}`);
@@ -156,10 +155,12 @@ export async function listTestSessions(deps: ApiDeps, ownerId: string): Promise<
     if (sessionIds.length >= settings.maxSessionsPerUser * 2) break;
   }
   const views = await Promise.all(
-    sessionIds.map((id) => readTestSession(deps, ownerId, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'TEST_SESSION_NOT_FOUND') return undefined; // closed meanwhile
-      throw error;
-    })),
+    sessionIds.map((id) =>
+      readTestSession(deps, ownerId, id).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'TEST_SESSION_NOT_FOUND') return undefined; // closed meanwhile
+        throw error;
+      }),
+    ),
   );
   return views
     .filter((view): view is TestSessionView => view !== undefined)
@@ -208,7 +209,8 @@ async function withSessionErrors<T>(sessionId: string, call: () => Promise<T>): 
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const { type, message } = error.cause;
       if (type === TestSessionErrors.closed) throw testSessionNotFound(sessionId);
-      if (type === TestSessionErrors.full || type === TestSessionErrors.badMessage || type === TestSessionErrors.badVariables) throw testSessionLimit(type, message);
+      if (type === TestSessionErrors.full || type === TestSessionErrors.badMessage || type === TestSessionErrors.badVariables)
+        throw testSessionLimit(type, message);
     }
     throw error;
   }

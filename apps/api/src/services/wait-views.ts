@@ -5,7 +5,13 @@ import type { OpenWait } from '../openapi/responses';
 
 /** An open wait as /status shows it. */
 export function toOpenWait(wait: HumanWait): z.infer<typeof OpenWait> {
-  return { node_id: wait.nodeId, prompt: wait.prompt, form: wait.form, assignees: wait.assignees, expires_at: wait.expiresAt.toISOString() };
+  return {
+    node_id: wait.nodeId,
+    prompt: wait.prompt,
+    form: wait.form,
+    assignees: wait.assignees,
+    expires_at: wait.expiresAt.toISOString(),
+  };
 }
 
 /** A wait as the caller's inbox (GET /waits) lists it, with its status as the inbox sees it. */

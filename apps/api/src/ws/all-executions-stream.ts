@@ -57,4 +57,3 @@ export function streamAllExecutions(
   const hello: SubscribedMessage = { type: 'subscribed', scope: 'all', timestamp: new Date().toISOString() };
   send(hello);
 }
-

@@ -20,9 +20,7 @@ export function streamExecution(
     afterSeq: options.afterSeq,
     onEvents: (events) => sendTexts(socket, options.connection, events.map(eventMessageJson), options.maxBufferedBytes),
   });
-  const stopTokens = deps.hub.onTokens(options.executionId, (delta) =>
-    sendJson(socket, toTokenMessage(delta), options.maxBufferedBytes),
-  );
+  const stopTokens = deps.hub.onTokens(options.executionId, (delta) => sendJson(socket, toTokenMessage(delta), options.maxBufferedBytes));
   socket.once('close', () => {
     stop();
     stopTokens();

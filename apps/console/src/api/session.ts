@@ -53,7 +53,12 @@ export function readClaims(token: string): TokenClaims | undefined {
   const part = token.split('.')[1];
   if (!part || token.split('.').length !== 3) return undefined;
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    );
     const claims = JSON.parse(json) as unknown;
     return claims && typeof claims === 'object' ? (claims as TokenClaims) : undefined;
   } catch {

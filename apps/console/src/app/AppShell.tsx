@@ -24,7 +24,9 @@ export function AppShell({ user }: { user: string }) {
       </a>
       <aside className="sidebar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">T</span>
+          <span className="brand-mark" aria-hidden="true">
+            T
+          </span>
           <span>Trellis</span>
         </div>
         <nav aria-label="Main" className="nav">
@@ -37,7 +39,9 @@ export function AppShell({ user }: { user: string }) {
         </nav>
         <div className="sidebar-footer">
           <span className="user" title={`Signed in as ${user}`}>
-            <span className="avatar" aria-hidden="true">{user.slice(0, 1).toUpperCase()}</span>
+            <span className="avatar" aria-hidden="true">
+              {user.slice(0, 1).toUpperCase()}
+            </span>
             <span className="truncate">{user}</span>
           </span>
           <button type="button" className="button button-ghost sign-out" onClick={() => signOut()} aria-label="Sign out">

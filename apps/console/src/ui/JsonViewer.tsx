@@ -26,7 +26,17 @@ function JsonNode({ value, depth, name }: { value: unknown; depth: number; name?
   return <JsonBranch value={value as Record<string, unknown> | unknown[]} depth={depth} name={name} keyLabel={key} />;
 }
 
-function JsonBranch({ value, depth, name, keyLabel }: { value: Record<string, unknown> | unknown[]; depth: number; name?: string; keyLabel: ReactNode }) {
+function JsonBranch({
+  value,
+  depth,
+  name,
+  keyLabel,
+}: {
+  value: Record<string, unknown> | unknown[];
+  depth: number;
+  name?: string;
+  keyLabel: ReactNode;
+}) {
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   const [open, setOpen] = useState(depth < 2 && entries.length <= 30);
   const [brackets, summary] = Array.isArray(value)
@@ -43,7 +53,12 @@ function JsonBranch({ value, depth, name, keyLabel }: { value: Record<string, un
   }
   return (
     <div role="treeitem" aria-expanded={open} aria-selected={false}>
-      <button type="button" className="json-toggle" onClick={() => setOpen(!open)} aria-label={`${open ? 'Fold' : 'Unfold'} ${name ?? 'value'} (${summary})`}>
+      <button
+        type="button"
+        className="json-toggle"
+        onClick={() => setOpen(!open)}
+        aria-label={`${open ? 'Fold' : 'Unfold'} ${name ?? 'value'} (${summary})`}
+      >
         {open ? '▾' : '▸'}
       </button>
       {keyLabel}

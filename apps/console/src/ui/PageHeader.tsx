@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The title row of a page, with optional subtitle and actions. */
-export function PageHeader({ title, subtitle, actions, children }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div style={{ minWidth: 0 }}>

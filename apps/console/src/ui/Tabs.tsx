@@ -6,7 +6,19 @@ export interface TabItem<T extends string> {
 }
 
 /** An accessible tab list (arrow keys move between tabs); the caller renders the selected panel. */
-export function Tabs<T extends string>({ tabs, selected, onSelect, label, idPrefix }: { tabs: TabItem<T>[]; selected: T; onSelect: (id: T) => void; label: string; idPrefix: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  idPrefix,
+}: {
+  tabs: TabItem<T>[];
+  selected: T;
+  onSelect: (id: T) => void;
+  label: string;
+  idPrefix: string;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;

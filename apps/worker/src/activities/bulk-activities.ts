@@ -16,15 +16,26 @@ export const createBulkActivities = ({ db, temporal }: { db: Database; temporal:
   },
 });
 
-async function applyOne(db: Database, temporal: Client, ownerId: string, action: Parameters<BulkActivities['applyBulkAction']>[0]['action'], id: string): Promise<Omit<BulkItemError, 'execution_id'> | undefined> {
+async function applyOne(
+  db: Database,
+  temporal: Client,
+  ownerId: string,
+  action: Parameters<BulkActivities['applyBulkAction']>[0]['action'],
+  id: string,
+): Promise<Omit<BulkItemError, 'execution_id'> | undefined> {
   const row = await findExecution(db, id, ownerId);
   if (!row) return { code: 'NOT_FOUND', message: `execution ${id} not found` };
   if (action === 'delete') {
     const outcome = await deleteExecution(db, id, ownerId);
-    return outcome === 'live' ? { code: 'EXECUTION_LIVE', message: `execution ${id} is ${row.status}: stop or cancel it first` } : undefined;
+    return outcome === 'live'
+      ? { code: 'EXECUTION_LIVE', message: `execution ${id} is ${row.status}: stop or cancel it first` }
+      : undefined;
   }
   // Already where the action leads (a retried batch, or it ended meanwhile): nothing to do.
-  if (isTerminal(row.status)) return row.status === (action === 'stop' ? 'stopped' : 'cancelled') ? undefined : { code: 'INVALID_TRANSITION', message: `execution ${id} is ${row.status}` };
+  if (isTerminal(row.status))
+    return row.status === (action === 'stop' ? 'stopped' : 'cancelled')
+      ? undefined
+      : { code: 'INVALID_TRANSITION', message: `execution ${id} is ${row.status}` };
   if (!canControl(row.status, action)) return { code: 'INVALID_TRANSITION', message: cannotControlMessage(action, row.status) };
   const handle = temporal.workflow.getHandle(temporalWorkflowIdOf(row));
   try {

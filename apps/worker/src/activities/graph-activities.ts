@@ -1,11 +1,5 @@
 import { Context } from '@temporalio/activity';
-import {
-  appendEvents,
-  markNodesDone,
-  publishTokenDeltas,
-  recordNodeFinished,
-  type ExecutionEvent,
-} from '@trellis/db';
+import { appendEvents, markNodesDone, publishTokenDeltas, recordNodeFinished, type ExecutionEvent } from '@trellis/db';
 import { checkOutputSize, executeNode } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';
@@ -40,20 +34,22 @@ export const createGraphActivities = ({ db, announcer, llm, expressions, maxOutp
     };
     // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
     const deadline = databaseDeadline(ctx, attempt.startedAt.getTime());
-    const record = async (write: () => Promise<ExecutionEvent[]>) => announcer.announce(executionId, await waitForDatabase(ctx, deadline, write));
+    const record = async (write: () => Promise<ExecutionEvent[]>) =>
+      announcer.announce(executionId, await waitForDatabase(ctx, deadline, write));
     if (!local) await record(() => recordAttemptStarted(db, attempt));
 
     const heartbeat = local ? undefined : setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
     // Live token deltas go out on their own NOTIFY channel, batched; they are never stored.
-    const tokens = node.type === 'llm'
-      ? createTokenBatcher(
-          { execution_id: executionId, node_id: node.id, attempt: attempt.attempt },
-          {
-            publish: (deltas) => publishTokenDeltas(db, deltas),
-            onError: (error) => log.warn({ executionId, nodeId: node.id, err: error }, 'token publish failed'),
-          },
-        )
-      : undefined;
+    const tokens =
+      node.type === 'llm'
+        ? createTokenBatcher(
+            { execution_id: executionId, node_id: node.id, attempt: attempt.attempt },
+            {
+              publish: (deltas) => publishTokenDeltas(db, deltas),
+              onError: (error) => log.warn({ executionId, nodeId: node.id, err: error }, 'token publish failed'),
+            },
+          )
+        : undefined;
     let result;
     try {
       result = await executeNode(

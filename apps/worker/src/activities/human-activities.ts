@@ -57,7 +57,14 @@ export const createHumanActivities = ({ db, announcer, llm, expressions }: Human
       if (!opened) return [];
       await markNodeRunning(tx, { executionId, nodeId: node.id, totalNodes: input.totalNodes });
       return appendEvents(tx, executionId, [
-        { key: `node:${node.id}:started:1`, type: 'node.started', nodeId: node.id, status: 'running', message: `node ${node.id} started`, data: { node_type: node.type, attempt: 1 } },
+        {
+          key: `node:${node.id}:started:1`,
+          type: 'node.started',
+          nodeId: node.id,
+          status: 'running',
+          message: `node ${node.id} started`,
+          data: { node_type: node.type, attempt: 1 },
+        },
         {
           key: `node:${node.id}:waiting`,
           type: 'node.waiting',
@@ -80,12 +87,17 @@ export const createHumanActivities = ({ db, announcer, llm, expressions }: Human
       const closed = await closeHumanWait(tx, { executionId, nodeId: node.id, status: outcome, answeredBy: input.answeredBy, answeredAt });
       if (!closed) return [];
       if (!completes) {
-        return outcome === 'expired'
-          ? appendEvents(tx, executionId, [expiredEvent(node.id, false)])
-          : [];
+        return outcome === 'expired' ? appendEvents(tx, executionId, [expiredEvent(node.id, false)]) : [];
       }
       const finishedAt = new Date();
-      await recordNodeAnswered(tx, { executionId, nodeId: node.id, output: input.output, answeredBy: input.answeredBy ?? null, answeredAt: answeredAt ?? finishedAt, finishedAt });
+      await recordNodeAnswered(tx, {
+        executionId,
+        nodeId: node.id,
+        output: input.output,
+        answeredBy: input.answeredBy ?? null,
+        answeredAt: answeredAt ?? finishedAt,
+        finishedAt,
+      });
       await markNodesDone(tx, { executionId, nodeIds: [node.id], settled: true, totalNodes: input.totalNodes });
       return appendEvents(tx, executionId, [
         outcome === 'answered'
@@ -98,7 +110,13 @@ export const createHumanActivities = ({ db, announcer, llm, expressions }: Human
               data: { answered_by: input.answeredBy, answered_at: input.answeredAt },
             }
           : expiredEvent(node.id, true),
-        { key: `node:${node.id}:completed`, type: 'node.completed', nodeId: node.id, status: 'completed', message: `node ${node.id} completed` },
+        {
+          key: `node:${node.id}:completed`,
+          type: 'node.completed',
+          nodeId: node.id,
+          status: 'completed',
+          message: `node ${node.id} completed`,
+        },
       ]);
     });
     announcer.announce(executionId, events);
@@ -110,5 +128,7 @@ const expiredEvent = (nodeId: string, continues: boolean) => ({
   type: 'node.expired',
   nodeId,
   level: continues ? ('warning' as const) : ('error' as const),
-  message: continues ? `node ${nodeId} got no answer in time: it continues with its default answer` : `node ${nodeId} got no answer in time`,
+  message: continues
+    ? `node ${nodeId} got no answer in time: it continues with its default answer`
+    : `node ${nodeId} got no answer in time`,
 });

@@ -57,7 +57,12 @@ export function recordAttemptStarted(db: Database, attempt: NodeAttempt): Promis
 }
 
 /** The attempt failed (another may follow): `node.attempt_failed`, plus the start when it was not recorded yet. */
-export function recordAttemptFailed(db: Database, attempt: NodeAttempt, failure: AttemptFailure, withStart: boolean): Promise<ExecutionEvent[]> {
+export function recordAttemptFailed(
+  db: Database,
+  attempt: NodeAttempt,
+  failure: AttemptFailure,
+  withStart: boolean,
+): Promise<ExecutionEvent[]> {
   return db.transaction(async (tx) => {
     if (withStart) await markAttemptRunning(tx, attempt);
     return appendEvents(tx, attempt.executionId, [...(withStart ? [startedEvent(attempt)] : []), attemptFailedEvent(attempt, failure)]);
@@ -68,7 +73,12 @@ export function recordAttemptFailed(db: Database, attempt: NodeAttempt, failure:
  * The node completed: final node row, progress, `node.completed` (preceded by `node.started` when the start
  * was not recorded separately), in one statement. Idempotent: a node already finished is left as it is.
  */
-export function recordAttemptCompleted(db: Database, attempt: NodeAttempt, success: NodeSuccess, withStart: boolean): Promise<ExecutionEvent[]> {
+export function recordAttemptCompleted(
+  db: Database,
+  attempt: NodeAttempt,
+  success: NodeSuccess,
+  withStart: boolean,
+): Promise<ExecutionEvent[]> {
   return recordAttemptsCompleted(db, [{ attempt, success }], withStart);
 }
 
@@ -115,6 +125,13 @@ const completedEvent = ({ node, startedAt }: NodeAttempt, success: NodeSuccess):
 
 async function markAttemptRunning(tx: DbOrTx, attempt: NodeAttempt): Promise<void> {
   const { executionId, node } = attempt;
-  await recordNodeStarted(tx, { executionId, nodeId: node.id, nodeType: node.type, attempt: attempt.attempt, input: attempt.input, startedAt: attempt.startedAt });
+  await recordNodeStarted(tx, {
+    executionId,
+    nodeId: node.id,
+    nodeType: node.type,
+    attempt: attempt.attempt,
+    input: attempt.input,
+    startedAt: attempt.startedAt,
+  });
   await markNodeRunning(tx, { executionId, nodeId: node.id, totalNodes: attempt.totalNodes });
 }

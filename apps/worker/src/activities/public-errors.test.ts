@@ -11,7 +11,8 @@ describe('public errors', () => {
   });
 
   it('drops stack frames, file paths and characters Postgres refuses', () => {
-    const message = 'boom at /work/main/packages/executors/src/transform.ts:12:7\n    at run (/app/node_modules/jsonata/jsonata.js:1:2)\nnul\u0000 here';
+    const message =
+      'boom at /work/main/packages/executors/src/transform.ts:12:7\n    at run (/app/node_modules/jsonata/jsonata.js:1:2)\nnul\u0000 here';
     expect(publicMessage(message)).toBe('boom at <path> nul\ufffd here');
   });
 

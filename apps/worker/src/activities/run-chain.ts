@@ -36,7 +36,16 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
       const { sourceExecutionId } = reuse;
       const before = unwrittenStart;
       unwrittenStart = undefined;
-      await write(() => recordReusedNodes(db, { executionId, sourceExecutionId, nodes: reusedNodeRows(reuse.nodes), totalNodes, at: new Date(), ...(before ? { start: before } : {}) }));
+      await write(() =>
+        recordReusedNodes(db, {
+          executionId,
+          sourceExecutionId,
+          nodes: reusedNodeRows(reuse.nodes),
+          totalNodes,
+          at: new Date(),
+          ...(before ? { start: before } : {}),
+        }),
+      );
     }
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
@@ -61,7 +70,14 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
         predecessors: i === 0 ? predecessors : [nodes[i - 1]!.id],
         totalNodes,
       };
-      const attempt: NodeAttempt = { executionId, node, attempt: ctx.info.attempt, input: nodeInputOf(input), startedAt: new Date(), totalNodes };
+      const attempt: NodeAttempt = {
+        executionId,
+        node,
+        attempt: ctx.info.attempt,
+        input: nodeInputOf(input),
+        startedAt: new Date(),
+        totalNodes,
+      };
       let result;
       try {
         result = await executeNode(

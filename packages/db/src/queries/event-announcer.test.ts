@@ -76,7 +76,10 @@ describe('createEventAnnouncer', () => {
   it('reports a failed NOTIFY and keeps announcing afterwards', async () => {
     const { db, statements, failNextStatement } = recordingDb();
     const failures: string[] = [];
-    const announcer = createEventAnnouncer(db, { windowMs: 1_000, onError: (_error, ranges) => failures.push(...ranges.map((r) => r.executionId)) });
+    const announcer = createEventAnnouncer(db, {
+      windowMs: 1_000,
+      onError: (_error, ranges) => failures.push(...ranges.map((r) => r.executionId)),
+    });
     failNextStatement();
     announcer.announce('lost', seqs(1));
     await announcer.flush();

@@ -10,7 +10,11 @@ describe('formatEventNotifications', () => {
   });
 
   it('splits many entries into payloads that each stay under the limit and together hold every entry', () => {
-    const ranges: EventRange[] = Array.from({ length: 2_000 }, (_, i) => ({ executionId: `0b9e2f4c-1d2a-4c8e-9f00-${String(i).padStart(12, '0')}`, firstSeq: i, lastSeq: i + 5 }));
+    const ranges: EventRange[] = Array.from({ length: 2_000 }, (_, i) => ({
+      executionId: `0b9e2f4c-1d2a-4c8e-9f00-${String(i).padStart(12, '0')}`,
+      firstSeq: i,
+      lastSeq: i + 5,
+    }));
     const { payloads, refused } = formatEventNotifications(ranges);
     expect(refused).toEqual([]);
     expect(payloads.length).toBeGreaterThan(1);

@@ -26,9 +26,10 @@ export function freshEvents(
   }));
   const { first, last } = options.statusEvents ?? {};
   const ofNodes = options.ofWrittenNodes ? sql`e.value->>'node_id' in (select node_id from node)` : sql`true`;
-  const written = first || last
-    ? sql`case ${first ? sql`when e.ord = 1 then ${first} ` : sql``}${last ? sql`when e.ord = ${events.length} then ${last} ` : sql``}else ${ofNodes} end`
-    : ofNodes;
+  const written =
+    first || last
+      ? sql`case ${first ? sql`when e.ord = 1 then ${first} ` : sql``}${last ? sql`when e.ord = ${events.length} then ${last} ` : sql``}else ${ofNodes} end`
+      : ofNodes;
   return sql`fresh as (
     select e.value, row_number() over (order by e.ord) as n
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, ord)

@@ -24,16 +24,20 @@ export interface NewEvent {
  */
 export async function appendEvents(tx: DbOrTx, executionId: string, events: NewEvent[]): Promise<ExecutionEvent[]> {
   if (events.length === 0) return [];
-  const locked = await tx
-    .select({ lastSeq: executions.lastSeq })
-    .from(executions)
-    .where(eq(executions.id, executionId))
-    .for('update');
+  const locked = await tx.select({ lastSeq: executions.lastSeq }).from(executions).where(eq(executions.id, executionId)).for('update');
   if (locked.length === 0) return [];
   const existing = await tx
     .select({ key: executionEvents.key })
     .from(executionEvents)
-    .where(and(eq(executionEvents.executionId, executionId), inArray(executionEvents.key, events.map((e) => e.key))));
+    .where(
+      and(
+        eq(executionEvents.executionId, executionId),
+        inArray(
+          executionEvents.key,
+          events.map((e) => e.key),
+        ),
+      ),
+    );
   const seen = new Set(existing.map((row) => row.key));
   const fresh = events.filter((event) => !seen.has(event.key) && (seen.add(event.key), true));
   if (fresh.length === 0) return [];

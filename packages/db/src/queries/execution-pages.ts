@@ -67,7 +67,12 @@ export async function countExecutions(db: DbOrTx, filters: ExecutionFilters, opt
   if (countersOnly) return { total: await countFromCounters(db, filters), exact: true };
 
   const where = executionFilterConditions(filters);
-  const matching = db.select({ one: sql`1` }).from(executions).where(where).limit(options.exactUpTo + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(executions)
+    .where(where)
+    .limit(options.exactUpTo + 1)
+    .as('matching');
   const [limited] = await db.select({ n: count() }).from(matching);
   const n = limited?.n ?? 0;
   if (n <= options.exactUpTo) return { total: n, exact: true };
@@ -80,13 +85,19 @@ async function countFromCounters(db: DbOrTx, filters: ExecutionFilters): Promise
   const conditions: SQL[] = [eq(executionCounts.ownerId, filters.ownerId)];
   if (filters.workflowId) conditions.push(eq(executionCounts.workflowId, filters.workflowId));
   if (!filters.includeTest) conditions.push(eq(executionCounts.isTest, false));
-  const [row] = await db.select({ total: sum(executionCounts.count).mapWith(Number) }).from(executionCounts).where(and(...conditions));
+  const [row] = await db
+    .select({ total: sum(executionCounts.count).mapWith(Number) })
+    .from(executionCounts)
+    .where(and(...conditions));
   return row?.total ?? 0;
 }
 
 /** The planner's row estimate for the filter (EXPLAIN only plans: nothing is read but statistics). */
 async function plannerEstimate(db: DbOrTx, where: SQL | undefined): Promise<number> {
-  const query = db.select({ one: sql`1` }).from(executions).where(where);
+  const query = db
+    .select({ one: sql`1` })
+    .from(executions)
+    .where(where);
   const result = (await db.execute(sql`explain (format json) ${query}`)) as unknown as { rows: Array<Record<string, unknown>> };
   const plan = result.rows[0]?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: { 'Plan Rows': number } }>;

@@ -15,20 +15,14 @@ export function temporalWorkflowIdOf(row: Pick<Execution, 'id' | 'temporalWorkfl
 export async function insertExecution(db: DbOrTx, row: NewExecution): Promise<{ execution: Execution; created: boolean }> {
   const inserted = await db.insert(executions).values(row).onConflictDoNothing().returning();
   if (inserted[0]) return { execution: inserted[0], created: true };
-  const existing = row.idempotencyKey
-    ? await findExecutionByIdempotencyKey(db, row.ownerId, row.idempotencyKey)
-    : undefined;
+  const existing = row.idempotencyKey ? await findExecutionByIdempotencyKey(db, row.ownerId, row.idempotencyKey) : undefined;
   const found = existing ?? (await db.select().from(executions).where(eq(executions.id, row.id)))[0];
   if (!found) throw new Error(`execution ${row.id} neither inserted nor found`);
   return { execution: found, created: false };
 }
 
 /** The owner's execution started under `idempotencyKey`, if any. */
-export async function findExecutionByIdempotencyKey(
-  db: DbOrTx,
-  ownerId: string,
-  idempotencyKey: string,
-): Promise<Execution | undefined> {
+export async function findExecutionByIdempotencyKey(db: DbOrTx, ownerId: string, idempotencyKey: string): Promise<Execution | undefined> {
   const rows = await db
     .select()
     .from(executions)
@@ -90,40 +84,20 @@ export async function listExecutions(
 }
 
 /** Deletes the owner's execution unless it is still live; returns what happened. */
-export async function deleteExecution(
-  db: DbOrTx,
-  id: string,
-  ownerId: string,
-): Promise<'deleted' | 'not_found' | 'live'> {
+export async function deleteExecution(db: DbOrTx, id: string, ownerId: string): Promise<'deleted' | 'not_found' | 'live'> {
   const deleted = await db
     .delete(executions)
-    .where(
-      and(
-        eq(executions.id, id),
-        eq(executions.ownerId, ownerId),
-        notInArray(executions.status, [...LIVE_STATUSES]),
-      ),
-    )
+    .where(and(eq(executions.id, id), eq(executions.ownerId, ownerId), notInArray(executions.status, [...LIVE_STATUSES])))
     .returning({ id: executions.id });
   if (deleted.length > 0) return 'deleted';
   return (await findExecution(db, id, ownerId)) ? 'live' : 'not_found';
 }
 
 /** Deletes every finished execution of a workflow; returns how many were deleted and how many are still live. */
-export async function clearWorkflowExecutions(
-  db: DbOrTx,
-  workflowId: string,
-  ownerId: string,
-): Promise<{ deleted: number; live: number }> {
+export async function clearWorkflowExecutions(db: DbOrTx, workflowId: string, ownerId: string): Promise<{ deleted: number; live: number }> {
   const deleted = await db
     .delete(executions)
-    .where(
-      and(
-        eq(executions.workflowId, workflowId),
-        eq(executions.ownerId, ownerId),
-        notInArray(executions.status, [...LIVE_STATUSES]),
-      ),
-    )
+    .where(and(eq(executions.workflowId, workflowId), eq(executions.ownerId, ownerId), notInArray(executions.status, [...LIVE_STATUSES])))
     .returning({ id: executions.id });
   const live = await db
     .select({ n: count() })

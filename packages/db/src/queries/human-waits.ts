@@ -10,7 +10,11 @@ export type NewHumanWait = typeof humanWaits.$inferInsert;
 
 /** Records a wait as open; idempotent (a retried write leaves the first one). True when this call wrote it. */
 export async function insertHumanWait(db: DbOrTx, wait: NewHumanWait): Promise<boolean> {
-  const rows = await db.insert(humanWaits).values({ ...wait, status: 'open' }).onConflictDoNothing().returning({ nodeId: humanWaits.nodeId });
+  const rows = await db
+    .insert(humanWaits)
+    .values({ ...wait, status: 'open' })
+    .onConflictDoNothing()
+    .returning({ nodeId: humanWaits.nodeId });
   return rows.length > 0;
 }
 
@@ -19,7 +23,15 @@ export async function markNodeWaiting(
   db: DbOrTx,
   params: { executionId: string; nodeId: string; nodeType: string; attempt: number; input: unknown; startedAt: Date },
 ): Promise<void> {
-  const values = { ...params, input: params.input ?? null, status: 'waiting' as const, output: null, error: null, finishedAt: null, durationMs: null };
+  const values = {
+    ...params,
+    input: params.input ?? null,
+    status: 'waiting' as const,
+    output: null,
+    error: null,
+    finishedAt: null,
+    durationMs: null,
+  };
   await db
     .insert(nodeExecutions)
     .values(values)
@@ -33,7 +45,13 @@ export async function markNodeWaiting(
 /** Closes an open wait (answered, expired or withdrawn); false when it was not open (already closed by a retry). */
 export async function closeHumanWait(
   db: DbOrTx,
-  params: { executionId: string; nodeId: string; status: Exclude<HumanWaitStatus, 'open'>; answeredBy?: string | null; answeredAt?: Date | null },
+  params: {
+    executionId: string;
+    nodeId: string;
+    status: Exclude<HumanWaitStatus, 'open'>;
+    answeredBy?: string | null;
+    answeredAt?: Date | null;
+  },
 ): Promise<boolean> {
   const rows = await db
     .update(humanWaits)
@@ -58,13 +76,22 @@ export async function recordNodeAnswered(
       finishedAt: params.finishedAt,
       durationMs: sql`(extract(epoch from (${params.finishedAt.toISOString()}::timestamptz - ${nodeExecutions.startedAt})) * 1000)::integer`,
     })
-    .where(and(eq(nodeExecutions.executionId, params.executionId), eq(nodeExecutions.nodeId, params.nodeId), eq(nodeExecutions.status, 'waiting')))
+    .where(
+      and(
+        eq(nodeExecutions.executionId, params.executionId),
+        eq(nodeExecutions.nodeId, params.nodeId),
+        eq(nodeExecutions.status, 'waiting'),
+      ),
+    )
     .returning({ nodeId: nodeExecutions.nodeId });
   return rows.length > 0;
 }
 
 export async function findHumanWait(db: DbOrTx, executionId: string, nodeId: string): Promise<HumanWait | undefined> {
-  const rows = await db.select().from(humanWaits).where(and(eq(humanWaits.executionId, executionId), eq(humanWaits.nodeId, nodeId)));
+  const rows = await db
+    .select()
+    .from(humanWaits)
+    .where(and(eq(humanWaits.executionId, executionId), eq(humanWaits.nodeId, nodeId)));
   return rows[0];
 }
 
@@ -94,10 +121,15 @@ export async function listHumanWaitPage(
 ): Promise<{ items: Array<HumanWait & { view: HumanWaitView }>; hasMore: boolean }> {
   const view = sql<HumanWaitView>`case
     when ${humanWaits.status} <> 'open' then ${humanWaits.status}
-    when ${executions.status} not in (${sql.join(LIVE_STATUSES.map((s) => sql`${s}`), sql`, `)}) then 'cancelled'
+    when ${executions.status} not in (${sql.join(
+      LIVE_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )}) then 'cancelled'
     when ${humanWaits.expiresAt} <= now() then 'expired'
     else 'open' end`;
-  const conditions: Array<SQL | undefined> = [or(eq(humanWaits.ownerId, params.userId), arrayContains(humanWaits.assignees, [params.userId]))];
+  const conditions: Array<SQL | undefined> = [
+    or(eq(humanWaits.ownerId, params.userId), arrayContains(humanWaits.assignees, [params.userId])),
+  ];
   if (params.status) conditions.push(sql`${view} = ${params.status}`);
   if (params.after) {
     const a = params.after;
@@ -124,4 +156,3 @@ export async function countOpenHumanWaits(db: DbOrTx): Promise<number> {
     .where(and(eq(humanWaits.status, 'open'), gt(humanWaits.expiresAt, sql`now()`), inArray(executions.status, [...LIVE_STATUSES])));
   return rows[0]?.n ?? 0;
 }
-

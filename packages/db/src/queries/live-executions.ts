@@ -37,5 +37,9 @@ export async function listLiveExecutionsAfter(db: DbOrTx, params: LiveExecutions
 
 /** Live executions per status across all owners (metrics); reads only the live-run index's rows. */
 export async function countLiveExecutionsByStatus(db: DbOrTx): Promise<Array<{ status: ExecutionStatus; count: number }>> {
-  return db.select({ status: executions.status, count: count() }).from(executions).where(inArray(executions.status, [...LIVE_STATUSES])).groupBy(executions.status);
+  return db
+    .select({ status: executions.status, count: count() })
+    .from(executions)
+    .where(inArray(executions.status, [...LIVE_STATUSES]))
+    .groupBy(executions.status);
 }

@@ -58,7 +58,11 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
     duration_ms: n.finishedAt.getTime() - n.startedAt.getTime(),
   }));
   const { before, after } = c;
-  const events = [...(before ? [{ ...before.event, nodeId: null }] : []), ...c.events, ...(after ? [{ ...after.event, nodeId: null }] : [])];
+  const events = [
+    ...(before ? [{ ...before.event, nodeId: null }] : []),
+    ...c.events,
+    ...(after ? [{ ...after.event, nodeId: null }] : []),
+  ];
   const result = await db.execute(sql`
     with node as (
       insert into node_executions

@@ -50,7 +50,10 @@ export async function markNodesDone(db: DbOrTx, params: NodesDoneParams): Promis
     .update(executions)
     .set({
       ...nodeProgressColumns({
-        finished: sql`array[${sql.join(nodeIds.map((nodeId) => sql`${nodeId}`), sql`, `)}]::text[]`,
+        finished: sql`array[${sql.join(
+          nodeIds.map((nodeId) => sql`${nodeId}`),
+          sql`, `,
+        )}]::text[]`,
         settled: sql`${params.settled ? nodeIds.length : 0}`,
         totalNodes: params.totalNodes,
       }),

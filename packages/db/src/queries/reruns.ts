@@ -44,11 +44,18 @@ export async function findRerunSource(
       latestVersion: workflows.version,
       latestName: workflows.name,
       definition: workflowVersions.definition,
-      nodes: sql<RecordedNodeRow[]>`(select coalesce(json_agg(json_build_object('nodeId', n.node_id, 'status', n.status, 'output', n.output)), '[]'::json)
+      nodes: sql<
+        RecordedNodeRow[]
+      >`(select coalesce(json_agg(json_build_object('nodeId', n.node_id, 'status', n.status, 'output', n.output)), '[]'::json)
         from node_executions n where n.execution_id = ${executions.id})`,
     })
     .from(executions)
-    .leftJoin(workflows, latest ? and(eq(workflows.id, executions.workflowId), eq(workflows.ownerId, params.ownerId), isNull(workflows.deletedAt)) : sql`false`)
+    .leftJoin(
+      workflows,
+      latest
+        ? and(eq(workflows.id, executions.workflowId), eq(workflows.ownerId, params.ownerId), isNull(workflows.deletedAt))
+        : sql`false`,
+    )
     .leftJoin(workflowVersions, and(eq(workflowVersions.workflowId, executions.workflowId), eq(workflowVersions.version, version)))
     .where(and(eq(executions.id, params.executionId), eq(executions.ownerId, params.ownerId)));
   const row = rows[0];
@@ -97,7 +104,12 @@ export interface RecordReusedNodesParams {
  */
 export async function recordReusedNodes(db: DbOrTx, params: RecordReusedNodesParams): Promise<ExecutionEvent[]> {
   const { executionId, sourceExecutionId, start, totalNodes } = params;
-  const rows = params.nodes.map((n) => ({ node_id: n.nodeId, node_type: n.nodeType, status: n.status, output: n.status === 'completed' ? (n.output ?? null) : null }));
+  const rows = params.nodes.map((n) => ({
+    node_id: n.nodeId,
+    node_type: n.nodeType,
+    status: n.status,
+    output: n.status === 'completed' ? (n.output ?? null) : null,
+  }));
   const events: NewEvent[] = [
     ...(start ? [{ ...start.event, nodeId: null }] : []),
     ...params.nodes.map((n) => ({
@@ -154,7 +166,14 @@ export async function selectOwnedExecutionIds(
   db: DbOrTx,
   params: { filters: ExecutionFilters; ids?: string[]; limit: number },
 ): Promise<string[]> {
-  const where = params.ids ? and(executionFilterConditions({ ...params.filters, includeTest: true }), inArray(executions.id, params.ids)) : executionFilterConditions(params.filters);
-  const rows = await db.select({ id: executions.id }).from(executions).where(where).orderBy(executions.createdAt, executions.id).limit(params.limit + 1);
+  const where = params.ids
+    ? and(executionFilterConditions({ ...params.filters, includeTest: true }), inArray(executions.id, params.ids))
+    : executionFilterConditions(params.filters);
+  const rows = await db
+    .select({ id: executions.id })
+    .from(executions)
+    .where(where)
+    .orderBy(executions.createdAt, executions.id)
+    .limit(params.limit + 1);
   return rows.map((row) => row.id);
 }

@@ -33,7 +33,9 @@ export const humanWaits = pgTable(
     primaryKey({ columns: [t.executionId, t.nodeId] }),
     index('human_waits_owner_created_idx').on(t.ownerId, t.createdAt.desc(), t.executionId.desc(), t.nodeId.desc()),
     index('human_waits_assignees_idx').using('gin', t.assignees),
-    index('human_waits_open_idx').on(t.expiresAt).where(sql`${t.status} = 'open'`),
+    index('human_waits_open_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

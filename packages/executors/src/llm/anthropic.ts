@@ -170,8 +170,7 @@ function streamError(provider: string, error: StreamEvent['error'], redact: (tex
 
 /** Prompt tokens include cached ones, so totals match what the provider bills as input. */
 function usageOf(input: WireUsage | undefined, output: WireUsage | undefined): Usage {
-  const prompt =
-    count(input?.input_tokens) + count(input?.cache_creation_input_tokens) + count(input?.cache_read_input_tokens);
+  const prompt = count(input?.input_tokens) + count(input?.cache_creation_input_tokens) + count(input?.cache_read_input_tokens);
   const completion = count(output?.output_tokens);
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }

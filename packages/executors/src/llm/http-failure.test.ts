@@ -34,9 +34,7 @@ describe('httpFailure', () => {
   });
 
   it('quotes the upstream error message, or the start of a non-JSON body', () => {
-    expect(httpFailure('p', 400, '{"error": {"message": "bad temperature"}}', null).message).toBe(
-      'p answered HTTP 400: bad temperature',
-    );
+    expect(httpFailure('p', 400, '{"error": {"message": "bad temperature"}}', null).message).toBe('p answered HTTP 400: bad temperature');
     expect(httpFailure('p', 502, 'x'.repeat(600), null).message).toHaveLength('p answered HTTP 502: '.length + 500);
   });
 });

@@ -41,9 +41,7 @@ const completion = {
 describe('OpenAI-compatible provider', () => {
   it('posts a chat completion request and returns the text, model and usage', async () => {
     loopback.handler = reply(200, completion);
-    const response = await provider().complete(
-      request({ temperature: 0.5, max_tokens: 20, stop: ['\n'], response_format: 'json' }),
-    );
+    const response = await provider().complete(request({ temperature: 0.5, max_tokens: 20, stop: ['\n'], response_format: 'json' }));
     expect(response).toEqual({
       text: 'Hi there',
       model: 'gpt-test-2024',

@@ -15,7 +15,9 @@ function problems(file: unknown, env: Record<string, string> = {}): string[] {
 
 describe('parseProvidersFile', () => {
   it('turns entries into registry settings, reading api_key_env from the environment', () => {
-    const settings = parseProvidersFile(JSON.stringify({ default: 'claude', providers: { claude, local } }), { ANTHROPIC_API_KEY: 'sk-ant' });
+    const settings = parseProvidersFile(JSON.stringify({ default: 'claude', providers: { claude, local } }), {
+      ANTHROPIC_API_KEY: 'sk-ant',
+    });
     expect(settings).toEqual({
       defaultProvider: 'claude',
       providers: {

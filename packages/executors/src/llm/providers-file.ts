@@ -10,7 +10,10 @@ export const ProviderEntry = z
     base_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     /** The key itself, or the name of the environment variable holding it (preferred). */
     api_key: z.string().min(1).optional(),
-    api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
+      .optional(),
     default_model: z.string().min(1).max(200),
     timeout_ms: z.number().int().min(100).max(3_600_000).optional(),
     stream: z.boolean().optional(),

@@ -9,13 +9,21 @@ const context = contextWith({ input: { name: 'Ada', scores: [3, 4, 5] } });
 const pools: ExpressionPool[] = [];
 
 function pool(options: Partial<Omit<ExpressionPoolOptions, 'limits'>> & { limits?: Partial<ExpressionLimits> } = {}): ExpressionPool {
-  const created = createExpressionPool({ threads: 2, maxHeapMb: 128, ...options, limits: { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits } });
+  const created = createExpressionPool({
+    threads: 2,
+    maxHeapMb: 128,
+    ...options,
+    limits: { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits },
+  });
   pools.push(created);
   return created;
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(Error);
   return error as Error;
 }

@@ -50,7 +50,10 @@ function threadEntry(): { script: string; eval: boolean } {
   const compiled = join(__dirname, 'sandbox-thread.js');
   if (existsSync(compiled)) return { script: compiled, eval: false };
   const source = join(__dirname, 'sandbox-thread.ts');
-  return { script: `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).require(${JSON.stringify(source)}, ${JSON.stringify(source)});`, eval: true };
+  return {
+    script: `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).require(${JSON.stringify(source)}, ${JSON.stringify(source)});`,
+    eval: true,
+  };
 }
 
 interface Job {
@@ -171,13 +174,19 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
     const job = release(slot);
     slot.thread = undefined;
     if (exitError?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      job?.reject(new ExpressionLimitError(`expression limit: evaluation needed more than ${options.maxHeapMb} MB of heap`, { limit: 'memory', max: options.maxHeapMb }));
+      job?.reject(
+        new ExpressionLimitError(`expression limit: evaluation needed more than ${options.maxHeapMb} MB of heap`, {
+          limit: 'memory',
+          max: options.maxHeapMb,
+        }),
+      );
     } else {
       job?.reject(new Error(`expression thread stopped: ${exitError?.message ?? 'exited'}`));
     }
     if (!ready && !job) {
       // It never started (e.g. its code failed to load): fail what waits rather than respawning in a loop.
-      for (const waiting of queue.splice(0)) waiting.reject(new Error(`expression thread failed to start: ${exitError?.message ?? 'exited'}`));
+      for (const waiting of queue.splice(0))
+        waiting.reject(new Error(`expression thread failed to start: ${exitError?.message ?? 'exited'}`));
       return;
     }
     replaced++;
@@ -191,7 +200,9 @@ export function createExpressionPool(options: ExpressionPoolOptions = DEFAULT_EX
     slot.thread = undefined;
     void thread.terminate();
     replaced++;
-    job?.reject(new ExpressionLimitError(`expression limit: evaluation ran past ${limits.timeoutMs} ms`, { limit: 'time', max: limits.timeoutMs }));
+    job?.reject(
+      new ExpressionLimitError(`expression limit: evaluation ran past ${limits.timeoutMs} ms`, { limit: 'time', max: limits.timeoutMs }),
+    );
     if (!closed) spawn(slot);
   };
 

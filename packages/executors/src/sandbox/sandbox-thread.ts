@@ -19,7 +19,8 @@ async function answer(request: ThreadRequest): Promise<ThreadReply> {
         : await renderSegments(request.segments, request.context, limits);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof NodeExecutionError) return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+    if (error instanceof NodeExecutionError)
+      return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
     return { ok: false, error: { code: 'SANDBOX_FAILED', message: error instanceof Error ? error.message : String(error) } };
   }
 }

@@ -25,8 +25,7 @@ export function SignInPage() {
         </div>
         <h1>Sign in to the console</h1>
         <p className="muted">
-          Open the link <code>npm start</code> printed, or paste a token. Mint one with{' '}
-          <code>npm run token -- --sub alice</code>.
+          Open the link <code>npm start</code> printed, or paste a token. Mint one with <code>npm run token -- --sub alice</code>.
         </p>
         {reason && (
           <p className="notice notice-warning" role="alert">

@@ -42,7 +42,12 @@ export function BulkActionBar({ selected, onClear }: { selected: string[]; onCle
             <span className="row" role="status">
               <IconSpinner /> {VERB[action].doing} {p ? `${p.done + p.failed} of ${runs(p.total)}` : runs(total)}…
             </span>
-            <progress className="bulk-progress" max={p?.total || total || 1} value={p ? p.done + p.failed : 0} aria-label={`${VERB[action].doing} runs`} />
+            <progress
+              className="bulk-progress"
+              max={p?.total || total || 1}
+              value={p ? p.done + p.failed : 0}
+              aria-label={`${VERB[action].doing} runs`}
+            />
             <button type="button" className="button button-small" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
               Stop the bulk action
             </button>
@@ -54,14 +59,21 @@ export function BulkActionBar({ selected, onClear }: { selected: string[]; onCle
                 {p.status === 'cancelled' ? 'Bulk action stopped: ' : ''}
                 {VERB[action].done} {runs(p.done)}
               </strong>
-              {p.failed > 0 && `; ${p.failed} could not be (${p.errors.slice(0, 3).map((e) => `${e.code}: ${e.message}`).join('; ')})`}.
+              {p.failed > 0 &&
+                `; ${p.failed} could not be (${p.errors
+                  .slice(0, 3)
+                  .map((e) => `${e.code}: ${e.message}`)
+                  .join('; ')})`}
+              .
             </span>
             <button type="button" className="button button-small button-ghost" onClick={dismiss}>
               Dismiss
             </button>
           </>
         )}
-        {(progress.isError || cancel.isError) && <ErrorNotice error={progress.error ?? cancel.error} title="Could not follow the bulk action" />}
+        {(progress.isError || cancel.isError) && (
+          <ErrorNotice error={progress.error ?? cancel.error} title="Could not follow the bulk action" />
+        )}
       </section>
     );
   }
@@ -81,19 +93,48 @@ export function BulkActionBar({ selected, onClear }: { selected: string[]; onCle
         </>
       ) : (
         <>
-          <button type="button" className="button button-small" onClick={() => run('stop')} disabled={start.isPending} title="End each live run gracefully after the nodes in flight">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => run('stop')}
+            disabled={start.isPending}
+            title="End each live run gracefully after the nodes in flight"
+          >
             <IconStop /> Stop
           </button>
-          <button type="button" className="button button-small button-danger" onClick={() => run('cancel')} disabled={start.isPending} title="Cancel each live run now">
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => run('cancel')}
+            disabled={start.isPending}
+            title="Cancel each live run now"
+          >
             <IconBan /> Cancel runs
           </button>
-          <button type="button" className="button button-small" onClick={() => run('rerun')} disabled={start.isPending} title="Run each ended run again, whole, with its own input">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => run('rerun')}
+            disabled={start.isPending}
+            title="Run each ended run again, whole, with its own input"
+          >
             <IconRefresh /> Re-run
           </button>
-          <button type="button" className="button button-small" onClick={() => run('rerun', { from_node: 'failed' })} disabled={start.isPending} title="Run the failed nodes of each failed run again, reusing what completed">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => run('rerun', { from_node: 'failed' })}
+            disabled={start.isPending}
+            title="Run the failed nodes of each failed run again, reusing what completed"
+          >
             <IconRefresh /> Retry failed from failure
           </button>
-          <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)} disabled={start.isPending}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => setConfirming(true)}
+            disabled={start.isPending}
+          >
             <IconX /> Delete…
           </button>
           <button type="button" className="button button-small button-ghost" onClick={onClear}>

@@ -24,7 +24,13 @@ export function RerunActions({ run, edges, records }: RerunProps) {
           <IconRefresh /> Retry from failure
         </button>
       )}
-      <button type="button" className="button button-small" disabled={!ended} title={title ?? 'Run every node again, with this input or another'} onClick={() => setStart(undefined)}>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!ended}
+        title={title ?? 'Run every node again, with this input or another'}
+        onClick={() => setStart(undefined)}
+      >
         <IconRefresh /> Re-run
       </button>
       {start !== null && <RerunDialog run={run} start={start} edges={edges} records={records} onClose={() => setStart(null)} />}
@@ -43,7 +49,9 @@ export function RerunFromNode({ run, nodeId, edges, records }: RerunProps & { no
         <IconRefresh /> Re-run from here
       </button>
       <span className="muted small">
-        {reused ? 'This output was reused from the run this one re-ran (nothing executed).' : 'Runs this node and what follows again; earlier nodes keep their outputs.'}
+        {reused
+          ? 'This output was reused from the run this one re-ran (nothing executed).'
+          : 'Runs this node and what follows again; earlier nodes keep their outputs.'}
       </span>
       {open && <RerunDialog run={run} start={nodeId} edges={edges} records={records} onClose={() => setOpen(false)} />}
     </div>

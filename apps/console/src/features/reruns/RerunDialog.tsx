@@ -18,7 +18,19 @@ export function rerunTitle(start: RerunStart): string {
  * A modal to re-run a finished run whole or from a node: the input and the reused nodes' recorded outputs open as
  * JSON to edit (only what changed is sent), the version to run is picked; the new run opens once it is started.
  */
-export function RerunDialog({ run, start, edges, records, onClose }: { run: ExecutionDetail; start: RerunStart; edges: EdgeDefinition[]; records: Map<string, NodeRecord> | undefined; onClose: () => void }) {
+export function RerunDialog({
+  run,
+  start,
+  edges,
+  records,
+  onClose,
+}: {
+  run: ExecutionDetail;
+  start: RerunStart;
+  edges: EdgeDefinition[];
+  records: Map<string, NodeRecord> | undefined;
+  onClose: () => void;
+}) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const navigate = useNavigate();
@@ -57,7 +69,8 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
       } catch (error) {
         return setProblem({ field: 'outputs', message: `Not valid JSON: ${(error as Error).message}` });
       }
-      if (typeof edited !== 'object' || edited === null || Array.isArray(edited)) return setProblem({ field: 'outputs', message: 'Give an object of node id → output.' });
+      if (typeof edited !== 'object' || edited === null || Array.isArray(edited))
+        return setProblem({ field: 'outputs', message: 'Give an object of node id → output.' });
       const changed = changedOutputs(edited as Record<string, unknown>, recorded);
       if (changed) body.node_outputs = changed;
     }
@@ -73,15 +86,43 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
         <RerunSummary start={start} reused={Object.keys(recorded)} again={again} />
         <div className="field">
           <label htmlFor={`${id}-input`}>Input data (JSON)</label>
-          <textarea id={`${id}-input`} className="input rerun-json" rows={5} spellCheck={false} value={input} onChange={(e) => setInput(e.target.value)} aria-invalid={problem?.field === 'input' || undefined} aria-describedby={problem?.field === 'input' ? `${id}-problem` : undefined} />
-          {problem?.field === 'input' && <p className="field-error" id={`${id}-problem`}>{problem.message}</p>}
+          <textarea
+            id={`${id}-input`}
+            className="input rerun-json"
+            rows={5}
+            spellCheck={false}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            aria-invalid={problem?.field === 'input' || undefined}
+            aria-describedby={problem?.field === 'input' ? `${id}-problem` : undefined}
+          />
+          {problem?.field === 'input' && (
+            <p className="field-error" id={`${id}-problem`}>
+              {problem.message}
+            </p>
+          )}
         </div>
         {reusedIds.length > 0 && (
           <div className="field">
             <label htmlFor={`${id}-outputs`}>Recorded outputs of the reused nodes (JSON)</label>
-            <textarea id={`${id}-outputs`} className="input rerun-json" rows={7} spellCheck={false} value={outputs} onChange={(e) => setOutputs(e.target.value)} aria-invalid={problem?.field === 'outputs' || undefined} aria-describedby={`${id}-outputs-hint${problem?.field === 'outputs' ? ` ${id}-problem` : ''}`} />
-            <p className="muted small" id={`${id}-outputs-hint`}>Edit a value to replay what follows with it; only the outputs you change are sent.</p>
-            {problem?.field === 'outputs' && <p className="field-error" id={`${id}-problem`}>{problem.message}</p>}
+            <textarea
+              id={`${id}-outputs`}
+              className="input rerun-json"
+              rows={7}
+              spellCheck={false}
+              value={outputs}
+              onChange={(e) => setOutputs(e.target.value)}
+              aria-invalid={problem?.field === 'outputs' || undefined}
+              aria-describedby={`${id}-outputs-hint${problem?.field === 'outputs' ? ` ${id}-problem` : ''}`}
+            />
+            <p className="muted small" id={`${id}-outputs-hint`}>
+              Edit a value to replay what follows with it; only the outputs you change are sent.
+            </p>
+            {problem?.field === 'outputs' && (
+              <p className="field-error" id={`${id}-problem`}>
+                {problem.message}
+              </p>
+            )}
           </div>
         )}
         <div className="field">
@@ -106,12 +147,13 @@ export function RerunDialog({ run, start, edges, records, onClose }: { run: Exec
   );
 }
 
-const ids = (list: string[]) => list.map((id, i) => (
-  <span key={id}>
-    {i > 0 && ', '}
-    <span className="mono">{id}</span>
-  </span>
-));
+const ids = (list: string[]) =>
+  list.map((id, i) => (
+    <span key={id}>
+      {i > 0 && ', '}
+      <span className="mono">{id}</span>
+    </span>
+  ));
 
 /** What the re-run reuses and what it runs again, in a sentence. */
 function RerunSummary({ start, reused, again }: { start: RerunStart; reused: string[]; again: string[] }) {

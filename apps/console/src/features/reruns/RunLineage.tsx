@@ -17,9 +17,22 @@ export function RunLineage({ run }: { run: ExecutionDetail }) {
     <nav className="run-lineage small" aria-label="Lineage">
       {run.rerun_of && (
         <p>
-          <IconRefresh /> Re-run of <Link to={runLink(run.rerun_of)} className="mono">{shortId(run.rerun_of)}</Link>
+          <IconRefresh /> Re-run of{' '}
+          <Link to={runLink(run.rerun_of)} className="mono">
+            {shortId(run.rerun_of)}
+          </Link>
           {run.rerun_from_node ? (
-            <> from {run.rerun_from_node === 'failed' ? 'its failed nodes' : <>node <span className="mono">{run.rerun_from_node}</span></>}</>
+            <>
+              {' '}
+              from{' '}
+              {run.rerun_from_node === 'failed' ? (
+                'its failed nodes'
+              ) : (
+                <>
+                  node <span className="mono">{run.rerun_from_node}</span>
+                </>
+              )}
+            </>
           ) : (
             ' (whole run)'
           )}
@@ -31,8 +44,10 @@ export function RunLineage({ run }: { run: ExecutionDetail }) {
           <ul>
             {children.map((child) => (
               <li key={child.id}>
-                <Link to={runLink(child.id)} className="mono" aria-label={`Re-run ${child.id}`}>{shortId(child.id)}</Link> <StatusBadge status={child.status} />{' '}
-                <span className="muted">{formatDateTime(child.created_at)}</span>
+                <Link to={runLink(child.id)} className="mono" aria-label={`Re-run ${child.id}`}>
+                  {shortId(child.id)}
+                </Link>{' '}
+                <StatusBadge status={child.status} /> <span className="muted">{formatDateTime(child.created_at)}</span>
               </li>
             ))}
           </ul>

@@ -10,7 +10,15 @@ const edges = [
   { source: 'side', target: 'out' },
 ];
 const record = (node_id: string, status: string, output: unknown = null) => ({ node_id, status, output }) as NodeRecord;
-const records = new Map([record('in', 'completed', { n: 1 }), record('a', 'completed', 2), record('side', 'completed', 'x'), record('b', 'failed'), record('out', 'skipped')].map((r) => [r.node_id, r]));
+const records = new Map(
+  [
+    record('in', 'completed', { n: 1 }),
+    record('a', 'completed', 2),
+    record('side', 'completed', 'x'),
+    record('b', 'failed'),
+    record('out', 'skipped'),
+  ].map((r) => [r.node_id, r]),
+);
 
 describe('re-run plan', () => {
   it('runs the start node and everything downstream of it', () => {

@@ -6,7 +6,8 @@ export type RerunStart = string | undefined;
 
 /** The nodes a re-run from `start` runs again: the start node(s) and everything downstream. */
 export function nodesToRun(start: RerunStart, edges: EdgeDefinition[], records: Map<string, NodeRecord> | undefined): Set<string> {
-  const starts = start === 'failed' ? [...(records?.values() ?? [])].filter((r) => r.status === 'failed').map((r) => r.node_id) : start ? [start] : [];
+  const starts =
+    start === 'failed' ? [...(records?.values() ?? [])].filter((r) => r.status === 'failed').map((r) => r.node_id) : start ? [start] : [];
   const run = new Set(starts);
   const queue = [...starts];
   while (queue.length) {
@@ -22,7 +23,11 @@ export function nodesToRun(start: RerunStart, edges: EdgeDefinition[], records: 
 }
 
 /** The recorded outputs a re-run from `start` reuses (completed nodes outside what runs again), by node id. */
-export function reusedOutputs(start: RerunStart, edges: EdgeDefinition[], records: Map<string, NodeRecord> | undefined): Record<string, unknown> {
+export function reusedOutputs(
+  start: RerunStart,
+  edges: EdgeDefinition[],
+  records: Map<string, NodeRecord> | undefined,
+): Record<string, unknown> {
   if (!start || !records) return {};
   const run = nodesToRun(start, edges, records);
   const outputs: Record<string, unknown> = {};
@@ -34,6 +39,8 @@ export function reusedOutputs(start: RerunStart, edges: EdgeDefinition[], record
 
 /** The outputs the person changed (only these are sent as `node_outputs`); unknown ids are kept so the API names them. */
 export function changedOutputs(edited: Record<string, unknown>, recorded: Record<string, unknown>): Record<string, unknown> | undefined {
-  const changed = Object.entries(edited).filter(([id, value]) => !(id in recorded) || JSON.stringify(value) !== JSON.stringify(recorded[id]));
+  const changed = Object.entries(edited).filter(
+    ([id, value]) => !(id in recorded) || JSON.stringify(value) !== JSON.stringify(recorded[id]),
+  );
   return changed.length ? Object.fromEntries(changed) : undefined;
 }

@@ -10,19 +10,27 @@ export interface RunSelection {
 
 export function useRunSelection(): RunSelection {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const toggle = useCallback((id: string) => setSelected((old) => {
-    const next = new Set(old);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
-  const setAll = useCallback((ids: string[], on: boolean) => setSelected((old) => {
-    const next = new Set(old);
-    for (const id of ids) {
-      if (on) next.add(id);
-      else next.delete(id);
-    }
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const setAll = useCallback(
+    (ids: string[], on: boolean) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
   const clear = useCallback(() => setSelected(new Set()), []);
   return useMemo(() => ({ selected, toggle, setAll, clear }), [selected, toggle, setAll, clear]);
 }

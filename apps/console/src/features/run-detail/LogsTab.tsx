@@ -20,7 +20,9 @@ export function LogsTab({ id }: { id: string }) {
         </select>
       </div>
       {logs.isPending ? (
-        <p className="muted loading" role="status"><IconSpinner /> Loading logs…</p>
+        <p className="muted loading" role="status">
+          <IconSpinner /> Loading logs…
+        </p>
       ) : logs.isError ? (
         <ErrorNotice error={logs.error} title="Could not load logs" onRetry={() => void logs.refetch()} />
       ) : logs.data.logs.length === 0 ? (

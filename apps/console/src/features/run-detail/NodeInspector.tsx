@@ -6,7 +6,19 @@ import type { GraphNodeView } from '../../ui/graph/WorkflowGraph';
 import type { NodeTokens } from './use-run-events';
 
 /** The selected node: state, duration, attempts, tokens, error, live LLM output, input and output. */
-export function NodeInspector({ nodeId, definition, record, view, tokens }: { nodeId: string; definition?: Pick<NodeDefinition, 'id' | 'type' | 'config'>; record?: NodeRecord; view?: GraphNodeView; tokens?: NodeTokens[string] }) {
+export function NodeInspector({
+  nodeId,
+  definition,
+  record,
+  view,
+  tokens,
+}: {
+  nodeId: string;
+  definition?: Pick<NodeDefinition, 'id' | 'type' | 'config'>;
+  record?: NodeRecord;
+  view?: GraphNodeView;
+  tokens?: NodeTokens[string];
+}) {
   const liveText = tokens?.parts.join('') ?? '';
   const running = view?.state === 'running';
   return (
@@ -29,7 +41,9 @@ export function NodeInspector({ nodeId, definition, record, view, tokens }: { no
         </div>
         <div>
           <dt>Tokens</dt>
-          <dd title={record?.usage ? `prompt ${record.usage.prompt_tokens}, completion ${record.usage.completion_tokens}` : undefined}>{formatCount(record?.usage?.total_tokens)}</dd>
+          <dd title={record?.usage ? `prompt ${record.usage.prompt_tokens}, completion ${record.usage.completion_tokens}` : undefined}>
+            {formatCount(record?.usage?.total_tokens)}
+          </dd>
         </div>
         <div>
           <dt>Started</dt>
@@ -43,9 +57,7 @@ export function NodeInspector({ nodeId, definition, record, view, tokens }: { no
       )}
       {(running || (liveText && !record?.output)) && definition?.type === 'llm' && (
         <div className="stack">
-          <h3>
-            Live output {running && <span className="typing-dots" aria-label="streaming" />}
-          </h3>
+          <h3>Live output {running && <span className="typing-dots" aria-label="streaming" />}</h3>
           <pre className="live-output" aria-live="polite" aria-label="Live LLM output">
             {liveText || (running ? 'Waiting for the first token…' : '')}
           </pre>
@@ -57,7 +69,11 @@ export function NodeInspector({ nodeId, definition, record, view, tokens }: { no
       </div>
       <div className="stack">
         <h3>Output</h3>
-        {record?.output !== undefined && record?.output !== null ? <JsonViewer value={record.output} label={`Output of ${nodeId}`} /> : <p className="muted small">{running ? 'Running…' : 'No output recorded.'}</p>}
+        {record?.output !== undefined && record?.output !== null ? (
+          <JsonViewer value={record.output} label={`Output of ${nodeId}`} />
+        ) : (
+          <p className="muted small">{running ? 'Running…' : 'No output recorded.'}</p>
+        )}
       </div>
       {definition?.config && Object.keys(definition.config).length > 0 && (
         <details className="config-details">

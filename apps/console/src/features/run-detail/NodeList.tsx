@@ -2,7 +2,17 @@ import type { GraphNodeView } from '../../ui/graph/WorkflowGraph';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 /** The nodes as a plain list: the graph's keyboard- and phone-friendly twin. */
-export function NodeList({ nodes, views, selectedId, onSelect }: { nodes: { id: string; type: string }[]; views: Record<string, GraphNodeView>; selectedId: string | null; onSelect: (id: string) => void }) {
+export function NodeList({
+  nodes,
+  views,
+  selectedId,
+  onSelect,
+}: {
+  nodes: { id: string; type: string }[];
+  views: Record<string, GraphNodeView>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   return (
     <ul className="node-list" aria-label="Nodes">
       {nodes.map((node) => {

@@ -8,8 +8,18 @@ import { ACTIONS, isActionAllowed, useControlRun } from './run-actions';
 const LOOK: Record<ControlAction, { label: string; icon: () => ReactElement; className: string; hint: string }> = {
   pause: { label: 'Pause', icon: () => <IconPause />, className: 'button', hint: 'Nodes in flight finish; nothing new starts' },
   resume: { label: 'Resume', icon: () => <IconPlay />, className: 'button button-primary', hint: 'Carry on from where the run paused' },
-  stop: { label: 'Stop', icon: () => <IconStop />, className: 'button button-danger', hint: 'End the run gracefully after the nodes in flight' },
-  cancel: { label: 'Cancel', icon: () => <IconBan />, className: 'button button-danger', hint: 'Cancel the run now (Temporal cancellation)' },
+  stop: {
+    label: 'Stop',
+    icon: () => <IconStop />,
+    className: 'button button-danger',
+    hint: 'End the run gracefully after the nodes in flight',
+  },
+  cancel: {
+    label: 'Cancel',
+    icon: () => <IconBan />,
+    className: 'button button-danger',
+    hint: 'Cancel the run now (Temporal cancellation)',
+  },
 };
 
 /** Pause, resume, stop and cancel, each enabled only when the transition is allowed; a refusal shows the API's message. */

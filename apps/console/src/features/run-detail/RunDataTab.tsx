@@ -11,14 +11,23 @@ export function RunDataTab({ run }: { run: Execution }) {
       </div>
       <div className="stack">
         <h3>Output</h3>
-        {run.output_data !== null && run.output_data !== undefined ? <JsonViewer value={run.output_data} label="Run output" /> : <p className="muted small">No output yet.</p>}
+        {run.output_data !== null && run.output_data !== undefined ? (
+          <JsonViewer value={run.output_data} label="Run output" />
+        ) : (
+          <p className="muted small">No output yet.</p>
+        )}
       </div>
       {run.error && (
         <div className="stack">
           <h3>Error</h3>
           <div className="notice notice-error" role="alert">
             <code className="error-code">{run.error.code}</code> {run.error.message}
-            {run.error.node_id && <> (node <code>{run.error.node_id}</code>)</>}
+            {run.error.node_id && (
+              <>
+                {' '}
+                (node <code>{run.error.node_id}</code>)
+              </>
+            )}
           </div>
         </div>
       )}

@@ -40,7 +40,12 @@ export default function RunDetailPage() {
   const records = useRunNodes(id);
   const workflow = useRunWorkflow(run.data?.workflow_id);
   const live = useRunEvents(id, run.isSuccess);
-  const events = useQuery<ExecutionEvent[]>({ queryKey: runKeys.events(id), queryFn: () => NO_EVENTS, enabled: false, initialData: NO_EVENTS }).data;
+  const events = useQuery<ExecutionEvent[]>({
+    queryKey: runKeys.events(id),
+    queryFn: () => NO_EVENTS,
+    enabled: false,
+    initialData: NO_EVENTS,
+  }).data;
   const tokens = useQuery<NodeTokens>({ queryKey: runKeys.tokens(id), queryFn: () => ({}), enabled: false, initialData: {} }).data;
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('timeline');
@@ -48,21 +53,42 @@ export default function RunDetailPage() {
 
   const definition = workflow.data?.definition as WorkflowDefinition | undefined;
   const graph = useMemo(() => graphOf(definition, records.data ? [...records.data.values()] : []), [definition, records.data]);
-  const views = useMemo(() => nodeViews(graph.nodes.map((n) => n.id), events, records.data, run.data?.status ?? 'pending'), [graph.nodes, events, records.data, run.data?.status]);
+  const views = useMemo(
+    () =>
+      nodeViews(
+        graph.nodes.map((n) => n.id),
+        events,
+        records.data,
+        run.data?.status ?? 'pending',
+      ),
+    [graph.nodes, events, records.data, run.data?.status],
+  );
   const onSelect = useCallback((nodeId: string) => setSelected(nodeId), []);
 
-  if (run.isPending) return <div className="page loading" role="status"><IconSpinner /> Loading the run…</div>;
+  if (run.isPending)
+    return (
+      <div className="page loading" role="status">
+        <IconSpinner /> Loading the run…
+      </div>
+    );
   if (run.isError) {
     return (
       <div className="page">
-        <Link to="/runs" className="small">← Runs</Link>
+        <Link to="/runs" className="small">
+          ← Runs
+        </Link>
         <ErrorNotice error={run.error} title="Could not load this run" onRetry={() => void run.refetch()} />
       </div>
     );
   }
   const r = run.data;
   const selectedId = selected ?? r.current_nodes[0] ?? graph.nodes[0]?.id ?? null;
-  const versionNote = workflow.data && workflow.data.version !== r.workflow_version ? `The graph shows version ${workflow.data.version} of the workflow; this run used version ${r.workflow_version}.` : workflow.isError ? 'The workflow is no longer available: the graph shows the nodes this run recorded, without their edges.' : null;
+  const versionNote =
+    workflow.data && workflow.data.version !== r.workflow_version
+      ? `The graph shows version ${workflow.data.version} of the workflow; this run used version ${r.workflow_version}.`
+      : workflow.isError
+        ? 'The workflow is no longer available: the graph shows the nodes this run recorded, without their edges.'
+        : null;
 
   return (
     <div className="page run-detail">
@@ -90,12 +116,30 @@ export default function RunDetailPage() {
         </div>
       </header>
       <dl className="facts run-facts card">
-        <div><dt>Started</dt><dd>{formatDateTime(r.started_at ?? r.created_at)}</dd></div>
-        <div><dt>Duration</dt><dd>{formatDuration(runDuration(r, now))}</dd></div>
-        <div><dt>Tokens</dt><dd>{formatCount(r.usage?.total_tokens)}</dd></div>
-        <div><dt>Progress</dt><dd>{Math.round(r.progress * 100)}%</dd></div>
-        <div><dt>Current node</dt><dd className="mono">{r.current_nodes.join(', ') || '—'}</dd></div>
-        <div><dt>Mode</dt><dd>{r.mode}</dd></div>
+        <div>
+          <dt>Started</dt>
+          <dd>{formatDateTime(r.started_at ?? r.created_at)}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(runDuration(r, now))}</dd>
+        </div>
+        <div>
+          <dt>Tokens</dt>
+          <dd>{formatCount(r.usage?.total_tokens)}</dd>
+        </div>
+        <div>
+          <dt>Progress</dt>
+          <dd>{Math.round(r.progress * 100)}%</dd>
+        </div>
+        <div>
+          <dt>Current node</dt>
+          <dd className="mono">{r.current_nodes.join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>Mode</dt>
+          <dd>{r.mode}</dd>
+        </div>
       </dl>
       {r.error && (
         <div className="notice notice-error" role="alert">
@@ -106,15 +150,37 @@ export default function RunDetailPage() {
       {versionNote && <p className="notice notice-info">{versionNote}</p>}
       <div className="run-main">
         <section className="card graph-card" aria-label="Workflow graph">
-          <Suspense fallback={<div className="loading graph-loading" role="status"><IconSpinner /> Drawing the graph…</div>}>
-            {graph.nodes.length > 0 && <WorkflowGraph nodes={graph.nodes} edges={graph.edges} views={views} selectedId={selectedId} onSelect={onSelect} label={`Graph of ${r.workflow_name}`} direction="auto" />}
+          <Suspense
+            fallback={
+              <div className="loading graph-loading" role="status">
+                <IconSpinner /> Drawing the graph…
+              </div>
+            }
+          >
+            {graph.nodes.length > 0 && (
+              <WorkflowGraph
+                nodes={graph.nodes}
+                edges={graph.edges}
+                views={views}
+                selectedId={selectedId}
+                onSelect={onSelect}
+                label={`Graph of ${r.workflow_name}`}
+                direction="auto"
+              />
+            )}
           </Suspense>
         </section>
         <aside className="card inspector-card" aria-label="Selected node">
           {selectedId && <WaitAnswerPanel executionId={id} nodeId={selectedId} nodeState={views[selectedId]?.state} />}
           {selectedId && <RerunFromNode run={r} nodeId={selectedId} edges={graph.edges} records={records.data} />}
           {selectedId ? (
-            <NodeInspector nodeId={selectedId} definition={graph.nodes.find((n) => n.id === selectedId)} record={records.data?.get(selectedId)} view={views[selectedId]} tokens={tokens[selectedId]} />
+            <NodeInspector
+              nodeId={selectedId}
+              definition={graph.nodes.find((n) => n.id === selectedId)}
+              record={records.data?.get(selectedId)}
+              view={views[selectedId]}
+              tokens={tokens[selectedId]}
+            />
           ) : (
             <p className="muted card-body">Select a node to see its data.</p>
           )}
@@ -138,10 +204,14 @@ export default function RunDetailPage() {
 }
 
 /** The definition's nodes and edges, plus any recorded node the definition does not have (an older version). */
-function graphOf(definition: WorkflowDefinition | undefined, records: { node_id: string; node_type: string }[]): { nodes: Pick<NodeDefinition, 'id' | 'type' | 'name' | 'config'>[]; edges: EdgeDefinition[] } {
+function graphOf(
+  definition: WorkflowDefinition | undefined,
+  records: { node_id: string; node_type: string }[],
+): { nodes: Pick<NodeDefinition, 'id' | 'type' | 'name' | 'config'>[]; edges: EdgeDefinition[] } {
   const nodes: Pick<NodeDefinition, 'id' | 'type' | 'name' | 'config'>[] = [...(definition?.nodes ?? [])];
   for (const record of records) {
-    if (!nodes.some((n) => n.id === record.node_id)) nodes.push({ id: record.node_id, type: record.node_type as NodeDefinition['type'], config: {} });
+    if (!nodes.some((n) => n.id === record.node_id))
+      nodes.push({ id: record.node_id, type: record.node_type as NodeDefinition['type'], config: {} });
   }
   return { nodes, edges: definition?.edges ?? [] };
 }

@@ -7,8 +7,14 @@ import { useRunHistory } from './use-run';
 /** The merged `/history`: our events and Temporal's, in time order. */
 export function TimelineTab({ id }: { id: string }) {
   const history = useRunHistory(id);
-  if (history.isPending) return <p className="muted loading" role="status"><IconSpinner /> Loading the timeline…</p>;
-  if (history.isError) return <ErrorNotice error={history.error} title="Could not load the timeline" onRetry={() => void history.refetch()} />;
+  if (history.isPending)
+    return (
+      <p className="muted loading" role="status">
+        <IconSpinner /> Loading the timeline…
+      </p>
+    );
+  if (history.isError)
+    return <ErrorNotice error={history.error} title="Could not load the timeline" onRetry={() => void history.refetch()} />;
   return (
     <ol className="timeline" aria-label="Timeline">
       {history.data.items.map((item, index) => (
@@ -17,7 +23,9 @@ export function TimelineTab({ id }: { id: string }) {
           <span className="timeline-dot" aria-hidden="true" />
           <div className="timeline-body">
             <div className="row">
-              <span className="source-chip" data-source={item.source}>{item.source}</span>
+              <span className="source-chip" data-source={item.source}>
+                {item.source}
+              </span>
               <span className="mono timeline-event">{item.event}</span>
               {item.node_id && <span className="badge badge-neutral mono">{item.node_id}</span>}
             </div>

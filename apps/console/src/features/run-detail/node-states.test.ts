@@ -7,7 +7,17 @@ const event = (seq: number, type: string, node_id?: string): ExecutionEvent =>
 
 describe('nodeViews', () => {
   it('takes each node’s latest event, shows retries, and leaves untouched nodes pending', () => {
-    const views = nodeViews(['in', 'llm', 'out'], [event(1, 'node.started', 'in'), event(2, 'node.completed', 'in'), event(3, 'node.started', 'llm'), event(4, 'node.attempt_failed', 'llm')], undefined, 'running');
+    const views = nodeViews(
+      ['in', 'llm', 'out'],
+      [
+        event(1, 'node.started', 'in'),
+        event(2, 'node.completed', 'in'),
+        event(3, 'node.started', 'llm'),
+        event(4, 'node.attempt_failed', 'llm'),
+      ],
+      undefined,
+      'running',
+    );
     expect(views).toEqual({ in: { state: 'completed' }, llm: { state: 'running', stateLabel: 'retrying' }, out: { state: 'pending' } });
   });
 

@@ -15,7 +15,12 @@ const FROM_EVENT: Record<string, string> = {
  * Each node's state: the latest node event wins, else its record, else pending. While the run is paused a node
  * that has not started shows as paused; once the run ended otherwise than completed, as "not run".
  */
-export function nodeViews(nodeIds: string[], events: ExecutionEvent[], records: Map<string, NodeRecord> | undefined, runStatus: ExecutionStatus): Record<string, GraphNodeView> {
+export function nodeViews(
+  nodeIds: string[],
+  events: ExecutionEvent[],
+  records: Map<string, NodeRecord> | undefined,
+  runStatus: ExecutionStatus,
+): Record<string, GraphNodeView> {
   const fromEvents = new Map<string, { state: string; retrying: boolean }>();
   for (const event of events) {
     const state = event.node_id ? FROM_EVENT[event.type] : undefined;

@@ -21,7 +21,9 @@ export function useControlRun(id: string) {
     onSuccess: (result) => {
       const { message: _message, ...execution } = result;
       // A terminal status the live events already delivered is never replaced by an older answer.
-      queryClient.setQueryData<ExecutionDetail>(runKeys.run(id), (old) => (old && !isLive(old.status) ? old : old ? { ...old, ...execution } : old));
+      queryClient.setQueryData<ExecutionDetail>(runKeys.run(id), (old) =>
+        old && !isLive(old.status) ? old : old ? { ...old, ...execution } : old,
+      );
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: runKeys.run(id), exact: true });

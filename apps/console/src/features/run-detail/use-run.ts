@@ -38,12 +38,16 @@ export function useRunWorkflow(workflowId: string | undefined) {
 
 /** The merged timeline: platform events and Temporal's history. */
 export function useRunHistory(id: string) {
-  return useQuery({ queryKey: runKeys.history(id), queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(path(id, '/history'), { signal }) });
+  return useQuery({
+    queryKey: runKeys.history(id),
+    queryFn: ({ signal }) => apiRequest<{ items: TimelineItem[] }>(path(id, '/history'), { signal }),
+  });
 }
 
 export function useRunLogs(id: string, level: string) {
   return useQuery({
     queryKey: runKeys.logs(id, level),
-    queryFn: ({ signal }) => apiRequest<{ logs: LogEntry[] }>(path(id, '/logs'), { query: { level: level || undefined, limit: 1000 }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ logs: LogEntry[] }>(path(id, '/logs'), { query: { level: level || undefined, limit: 1000 }, signal }),
   });
 }

@@ -9,7 +9,12 @@ export function RunFiltersBar({ filters, onChange }: { filters: RunFilters; onCh
     <div className="filters" role="search" aria-label="Filter runs">
       <div className="field">
         <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" className="input" value={filters.status} onChange={(e) => onChange({ ...filters, status: e.target.value as RunFilters['status'] })}>
+        <select
+          id="filter-status"
+          className="input"
+          value={filters.status}
+          onChange={(e) => onChange({ ...filters, status: e.target.value as RunFilters['status'] })}
+        >
           <option value="">All statuses</option>
           {STATUS_OPTIONS.map((s) => (
             <option key={s} value={s}>
@@ -20,7 +25,12 @@ export function RunFiltersBar({ filters, onChange }: { filters: RunFilters; onCh
       </div>
       <div className="field">
         <label htmlFor="filter-workflow">Workflow</label>
-        <select id="filter-workflow" className="input" value={filters.workflowId} onChange={(e) => onChange({ ...filters, workflowId: e.target.value })}>
+        <select
+          id="filter-workflow"
+          className="input"
+          value={filters.workflowId}
+          onChange={(e) => onChange({ ...filters, workflowId: e.target.value })}
+        >
           <option value="">All workflows</option>
           {workflows.data?.items.map((w) => (
             <option key={w.id} value={w.id}>
@@ -31,7 +41,12 @@ export function RunFiltersBar({ filters, onChange }: { filters: RunFilters; onCh
       </div>
       <div className="field">
         <label htmlFor="filter-range">Started</label>
-        <select id="filter-range" className="input" value={filters.range} onChange={(e) => onChange({ ...filters, range: e.target.value as TimeRange })}>
+        <select
+          id="filter-range"
+          className="input"
+          value={filters.range}
+          onChange={(e) => onChange({ ...filters, range: e.target.value as TimeRange })}
+        >
           {TIME_RANGES.map((r) => (
             <option key={r.id} value={r.id}>
               {r.label}

@@ -29,7 +29,11 @@ export function RunsPage() {
     <div className="page">
       <PageHeader
         title="Runs"
-        subtitle={first ? `${first.total_exact ? '' : 'about '}${formatCount(first.total)} run${first.total === 1 ? '' : 's'}` : 'Every run of your workflows, newest first'}
+        subtitle={
+          first
+            ? `${first.total_exact ? '' : 'about '}${formatCount(first.total)} run${first.total === 1 ? '' : 's'}`
+            : 'Every run of your workflows, newest first'
+        }
         actions={<LiveIndicator state={live} />}
       />
       <RunFiltersBar filters={filters} onChange={setFilters} />

@@ -22,23 +22,48 @@ export function RunsTable({ runs, selection }: { runs: Execution[]; selection?: 
         <tr>
           {selection && (
             <th scope="col" className="run-select">
-              <input type="checkbox" aria-label="Select every run shown" checked={allTicked} onChange={() => selection.setAll(runs.map((r) => r.id), !allTicked)} />
+              <input
+                type="checkbox"
+                aria-label="Select every run shown"
+                checked={allTicked}
+                onChange={() =>
+                  selection.setAll(
+                    runs.map((r) => r.id),
+                    !allTicked,
+                  )
+                }
+              />
             </th>
           )}
           <th scope="col">Status</th>
           <th scope="col">Workflow</th>
           <th scope="col">Started</th>
-          <th scope="col" className="num">Duration</th>
-          <th scope="col" className="num">Tokens</th>
+          <th scope="col" className="num">
+            Duration
+          </th>
+          <th scope="col" className="num">
+            Tokens
+          </th>
           <th scope="col">Current node</th>
         </tr>
       </thead>
       <tbody>
         {runs.map((run) => (
-          <tr key={run.id} className="clickable" data-run-id={run.id} data-status={run.status} onClick={() => navigate(`/runs/${encodeURIComponent(run.id)}`)}>
+          <tr
+            key={run.id}
+            className="clickable"
+            data-run-id={run.id}
+            data-status={run.status}
+            onClick={() => navigate(`/runs/${encodeURIComponent(run.id)}`)}
+          >
             {selection && (
               <td data-label="Select" className="run-select" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" aria-label={`Select run ${run.id}`} checked={selection.selected.has(run.id)} onChange={() => selection.toggle(run.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select run ${run.id}`}
+                  checked={selection.selected.has(run.id)}
+                  onChange={() => selection.toggle(run.id)}
+                />
               </td>
             )}
             <td data-label="Status">
@@ -50,7 +75,11 @@ export function RunsTable({ runs, selection }: { runs: Execution[]; selection?: 
               </Link>
               <span className="badge badge-neutral">v{run.workflow_version}</span>
               {run.is_test && <span className="badge badge-neutral">test</span>}
-              {run.rerun_of && <span className="badge badge-neutral" title={`Re-run of ${run.rerun_of}`}>re-run</span>}
+              {run.rerun_of && (
+                <span className="badge badge-neutral" title={`Re-run of ${run.rerun_of}`}>
+                  re-run
+                </span>
+              )}
               <div className="muted small mono" title={run.id}>
                 {shortId(run.id)}
               </div>

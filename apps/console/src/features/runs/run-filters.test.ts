@@ -5,7 +5,12 @@ describe('run filters', () => {
   it('round-trip through the URL and ignore values the list does not know', () => {
     const filters = { status: 'failed' as const, workflowId: 'wf_1', range: '24h' as const, includeTest: true };
     expect(readFilters(writeFilters(filters))).toEqual(filters);
-    expect(readFilters(new URLSearchParams('status=bogus&range=3y'))).toEqual({ status: '', workflowId: '', range: 'any', includeTest: false });
+    expect(readFilters(new URLSearchParams('status=bogus&range=3y'))).toEqual({
+      status: '',
+      workflowId: '',
+      range: 'any',
+      includeTest: false,
+    });
   });
 
   it('turn the time range into created_after and leave unset filters out', () => {

@@ -17,7 +17,17 @@ export const TIME_RANGES = [
 ] as const;
 export type TimeRange = (typeof TIME_RANGES)[number]['id'];
 
-export const STATUS_OPTIONS: ExecutionStatus[] = ['pending', 'running', 'paused', 'completed', 'failed', 'stopped', 'cancelled', 'timed_out', 'terminated'];
+export const STATUS_OPTIONS: ExecutionStatus[] = [
+  'pending',
+  'running',
+  'paused',
+  'completed',
+  'failed',
+  'stopped',
+  'cancelled',
+  'timed_out',
+  'terminated',
+];
 
 export function readFilters(params: URLSearchParams): RunFilters {
   const range = params.get('range');

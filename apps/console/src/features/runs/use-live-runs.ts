@@ -79,8 +79,16 @@ function applyEvent(run: Execution, event: ExecutionEvent): Execution {
 async function refreshRun(queryClient: QueryClient, id: string): Promise<void> {
   const fresh = await apiRequest<Execution>(`/executions/${encodeURIComponent(id)}`).catch(() => undefined);
   if (!fresh) return;
-  queryClient.setQueriesData<RunsData>({ queryKey: ['runs'] }, (data) =>
-    data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((run) => (run.id === id ? { ...run, ...withoutNodes(fresh) } : run)) })) },
+  queryClient.setQueriesData<RunsData>(
+    { queryKey: ['runs'] },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((run) => (run.id === id ? { ...run, ...withoutNodes(fresh) } : run)),
+        })),
+      },
   );
 }
 

@@ -30,7 +30,11 @@ export function ChatDialog({ session, onClosed }: { session: TestSession; onClos
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey) send(event);
   };
-  const close = () => actions.close.mutate(id, { onSuccess: onClosed, onError: (error) => error instanceof ApiError && error.code === 'TEST_SESSION_NOT_FOUND' && onClosed() });
+  const close = () =>
+    actions.close.mutate(id, {
+      onSuccess: onClosed,
+      onError: (error) => error instanceof ApiError && error.code === 'TEST_SESSION_NOT_FOUND' && onClosed(),
+    });
   const error = actions.send.error ?? actions.clear.error ?? actions.setVariables.error ?? actions.close.error;
 
   return (
@@ -43,7 +47,12 @@ export function ChatDialog({ session, onClosed }: { session: TestSession; onClos
           </div>
         </div>
         <div className="row chat-actions">
-          <button type="button" className="button button-small" onClick={() => actions.clear.mutate(id)} disabled={actions.clear.isPending || actions.send.isPending}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => actions.clear.mutate(id)}
+            disabled={actions.clear.isPending || actions.send.isPending}
+          >
             Clear history
           </button>
           <button type="button" className="button button-small button-danger" onClick={close} disabled={actions.close.isPending}>
@@ -77,7 +86,10 @@ export function ChatDialog({ session, onClosed }: { session: TestSession; onClos
         <div className="chat-error-box">
           {error instanceof ApiError && error.code === 'TEST_SESSION_NOT_FOUND' ? (
             <p className="notice notice-warning" role="alert">
-              This session has expired or was closed ({error.code}). <button type="button" className="button button-small" onClick={onClosed}>Start a new session</button>
+              This session has expired or was closed ({error.code}).{' '}
+              <button type="button" className="button button-small" onClick={onClosed}>
+                Start a new session
+              </button>
             </p>
           ) : (
             <ErrorNotice error={error} />
@@ -88,7 +100,16 @@ export function ChatDialog({ session, onClosed }: { session: TestSession; onClos
         <label htmlFor="chat-text" className="visually-hidden">
           Message
         </label>
-        <textarea id="chat-text" className="input" rows={1} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} placeholder="Type a test message… (Enter sends, Shift+Enter for a new line)" disabled={actions.send.isPending} />
+        <textarea
+          id="chat-text"
+          className="input"
+          rows={1}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Type a test message… (Enter sends, Shift+Enter for a new line)"
+          disabled={actions.send.isPending}
+        />
         <button type="submit" className="button button-primary" disabled={!text.trim() || actions.send.isPending}>
           Send
         </button>

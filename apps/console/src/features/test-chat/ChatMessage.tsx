@@ -12,7 +12,10 @@ export function ChatMessage({ message }: { message: TestMessage }) {
       <div className="chat-role">
         {message.role === 'user' ? 'You' : 'Workflow'} <span className="muted">· {formatTime(message.timestamp)}</span>
       </div>
-      <div className="chat-bubble">{message.content || (meta && !meta.success ? <em className="muted">No reply: the run failed.</em> : <em className="muted">(empty reply)</em>)}</div>
+      <div className="chat-bubble">
+        {message.content ||
+          (meta && !meta.success ? <em className="muted">No reply: the run failed.</em> : <em className="muted">(empty reply)</em>)}
+      </div>
       {meta && (
         <div className="chat-meta">
           <div className="row chat-meta-row">

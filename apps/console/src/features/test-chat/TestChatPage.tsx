@@ -34,7 +34,9 @@ export default function TestChatPage() {
               <p>Pick a workflow and start a session, or resume one of your open sessions.</p>
             </div>
           ) : session.isPending ? (
-            <div className="card empty loading" role="status"><IconSpinner /> Opening the session…</div>
+            <div className="card empty loading" role="status">
+              <IconSpinner /> Opening the session…
+            </div>
           ) : session.isError ? (
             session.error instanceof ApiError && session.error.code === 'TEST_SESSION_NOT_FOUND' ? (
               <div className="notice notice-warning" role="alert">
@@ -44,7 +46,11 @@ export default function TestChatPage() {
               <ErrorNotice error={session.error} title="Could not open the session" onRetry={() => void session.refetch()} />
             )
           ) : (
-            <ChatDialog key={session.data.testSessionId} session={session.data} onClosed={() => setSession(null, session.data.workflowId)} />
+            <ChatDialog
+              key={session.data.testSessionId}
+              session={session.data}
+              onClosed={() => setSession(null, session.data.workflowId)}
+            />
           )}
         </div>
       </div>
@@ -99,7 +105,14 @@ function NewSessionPanel({ initialWorkflow, onCreated }: { initialWorkflow: stri
           )}
           <div className="field">
             <label htmlFor="chat-variables">Variables (JSON)</label>
-            <textarea id="chat-variables" className="input mono" rows={4} value={variables} onChange={(e) => setVariables(e.target.value)} spellCheck={false} />
+            <textarea
+              id="chat-variables"
+              className="input mono"
+              rows={4}
+              value={variables}
+              onChange={(e) => setVariables(e.target.value)}
+              spellCheck={false}
+            />
             {problem && <p className="field-error">{problem}</p>}
           </div>
           <button type="button" className="button button-primary" onClick={start} disabled={!chosen || create.isPending}>

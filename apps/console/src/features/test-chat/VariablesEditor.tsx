@@ -25,7 +25,14 @@ export function VariablesEditor({ session }: { session: TestSession }) {
         <label htmlFor="session-variables" className="visually-hidden">
           Session variables (JSON)
         </label>
-        <textarea id="session-variables" className="input mono" rows={4} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <textarea
+          id="session-variables"
+          className="input mono"
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+        />
         {problem && <p className="field-error">{problem}</p>}
         <div className="row">
           <button type="button" className="button button-small" onClick={save} disabled={actions.setVariables.isPending}>

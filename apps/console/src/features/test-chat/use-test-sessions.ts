@@ -28,11 +28,13 @@ export function useSessionActions() {
   };
   return {
     create: useMutation({
-      mutationFn: (body: { workflowId: string; variables?: Record<string, unknown> }) => apiRequest<TestSession>(BASE, { method: 'POST', body }),
+      mutationFn: (body: { workflowId: string; variables?: Record<string, unknown> }) =>
+        apiRequest<TestSession>(BASE, { method: 'POST', body }),
       onSuccess: store,
     }),
     send: useMutation({
-      mutationFn: ({ id, message }: { id: string; message: string }) => apiRequest<TestSession>(sessionPath(id, '/messages'), { method: 'POST', body: { message } }),
+      mutationFn: ({ id, message }: { id: string; message: string }) =>
+        apiRequest<TestSession>(sessionPath(id, '/messages'), { method: 'POST', body: { message } }),
       onSuccess: store,
     }),
     clear: useMutation({
@@ -40,7 +42,8 @@ export function useSessionActions() {
       onSuccess: store,
     }),
     setVariables: useMutation({
-      mutationFn: ({ id, variables }: { id: string; variables: Record<string, unknown> }) => apiRequest<TestSession>(sessionPath(id, '/variables'), { method: 'PUT', body: variables }),
+      mutationFn: ({ id, variables }: { id: string; variables: Record<string, unknown> }) =>
+        apiRequest<TestSession>(sessionPath(id, '/variables'), { method: 'PUT', body: variables }),
       onSuccess: store,
     }),
     close: useMutation({

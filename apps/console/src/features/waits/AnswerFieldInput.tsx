@@ -2,12 +2,29 @@ import { IconAlert } from '../../ui/icons';
 import { optionLabel, type AnswerField } from './answer-form-model';
 
 /** One generated input with its label, required marker, hint and the API's problems for it. */
-export function AnswerFieldInput({ field, id, value, problems, onChange }: { field: AnswerField; id: string; value: string | boolean | undefined; problems: string[]; onChange: (value: string | boolean) => void }) {
+export function AnswerFieldInput({
+  field,
+  id,
+  value,
+  problems,
+  onChange,
+}: {
+  field: AnswerField;
+  id: string;
+  value: string | boolean | undefined;
+  problems: string[];
+  onChange: (value: string | boolean) => void;
+}) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hint = [field.description, field.hint].filter(Boolean).join(' · ');
   const describedBy = [hint && hintId, problems.length && errorId].filter(Boolean).join(' ') || undefined;
-  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': problems.length > 0 || undefined, 'aria-required': field.required || undefined };
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': problems.length > 0 || undefined,
+    'aria-required': field.required || undefined,
+  };
 
   if (field.kind === 'boolean') {
     return (
@@ -58,7 +75,8 @@ export function AnswerFieldInput({ field, id, value, problems, onChange }: { fie
 function RequiredMark() {
   return (
     <span className="required-mark" aria-hidden="true" title="required">
-      {' '}*
+      {' '}
+      *
     </span>
   );
 }

@@ -90,7 +90,12 @@ export function AnswerForm({ executionId, nodeId, form }: { executionId: string;
               {jsonError}
             </p>
           )}
-          {!fields && (form === null || form === undefined ? <p className="muted small">This node has no form: any JSON value is an answer.</p> : <FormSchema form={form} nodeId={nodeId} />)}
+          {!fields &&
+            (form === null || form === undefined ? (
+              <p className="muted small">This node has no form: any JSON value is an answer.</p>
+            ) : (
+              <FormSchema form={form} nodeId={nodeId} />
+            ))}
         </div>
       )}
       <div className="row">

@@ -8,7 +8,15 @@ import { formatUntil } from './wait-times';
 import './waits.css';
 
 /** On the run detail page: a waiting human node's prompt, deadline and answer form (nothing for other nodes). */
-export function WaitAnswerPanel({ executionId, nodeId, nodeState }: { executionId: string; nodeId: string; nodeState: string | undefined }) {
+export function WaitAnswerPanel({
+  executionId,
+  nodeId,
+  nodeState,
+}: {
+  executionId: string;
+  nodeId: string;
+  nodeState: string | undefined;
+}) {
   const waiting = nodeState === 'waiting';
   const wait = useOpenWait(executionId, nodeId, waiting);
   const now = useNow(waiting, 15_000);

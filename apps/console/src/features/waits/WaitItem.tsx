@@ -19,10 +19,18 @@ export function WaitItem({ wait, workflowName, now }: { wait: Wait; workflowName
         <div className="wait-item-main">
           <p className="wait-prompt">{wait.prompt}</p>
           <p className="wait-meta small">
-            <span className="wait-workflow" title={wait.workflow_id}>{workflowName ?? shortId(wait.workflow_id)}</span>
-            <span className="muted" aria-hidden="true">·</span>
-            <span className="muted">node <span className="mono">{wait.node_id}</span></span>
-            <span className="muted" aria-hidden="true">·</span>
+            <span className="wait-workflow" title={wait.workflow_id}>
+              {workflowName ?? shortId(wait.workflow_id)}
+            </span>
+            <span className="muted" aria-hidden="true">
+              ·
+            </span>
+            <span className="muted">
+              node <span className="mono">{wait.node_id}</span>
+            </span>
+            <span className="muted" aria-hidden="true">
+              ·
+            </span>
             <Link to={`/runs/${encodeURIComponent(wait.execution_id)}`} aria-label={`Open run ${wait.execution_id}`}>
               run <span className="mono">{shortId(wait.execution_id)}</span>
             </Link>
@@ -37,14 +45,22 @@ export function WaitItem({ wait, workflowName, now }: { wait: Wait; workflowName
             ) : wait.status === 'open' ? (
               <span title={formatDateTime(wait.expires_at)}>expires {formatUntil(wait.expires_at, now)}</span>
             ) : (
-              <span>{wait.status === 'expired' ? 'expired' : 'closed'} {formatDateTime(wait.expires_at)}</span>
+              <span>
+                {wait.status === 'expired' ? 'expired' : 'closed'} {formatDateTime(wait.expires_at)}
+              </span>
             )}
           </p>
         </div>
         <div className="wait-item-side">
           <StatusBadge status={BADGE[wait.status]} label={wait.status} />
           {wait.status === 'open' && (
-            <button type="button" className="button button-small" aria-expanded={answering} aria-controls={formId} onClick={() => setAnswering((open) => !open)}>
+            <button
+              type="button"
+              className="button button-small"
+              aria-expanded={answering}
+              aria-controls={formId}
+              onClick={() => setAnswering((open) => !open)}
+            >
               {answering ? 'Hide form' : 'Answer'}
             </button>
           )}

@@ -39,9 +39,19 @@ export default function WaitsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Waiting for you" subtitle="Human nodes asking you for an answer, newest first" actions={<LiveIndicator state={live} />} />
+      <PageHeader
+        title="Waiting for you"
+        subtitle="Human nodes asking you for an answer, newest first"
+        actions={<LiveIndicator state={live} />}
+      />
       <section className="card waits-card" aria-label="Waits">
-        <Tabs tabs={TABS} selected={status} onSelect={(next) => setParams(next === 'open' ? {} : { status: next }, { replace: true })} label="Wait status" idPrefix="waits" />
+        <Tabs
+          tabs={TABS}
+          selected={status}
+          onSelect={(next) => setParams(next === 'open' ? {} : { status: next }, { replace: true })}
+          label="Wait status"
+          idPrefix="waits"
+        />
         <div role="tabpanel" id={`waits-panel-${status}`} aria-labelledby={`waits-tab-${status}`} aria-busy={waits.isFetching}>
           {waits.isPending ? (
             <div className="empty loading" role="status">

@@ -41,7 +41,13 @@ describe('answer form model', () => {
     const values = initialValues(fields);
     expect(values).toEqual({ approved: false, note: '', amount: '', priority: '', 'two words': 'preset' });
     expect(answerFromValues(fields, values)).toEqual({ approved: false, 'two words': 'preset' });
-    expect(answerFromValues(fields, { ...values, approved: true, note: 'ok', amount: '4', priority: '2' })).toEqual({ approved: true, note: 'ok', amount: 4, priority: 3, 'two words': 'preset' });
+    expect(answerFromValues(fields, { ...values, approved: true, note: 'ok', amount: '4', priority: '2' })).toEqual({
+      approved: true,
+      note: 'ok',
+      amount: 4,
+      priority: 3,
+      'two words': 'preset',
+    });
   });
 
   it('puts each problem of a 422 next to the field it names and keeps the others for the whole answer', () => {

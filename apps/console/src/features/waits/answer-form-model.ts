@@ -61,7 +61,12 @@ function fieldOf(name: string, property: unknown, required: boolean): AnswerFiel
     return { ...base, kind: 'string', multiline, hint: rangeHint(property.minLength, property.maxLength, 'characters') };
   }
   if (type === 'number') return { ...base, kind: 'number', hint: rangeHint(property.minimum, property.maximum, '') };
-  if (type === 'integer') return { ...base, kind: 'integer', hint: ['A whole number', rangeHint(property.minimum, property.maximum, '')?.toLowerCase()].filter(Boolean).join(', ') };
+  if (type === 'integer')
+    return {
+      ...base,
+      kind: 'integer',
+      hint: ['A whole number', rangeHint(property.minimum, property.maximum, '')?.toLowerCase()].filter(Boolean).join(', '),
+    };
   return null;
 }
 
@@ -82,7 +87,8 @@ export function initialValues(fields: AnswerField[]): AnswerValues {
   for (const field of fields) {
     const d = field.defaultValue;
     if (field.kind === 'boolean') values[field.name] = d === true;
-    else if (field.kind === 'enum') values[field.name] = d === undefined ? '' : String(field.options!.findIndex((o) => JSON.stringify(o) === JSON.stringify(d)));
+    else if (field.kind === 'enum')
+      values[field.name] = d === undefined ? '' : String(field.options!.findIndex((o) => JSON.stringify(o) === JSON.stringify(d)));
     else values[field.name] = d === undefined || d === null ? '' : String(d);
   }
   return values;
@@ -106,7 +112,10 @@ export function answerFromValues(fields: AnswerField[], values: AnswerValues): R
 }
 
 /** The 422's problems sorted to the field each names (`$.note` → note); the rest are the answer's as a whole. */
-export function problemsByField(problems: AnswerProblem[], fields: AnswerField[] | null): { byField: Record<string, string[]>; other: AnswerProblem[] } {
+export function problemsByField(
+  problems: AnswerProblem[],
+  fields: AnswerField[] | null,
+): { byField: Record<string, string[]>; other: AnswerProblem[] } {
   const byField: Record<string, string[]> = {};
   const other: AnswerProblem[] = [];
   for (const problem of problems) {

@@ -11,14 +11,16 @@ export const waitKeys = {
   ofNode: (executionId: string, nodeId: string) => ['run', executionId, 'wait', nodeId] as const,
 };
 
-const nodePath = (executionId: string, nodeId: string) => `/executions/${encodeURIComponent(executionId)}/nodes/${encodeURIComponent(nodeId)}`;
+const nodePath = (executionId: string, nodeId: string) =>
+  `/executions/${encodeURIComponent(executionId)}/nodes/${encodeURIComponent(nodeId)}`;
 
 /** The caller's waits with this status (as owner or assignee), newest first, one cursor page at a time. */
 export function useWaits(status: WaitStatus) {
   return useInfiniteQuery({
     queryKey: waitKeys.inbox(status),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => apiRequest<WaitPage>('/waits', { query: { status, size: WAITS_PAGE_SIZE, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<WaitPage>('/waits', { query: { status, size: WAITS_PAGE_SIZE, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     // Waits on runs the caller does not own (as an assignee) send no events to their /ws: poll for those.
     refetchInterval: 30_000,
@@ -42,7 +44,8 @@ export function useOpenWait(executionId: string, nodeId: string, enabled: boolea
 export function useAnswerWait(executionId: string, nodeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (answer: unknown) => apiRequest<NodeAnswered>(`${nodePath(executionId, nodeId)}/answer`, { method: 'POST', body: { answer } }),
+    mutationFn: (answer: unknown) =>
+      apiRequest<NodeAnswered>(`${nodePath(executionId, nodeId)}/answer`, { method: 'POST', body: { answer } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: waitKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['run', executionId] });

@@ -26,7 +26,10 @@ const problemsChanged = StateEffect.define<null>();
  * The definition as JSON in CodeMirror 6: completion, hover docs and checks from docs/definition.schema.json,
  * plus the API's validation problems (422) underlined at the path each names.
  */
-const DefinitionEditor = forwardRef<DefinitionEditorHandle, { value: string; onChange: (text: string) => void; problems: DefinitionProblem[]; label: string }>(function DefinitionEditor({ value, onChange, problems, label }, ref) {
+const DefinitionEditor = forwardRef<
+  DefinitionEditorHandle,
+  { value: string; onChange: (text: string) => void; problems: DefinitionProblem[]; label: string }
+>(function DefinitionEditor({ value, onChange, problems, label }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
   const problemsRef = useRef(problems);
@@ -90,7 +93,10 @@ const DefinitionEditor = forwardRef<DefinitionEditorHandle, { value: string; onC
       if (!v) return;
       const range = rangeOfPath(v.state, path);
       if (!range) return;
-      v.dispatch({ selection: EditorSelection.range(range.from, range.to), effects: EditorView.scrollIntoView(range.from, { y: 'center' }) });
+      v.dispatch({
+        selection: EditorSelection.range(range.from, range.to),
+        effects: EditorView.scrollIntoView(range.from, { y: 'center' }),
+      });
       v.focus();
     },
   }));

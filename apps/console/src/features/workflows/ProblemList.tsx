@@ -2,7 +2,15 @@ import type { DefinitionProblem } from '../../api/types';
 import { IconAlert } from '../../ui/icons';
 
 /** The API's validation problems, each with the node it names and a way to jump to its place in the editor. */
-export function ProblemList({ problems, nodeOf, onReveal }: { problems: DefinitionProblem[]; nodeOf: (p: DefinitionProblem) => string | undefined; onReveal: (p: DefinitionProblem) => void }) {
+export function ProblemList({
+  problems,
+  nodeOf,
+  onReveal,
+}: {
+  problems: DefinitionProblem[];
+  nodeOf: (p: DefinitionProblem) => string | undefined;
+  onReveal: (p: DefinitionProblem) => void;
+}) {
   return (
     <section className="card problems" aria-label="Validation problems">
       <header className="card-header">
@@ -19,7 +27,12 @@ export function ProblemList({ problems, nodeOf, onReveal }: { problems: Definiti
               <code className="error-code">{problem.code}</code>
               {node && <span className="badge badge-neutral mono">node {node}</span>}
               <span className="problem-message">{problem.message}</span>
-              <button type="button" className="button button-small button-ghost" onClick={() => onReveal(problem)} aria-label={`Show ${problem.code} in the editor`}>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => onReveal(problem)}
+                aria-label={`Show ${problem.code} in the editor`}
+              >
                 Show in editor
               </button>
             </li>

@@ -11,7 +11,15 @@ const MODES: { id: StartMode; label: string; hint: string }[] = [
 ];
 
 /** Start a run of the saved workflow with input JSON, then open its page. */
-export function StartRunPanel({ workflowId, disabledReason, initialInput }: { workflowId?: string; disabledReason?: string; initialInput: string }) {
+export function StartRunPanel({
+  workflowId,
+  disabledReason,
+  initialInput,
+}: {
+  workflowId?: string;
+  disabledReason?: string;
+  initialInput: string;
+}) {
   const [input, setInput] = useState(initialInput);
   const [mode, setMode] = useState<StartMode>('async');
   const start = useStartRun();
@@ -35,8 +43,21 @@ export function StartRunPanel({ workflowId, disabledReason, initialInput }: { wo
       <div className="card-body stack">
         <div className="field">
           <label htmlFor="run-input">Input (JSON)</label>
-          <textarea id="run-input" className="input mono" rows={5} value={input} onChange={(e) => setInput(e.target.value)} spellCheck={false} aria-invalid={inputError ? true : undefined} aria-describedby={inputError ? 'run-input-error' : undefined} />
-          {inputError && <p id="run-input-error" className="field-error">Not JSON: {inputError}</p>}
+          <textarea
+            id="run-input"
+            className="input mono"
+            rows={5}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            spellCheck={false}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? 'run-input-error' : undefined}
+          />
+          {inputError && (
+            <p id="run-input-error" className="field-error">
+              Not JSON: {inputError}
+            </p>
+          )}
         </div>
         <fieldset className="modes">
           <legend className="label">Mode</legend>
@@ -51,7 +72,12 @@ export function StartRunPanel({ workflowId, disabledReason, initialInput }: { wo
         </fieldset>
         {disabledReason && <p className="muted small">{disabledReason}</p>}
         <div className="row">
-          <button type="button" className="button button-primary" onClick={submit} disabled={!workflowId || !!disabledReason || !!inputError || start.isPending}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={submit}
+            disabled={!workflowId || !!disabledReason || !!inputError || start.isPending}
+          >
             <IconPlay /> {start.isPending ? (mode === 'sync' ? 'Running…' : 'Starting…') : 'Start run'}
           </button>
         </div>

@@ -70,11 +70,18 @@ export default function WorkflowEditorPage() {
   };
   const reveal = (problem: DefinitionProblem) => editor.current?.reveal(problem.path);
 
-  if (id && workflow.isPending) return <div className="page loading" role="status"><IconSpinner /> Loading the workflow…</div>;
+  if (id && workflow.isPending)
+    return (
+      <div className="page loading" role="status">
+        <IconSpinner /> Loading the workflow…
+      </div>
+    );
   if (id && workflow.isError) {
     return (
       <div className="page">
-        <Link to="/workflows" className="small">← Workflows</Link>
+        <Link to="/workflows" className="small">
+          ← Workflows
+        </Link>
         <ErrorNotice error={workflow.error} title="Could not load this workflow" onRetry={() => void workflow.refetch()} />
       </div>
     );
@@ -90,7 +97,9 @@ export default function WorkflowEditorPage() {
           <h1>
             {saved ? saved.name : 'New workflow'} {saved && <span className="badge badge-neutral">v{saved.version}</span>}
           </h1>
-          <div className="subtitle">{saved ? `Saved ${formatDateTime(saved.updated_at)}${dirty ? ' · unsaved changes' : ''}` : 'Not saved yet'}</div>
+          <div className="subtitle">
+            {saved ? `Saved ${formatDateTime(saved.updated_at)}${dirty ? ' · unsaved changes' : ''}` : 'Not saved yet'}
+          </div>
         </div>
         <div className="actions">
           {saved && (
@@ -110,11 +119,22 @@ export default function WorkflowEditorPage() {
         </div>
         <div className="field">
           <label htmlFor="wf-description">Description</label>
-          <input id="wf-description" className="input" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} placeholder="What this workflow does" />
+          <input
+            id="wf-description"
+            className="input"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={2000}
+            placeholder="What this workflow does"
+          />
         </div>
       </div>
       {save.isError && problems.length === 0 && <ErrorNotice error={save.error} title="Could not save" />}
-      {save.isSuccess && !dirty && <p className="notice notice-info" role="status">Saved as version {save.data.version}.</p>}
+      {save.isSuccess && !dirty && (
+        <p className="notice notice-info" role="status">
+          Saved as version {save.data.version}.
+        </p>
+      )}
       <div className="editor-main">
         <section className="card editor-card" aria-label="Definition">
           <header className="card-header">
@@ -122,7 +142,13 @@ export default function WorkflowEditorPage() {
             <span className="muted small">JSON · Ctrl-Space completes from the schema</span>
           </header>
           <div className="editor-host">
-            <Suspense fallback={<div className="loading card-body" role="status"><IconSpinner /> Loading the editor…</div>}>
+            <Suspense
+              fallback={
+                <div className="loading card-body" role="status">
+                  <IconSpinner /> Loading the editor…
+                </div>
+              }
+            >
               <DefinitionEditor ref={editor} value={text} onChange={setText} problems={problems} label="Workflow definition (JSON)" />
             </Suspense>
           </div>
@@ -140,15 +166,31 @@ export default function WorkflowEditorPage() {
             </span>
           </header>
           <div className="preview-host">
-            <Suspense fallback={<div className="loading card-body" role="status"><IconSpinner /> Drawing…</div>}>
-              {draft.nodes.length > 0 ? <WorkflowGraph nodes={draft.nodes} edges={draft.edges} views={views} label="Preview of the definition" direction="auto" /> : <p className="muted card-body">No nodes to draw yet.</p>}
+            <Suspense
+              fallback={
+                <div className="loading card-body" role="status">
+                  <IconSpinner /> Drawing…
+                </div>
+              }
+            >
+              {draft.nodes.length > 0 ? (
+                <WorkflowGraph nodes={draft.nodes} edges={draft.edges} views={views} label="Preview of the definition" direction="auto" />
+              ) : (
+                <p className="muted card-body">No nodes to draw yet.</p>
+              )}
             </Suspense>
           </div>
         </section>
       </div>
       {problems.length > 0 && <ProblemList problems={problems} nodeOf={(p) => problemNode(p, draft.definition)} onReveal={reveal} />}
       <div className="editor-bottom">
-        <StartRunPanel workflowId={saved?.id} disabledReason={!saved ? 'Create the workflow to run it.' : dirty ? 'Save your changes first: a run uses the saved version.' : undefined} initialInput={pretty(STARTER_INPUT)} />
+        <StartRunPanel
+          workflowId={saved?.id}
+          disabledReason={
+            !saved ? 'Create the workflow to run it.' : dirty ? 'Save your changes first: a run uses the saved version.' : undefined
+          }
+          initialInput={pretty(STARTER_INPUT)}
+        />
         {saved && <RecentRuns workflowId={saved.id} />}
       </div>
     </div>
@@ -167,7 +209,9 @@ function RecentRuns({ workflowId }: { workflowId: string }) {
         </Link>
       </header>
       {runs.isError ? (
-        <div className="card-body"><ErrorNotice error={runs.error} /></div>
+        <div className="card-body">
+          <ErrorNotice error={runs.error} />
+        </div>
       ) : !runs.data?.items.length ? (
         <p className="muted card-body">{runs.isPending ? 'Loading…' : 'No runs yet.'}</p>
       ) : (

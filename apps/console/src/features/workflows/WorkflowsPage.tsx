@@ -24,7 +24,9 @@ export default function WorkflowsPage() {
         }
       />
       {workflows.isPending ? (
-        <div className="card empty loading" role="status"><IconSpinner /> Loading workflows…</div>
+        <div className="card empty loading" role="status">
+          <IconSpinner /> Loading workflows…
+        </div>
       ) : workflows.isError ? (
         <ErrorNotice error={workflows.error} title="Could not load workflows" onRetry={() => void workflows.refetch()} />
       ) : workflows.data.items.length === 0 ? (
@@ -57,7 +59,11 @@ export default function WorkflowsPage() {
                 <Link to={`/runs?workflow=${encodeURIComponent(w.id)}`} className="button button-small button-ghost">
                   Runs
                 </Link>
-                <Link to={`/test-chat?workflow=${encodeURIComponent(w.id)}`} className="button button-small button-ghost" aria-label={`Test ${w.name} in chat`}>
+                <Link
+                  to={`/test-chat?workflow=${encodeURIComponent(w.id)}`}
+                  className="button button-small button-ghost"
+                  aria-label={`Test ${w.name} in chat`}
+                >
                   <IconChat /> Test chat
                 </Link>
               </div>

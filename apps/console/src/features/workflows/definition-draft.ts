@@ -21,9 +21,14 @@ export function parseDraft(text: string): ParsedDraft {
   const nodes = (Array.isArray(raw.nodes) ? raw.nodes : [])
     .filter((n): n is NodeDefinition => !!n && typeof n === 'object' && typeof (n as NodeDefinition).id === 'string')
     .filter((n, i, all) => all.findIndex((m) => m.id === n.id) === i)
-    .map((n) => ({ id: n.id, type: (typeof n.type === 'string' ? n.type : '?') as NodeDefinition['type'], name: typeof n.name === 'string' ? n.name : undefined }));
+    .map((n) => ({
+      id: n.id,
+      type: (typeof n.type === 'string' ? n.type : '?') as NodeDefinition['type'],
+      name: typeof n.name === 'string' ? n.name : undefined,
+    }));
   const edges = (Array.isArray(raw.edges) ? raw.edges : []).filter(
-    (e): e is EdgeDefinition => !!e && typeof e === 'object' && typeof (e as EdgeDefinition).source === 'string' && typeof (e as EdgeDefinition).target === 'string',
+    (e): e is EdgeDefinition =>
+      !!e && typeof e === 'object' && typeof (e as EdgeDefinition).source === 'string' && typeof (e as EdgeDefinition).target === 'string',
   );
   return { definition, nodes, edges };
 }
@@ -39,6 +44,7 @@ export function problemNode(problem: DefinitionProblem, definition: unknown): st
   if (problem.node_id) return problem.node_id;
   const [first, index] = problem.path;
   const nodes = (definition as { nodes?: Array<{ id?: unknown }> } | undefined)?.nodes;
-  if (first === 'nodes' && typeof index === 'number' && Array.isArray(nodes) && typeof nodes[index]?.id === 'string') return nodes[index]!.id as string;
+  if (first === 'nodes' && typeof index === 'number' && Array.isArray(nodes) && typeof nodes[index]?.id === 'string')
+    return nodes[index]!.id as string;
   return undefined;
 }

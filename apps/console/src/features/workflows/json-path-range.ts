@@ -19,7 +19,11 @@ export function rangeOfPath(state: EditorState, path: Array<string | number>): {
   return found;
 }
 
-function childAt(state: EditorState, node: SyntaxNode, segment: string | number): { value: SyntaxNode; range: { from: number; to: number } } | undefined {
+function childAt(
+  state: EditorState,
+  node: SyntaxNode,
+  segment: string | number,
+): { value: SyntaxNode; range: { from: number; to: number } } | undefined {
   if (node.name === 'Object') {
     for (let property = node.firstChild; property; property = property.nextSibling) {
       if (property.name !== 'Property') continue;

@@ -38,8 +38,14 @@ export function useSaveWorkflow(id: string | undefined) {
   return useMutation({
     mutationFn: (draft: WorkflowDraft) =>
       id
-        ? apiRequest<Workflow>(`/workflows/${encodeURIComponent(id)}`, { method: 'PUT', body: { name: draft.name, description: draft.description || null, definition: draft.definition } })
-        : apiRequest<Workflow>('/workflows', { method: 'POST', body: { name: draft.name, ...(draft.description ? { description: draft.description } : {}), definition: draft.definition } }),
+        ? apiRequest<Workflow>(`/workflows/${encodeURIComponent(id)}`, {
+            method: 'PUT',
+            body: { name: draft.name, description: draft.description || null, definition: draft.definition },
+          })
+        : apiRequest<Workflow>('/workflows', {
+            method: 'POST',
+            body: { name: draft.name, ...(draft.description ? { description: draft.description } : {}), definition: draft.definition },
+          }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['workflow', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['workflows'] });
@@ -65,7 +71,10 @@ export function useStartRun() {
   return useMutation({
     mutationFn: async ({ workflowId, input, mode }: { workflowId: string; input: unknown; mode: StartMode }): Promise<string> => {
       if (mode !== 'stream') {
-        const run = await apiRequest<Execution>('/executions', { method: 'POST', body: { workflow_id: workflowId, input_data: input, mode } });
+        const run = await apiRequest<Execution>('/executions', {
+          method: 'POST',
+          body: { workflow_id: workflowId, input_data: input, mode },
+        });
         return run.id;
       }
       const controller = new AbortController();

@@ -23,16 +23,36 @@ interface GraphNodeData extends Record<string, unknown> {
 
 type GraphNode = Node<GraphNodeData, 'trellis'>;
 
-const TYPE_LABEL: Record<string, string> = { input: 'Input', llm: 'LLM', condition: 'Condition', transform: 'Transform', output: 'Output', human: 'Human' };
+const TYPE_LABEL: Record<string, string> = {
+  input: 'Input',
+  llm: 'LLM',
+  condition: 'Condition',
+  transform: 'Transform',
+  output: 'Output',
+  human: 'Human',
+};
 
 /** One node: a button (keyboard-selectable) with its id, type and state. */
 const TrellisNode = memo(function TrellisNode({ data }: NodeProps<GraphNode>) {
   const { definition, view, selected, onSelect } = data;
   const label = `${definition.name ?? definition.id} (${TYPE_LABEL[definition.type] ?? definition.type})${view.state ? `, ${view.stateLabel ?? view.state}` : ''}${view.problems?.length ? `, ${view.problems.length} problem${view.problems.length > 1 ? 's' : ''}` : ''}`;
   return (
-    <div className="graph-node" data-state={view.state ?? 'none'} data-selected={selected} data-has-problems={view.problems?.length ? true : undefined} data-node-id={definition.id}>
+    <div
+      className="graph-node"
+      data-state={view.state ?? 'none'}
+      data-selected={selected}
+      data-has-problems={view.problems?.length ? true : undefined}
+      data-node-id={definition.id}
+    >
       <Handle type="target" position={data.direction === 'TB' ? Position.Top : Position.Left} isConnectable={false} />
-      <button type="button" className="graph-node-button nodrag" onClick={() => onSelect?.(definition.id)} aria-pressed={selected} aria-label={`Node ${label}`} disabled={!onSelect}>
+      <button
+        type="button"
+        className="graph-node-button nodrag"
+        onClick={() => onSelect?.(definition.id)}
+        aria-pressed={selected}
+        aria-label={`Node ${label}`}
+        disabled={!onSelect}
+      >
         <span className="graph-node-top">
           <span className="graph-node-type" data-type={definition.type}>
             {TYPE_LABEL[definition.type] ?? definition.type}
@@ -75,7 +95,15 @@ export default function WorkflowGraph({
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
   const chosen = useSettledDirection(direction, nodes, edges, size);
-  const tall = useMemo(() => new Set(Object.entries(views).filter(([, v]) => v.problems?.length).map(([id]) => id)), [views]);
+  const tall = useMemo(
+    () =>
+      new Set(
+        Object.entries(views)
+          .filter(([, v]) => v.problems?.length)
+          .map(([id]) => id),
+      ),
+    [views],
+  );
   const positions = useMemo(() => layoutGraph(nodes, edges, chosen, tall), [nodes, edges, chosen, tall]);
   // A new set of nodes is laid out and fitted afresh (React Flow fits the view once, on mount).
   const shape = `${chosen}:${nodes.map((n) => n.id).join('|')}:${[...tall].join('|')}`;
@@ -95,7 +123,11 @@ export default function WorkflowGraph({
     () =>
       edges.map((edge, index) => {
         const state = views[edge.source]?.state;
-        const taken = state === 'completed' && views[edge.target]?.state && views[edge.target]?.state !== 'skipped' && views[edge.target]?.state !== 'pending';
+        const taken =
+          state === 'completed' &&
+          views[edge.target]?.state &&
+          views[edge.target]?.state !== 'skipped' &&
+          views[edge.target]?.state !== 'pending';
         return {
           id: `${edge.source}->${edge.target}#${index}`,
           source: edge.source,

@@ -10,10 +10,7 @@ import { statusesLeadingTo, type StatusChange } from './status-change';
  * is never overwritten) and appends `event`, in one statement, once per event key. Returns the event when this
  * call wrote it: empty when the move was not allowed or an earlier attempt already recorded it.
  */
-export async function recordExecutionTransition(
-  db: DbOrTx,
-  params: { executionId: string } & StatusChange,
-): Promise<ExecutionEvent[]> {
+export async function recordExecutionTransition(db: DbOrTx, params: { executionId: string } & StatusChange): Promise<ExecutionEvent[]> {
   const { executionId, to } = params;
   const update = db
     .update(executions)

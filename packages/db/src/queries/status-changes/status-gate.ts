@@ -12,7 +12,11 @@ export function statusGate(executionId: string, before: StatusChange | undefined
   if (!before && !after) return sql`gate as (select false as started, false as finished)`;
   const isNew = (change: StatusChange) =>
     sql`not exists (select 1 from execution_events x where x.execution_id = ${executionId} and x.key = ${change.event.key})`;
-  const leadsTo = (status: SQL, change: StatusChange) => sql`${status} in (${sql.join(statusesLeadingTo(change.to).map((s) => sql`${s}`), sql`, `)})`;
+  const leadsTo = (status: SQL, change: StatusChange) =>
+    sql`${status} in (${sql.join(
+      statusesLeadingTo(change.to).map((s) => sql`${s}`),
+      sql`, `,
+    )})`;
   const started = before ? sql`${leadsTo(sql`status`, before)} and ${isNew(before)}` : sql`false`;
   const statusThen = before ? sql`case when started then ${before.to} else status end` : sql`status`;
   const finished = after ? sql`${leadsTo(statusThen, after)} and ${isNew(after)}` : sql`false`;
@@ -44,5 +48,8 @@ export function patchColumns(before: StatusChange | undefined, after: StatusChan
   };
   overlay(before, sql`gate.started`);
   overlay(after, sql`gate.finished`);
-  return sql.join([...columns].map(([name, value]) => sql`${sql.identifier(name)} = ${value}`), sql`, `);
+  return sql.join(
+    [...columns].map(([name, value]) => sql`${sql.identifier(name)} = ${value}`),
+    sql`, `,
+  );
 }
