@@ -152,6 +152,6 @@ describe('bulk re-runs', () => {
     expect(stranger.errors.map((e) => e.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
 
     const refused = await bulk(user, { action: 'cancel', ids, from_node: 'failed' }).expect(422);
-    expect(refused.body.error.details).toEqual([{ path: 'from_node', message: 'not allowed with action "cancel"' }]);
+    expect(refused.body.error.details).toEqual([{ path: '', message: 'only action "rerun" takes from_node' }]);
   }, 60_000);
 });

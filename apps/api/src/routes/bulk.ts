@@ -28,16 +28,27 @@ const BulkFilter = z
   })
   .strict();
 
-/** What a bulk re-run passes to each re-run, as POST /executions/{id}/rerun takes it; refused with other actions. */
+/** What a bulk re-run passes to each re-run, as POST /executions/{id}/rerun takes it. */
 const RerunOptions = {
   from_node: RerunBody.shape.from_node,
   workflow_version: RerunBody.shape.workflow_version,
 };
+const Ids = z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_EXECUTIONS);
+const OtherAction = BulkAction.exclude(['rerun']);
+const rerunOptionRefused = (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys' && issue.keys?.some((key) => key in RerunOptions)
+    ? `only action "rerun" takes ${issue.keys.join(', ')}`
+    : undefined;
 
-/** Exactly one of `ids` and `filter` picks the executions; the schema says so, so the document does too. */
+/**
+ * Exactly one of `ids` and `filter` picks the executions, and only a re-run takes re-run options; the schema says
+ * both, so the document does too.
+ */
 export const BulkBody = z.union([
-  z.object({ action: BulkAction, ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK_EXECUTIONS), ...RerunOptions }).strict(),
-  z.object({ action: BulkAction, filter: BulkFilter, ...RerunOptions }).strict(),
+  z.strictObject({ action: OtherAction, ids: Ids }, { error: rerunOptionRefused }),
+  z.strictObject({ action: OtherAction, filter: BulkFilter }, { error: rerunOptionRefused }),
+  z.strictObject({ action: z.literal('rerun'), ids: Ids, ...RerunOptions }),
+  z.strictObject({ action: z.literal('rerun'), filter: BulkFilter, ...RerunOptions }),
 ]);
 
 const tags = ['executions'];

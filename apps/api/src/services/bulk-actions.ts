@@ -35,13 +35,6 @@ export const bulkWriteCost = (total: number) => Math.max(1, Math.ceil(total / EX
 export async function selectBulkExecutions(deps: ApiDeps, ownerId: string, request: BulkRequest): Promise<string[]> {
   if (!request.ids === !request.filter)
     throw validationFailed('give either ids or a filter', [{ path: '', message: 'exactly one of ids and filter is required' }]);
-  const rerunOptions = (['from_node', 'workflow_version'] as const).filter((field) => request[field] !== undefined);
-  if (request.action !== 'rerun' && rerunOptions.length > 0) {
-    throw validationFailed(
-      'only a bulk re-run takes re-run options',
-      rerunOptions.map((path) => ({ path, message: `not allowed with action "${request.action}"` })),
-    );
-  }
   const filter = request.filter ?? {};
   const ids = await selectOwnedExecutionIds(deps.database.db, {
     ids: request.ids,

@@ -3792,15 +3792,29 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    action: "stop" | "cancel" | "rerun" | "delete";
+                    action: "stop" | "cancel" | "delete";
+                    ids: string[];
+                } | {
+                    /** @enum {string} */
+                    action: "stop" | "cancel" | "delete";
+                    filter: {
+                        created_after?: string;
+                        created_before?: string;
+                        is_test?: boolean;
+                        status?: ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out") | ("pending" | "running" | "waiting" | "paused" | "completed" | "failed" | "stopped" | "cancelled" | "terminated" | "timed_out")[];
+                        workflow_id?: string;
+                    };
+                } | {
+                    /** @constant */
+                    action: "rerun";
                     /** @description a node id, or "failed" for the failed node(s); absent: the whole run again */
                     from_node?: string;
                     ids: string[];
                     /** @description default: the re-run execution's version */
                     workflow_version?: "latest" | number;
                 } | {
-                    /** @enum {string} */
-                    action: "stop" | "cancel" | "rerun" | "delete";
+                    /** @constant */
+                    action: "rerun";
                     filter: {
                         created_after?: string;
                         created_before?: string;
