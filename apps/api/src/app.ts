@@ -43,6 +43,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(limitJsonDepth());
   app.use(refuseUnstorableText());
 
+  app.use('/api/v1/answers', limitRequestRates(deps, routes.answerLinks));
   app.use(routerOf(deps, routes.answerLinks));
   app.use('/api/v1', requireUser(deps.jwt), limitRequestRates(deps, [...routes.authenticated, ...routes.testSessions]));
   app.use(routerOf(deps, routes.authenticated));

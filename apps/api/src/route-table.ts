@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { pathPattern } from './routing/path-pattern';
 
 /** One route the app serves: its method and its full Express path (`/api/v1/executions/:id`). */
 export interface ServedRoute {
@@ -51,7 +52,7 @@ export function allowedMethodsFinder(app: Express): (path: string) => string[] {
   let matchers: Array<{ method: string; params: number; matches: (path: string) => boolean }> | undefined;
   return (path) => {
     matchers ??= servedRoutes(app).map((route) => {
-      const pattern = new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}/?$`, 'i');
+      const pattern = pathPattern(route.path);
       return { method: route.method, params: (route.path.match(/:\w+/g) ?? []).length, matches: (p: string) => pattern.test(p) };
     });
     const matching = matchers.filter((m) => m.matches(path));

@@ -3,14 +3,14 @@ import { deleteIdleRateLimits, takeRateLimitToken } from '@trellis/db';
 import { AppError } from '../errors';
 import type { ApiDeps } from '../deps';
 import type { ApiRoute } from '../routing/api-route';
+import { pathPattern } from '../routing/path-pattern';
 import { DEFAULT_START_LIMITS, type RateClass } from './limit-settings';
 
 /** The rate class of a request by its method and full path, from the routes' declared classes; undefined: free. */
 export function rateClassFinder(routes: readonly ApiRoute[]): (method: string, path: string) => RateClass | undefined {
   const limited = routes.flatMap(({ spec }) => {
     if (!spec.rateLimit) return [];
-    const pattern = new RegExp(`^${spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`, 'i');
-    return [{ method: spec.method.toUpperCase(), pattern, rateClass: spec.rateLimit }];
+    return [{ method: spec.method.toUpperCase(), pattern: pathPattern(spec.path), rateClass: spec.rateLimit }];
   });
   return (method, path) => {
     const asked = method === 'HEAD' ? 'GET' : method;
@@ -63,23 +63,16 @@ export async function chargeRate(deps: ApiDeps, res: Response, rateClass: RateCl
   });
 }
 
-/** Answer links have no user: their requests count against a budget per client address. */
-export function limitAnswerLinks(deps: ApiDeps): RequestHandler {
-  return async (req, res, next) => {
-    await chargeRate(deps, res, 'answer-link', req.ip ?? 'unknown');
-    next();
-  };
-}
-
 /**
- * Per-user rate limits: starts, other writes and history reads each have a per-minute budget, each route counting
- * against the class it declares; past it the answer is 429 RATE_LIMITED with Retry-After.
+ * Rate limits: starts, other writes and history reads each have a per-minute budget per user, answer links (which
+ * have no user) one per client address; each route counts against the class it declares; past it the answer is 429
+ * RATE_LIMITED with Retry-After.
  */
 export function limitRequestRates(deps: ApiDeps, routes: readonly ApiRoute[]): RequestHandler {
   const rateClassOf = rateClassFinder(routes);
   return async (req, res, next) => {
     const rateClass = rateClassOf(req.method, req.baseUrl + req.path);
-    if (rateClass) await chargeRate(deps, res, rateClass, req.userId);
+    if (rateClass) await chargeRate(deps, res, rateClass, rateClass === 'answer-link' ? (req.ip ?? 'unknown') : req.userId);
     next();
   };
 }

@@ -1,7 +1,6 @@
 import { AnswerLinkAnswered, AnswerLinkView } from '../openapi/human-responses';
 import { json } from '../openapi/operation-kit';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
-import { limitAnswerLinks } from '../limits/request-rates';
 import { answerWithLink, readAnswerLink } from '../services/answer-links';
 import { AnswerBody } from './human-waits';
 
@@ -21,7 +20,6 @@ export const answerLinkRoutes: ApiRoute[] = [
     tags,
     public: true,
     rateLimit: 'answer-link',
-    guard: limitAnswerLinks,
     summary: 'What the link asks',
     errors: [404, 410, 422, 503],
     ok: { 200: json(AnswerLinkView, 'the prompt and form') },
@@ -36,7 +34,6 @@ export const answerLinkRoutes: ApiRoute[] = [
     tags,
     public: true,
     rateLimit: 'answer-link',
-    guard: limitAnswerLinks,
     summary: 'Answer through the link (once)',
     body: AnswerBody,
     errors: [404, 410, 503],
