@@ -4,6 +4,7 @@ import { findExecution, listEvents } from '@trellis/db';
 import { nodesById, saveHistoryFixture, waitForStatus } from './engine-helpers';
 import type { LlmWireServer } from './llm-wire-server';
 import { startTestStack, type TestStack } from './stack';
+import { doublingDefinition } from './rerun-definitions';
 
 const tag = randomUUID().slice(0, 8);
 
@@ -97,17 +98,7 @@ describe('re-runs', () => {
   });
 
   it('re-runs the failed node with corrected input data and completes', async () => {
-    const definition = {
-      nodes: [
-        { id: 'in', type: 'input', config: {} },
-        { id: 'double', type: 'transform', config: { expression: '$exists(input.n) ? input.n * 2 : $error("n is required")' } },
-        { id: 'out', type: 'output', config: {} },
-      ],
-      edges: [
-        { source: 'in', target: 'double' },
-        { source: 'double', target: 'out' },
-      ],
-    };
+    const definition = doublingDefinition;
     const { id } = await saveAndRun(definition, {});
     expect((await findExecution(stack.database.db, id))!.status).toBe('failed');
     const started = await rerun(id, { from_node: 'failed', input_data: { n: 21 } }).expect(202);

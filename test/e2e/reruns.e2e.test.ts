@@ -2,21 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { api, createWorkflow, startRun } from './api';
 import { assertNoBrowserErrors, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
 import { startE2eStack, type E2eStack } from './e2e-stack';
+import { doublingDefinition } from '../rerun-definitions';
 
 const USER = 'reruns-alice';
-
-/** in → double (fails without input.n) → out. */
-const doubling = {
-  nodes: [
-    { id: 'in', type: 'input', config: {} },
-    { id: 'double', type: 'transform', config: { expression: '$exists(input.n) ? input.n * 2 : $error("n is required")' } },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [
-    { source: 'in', target: 'double' },
-    { source: 'double', target: 'out' },
-  ],
-};
 
 /** in → plus (n + 1) → times (× 10) → out. */
 const chain = {
@@ -74,7 +62,7 @@ describe('re-runs', () => {
   });
 
   it('retries a failed run from its failure with corrected input, and links the two runs both ways', async () => {
-    const workflowId = await createWorkflow(stack, USER, 'doubling', doubling);
+    const workflowId = await createWorkflow(stack, USER, 'doubling', doublingDefinition);
     const failed = await startRun(stack, USER, workflowId, {}, 'sync');
     expect(failed.status).toBe('failed');
     const watched = await openPage(browser);
@@ -198,7 +186,7 @@ describe('re-runs', () => {
   });
 
   it('fits the re-run dialog on a phone screen and closes it with Escape or Close', async () => {
-    const workflowId = await createWorkflow(stack, USER, 'doubling on a phone', doubling);
+    const workflowId = await createWorkflow(stack, USER, 'doubling on a phone', doublingDefinition);
     const failed = await startRun(stack, USER, workflowId, {}, 'sync');
     const watched = await openPage(browser, PHONE);
     const { page } = watched;
