@@ -22,7 +22,8 @@ const RUNAWAYS: Array<[string, string[]]> = [
   ['$map([1..30], function($v){[1..10000000]})', ['sequence']],
   ['$pad("x", 50000000)', ['string']],
   ['$sort([1..1000000])', ['memory', 'time']],
-  ['$match($pad("", 4000000, "ab"), /((a|b)(b|a))+c/)', ['time']],
+  // RE2 stays linear, but over 8M characters its state can pass the heap limit before the time limit.
+  ['$match($pad("", 4000000, "ab"), /((a|b)(b|a))+c/)', ['time', 'memory']],
   ['($f := function($x){$f($x)}; $f(1))', ['time']],
 ];
 
