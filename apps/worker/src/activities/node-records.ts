@@ -2,12 +2,12 @@ import {
   appendEvents,
   markNodeRunning,
   recordNodeCompletions,
+  type NodeCompletions,
   recordNodeStarted,
   type Database,
   type DbOrTx,
   type ExecutionEvent,
   type NewEvent,
-  type StatusChange,
 } from '@trellis/db';
 import type { NodeDefinition, Usage } from '@trellis/definition';
 
@@ -90,7 +90,7 @@ export function recordAttemptsCompleted(
   db: Database,
   done: Array<{ attempt: NodeAttempt; success: NodeSuccess }>,
   withStart: boolean,
-  around: { before?: StatusChange; after?: StatusChange } = {},
+  around: Pick<NodeCompletions, 'before' | 'after' | 'reused'> = {},
 ): Promise<ExecutionEvent[]> {
   const first = done[0]!.attempt;
   return recordNodeCompletions(db, {

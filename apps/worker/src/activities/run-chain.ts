@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { recordExecutionTransition, recordReusedNodes, type ExecutionEvent, type StatusChange } from '@trellis/db';
+import { recordExecutionTransition, recordNodeCompletions, type ExecutionEvent, type StatusChange } from '@trellis/db';
 import { checkOutputSize, executeNode } from '@trellis/executors';
 import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput } from '@trellis/workflows';
 import { nodeDurationSeconds } from '../metrics';
@@ -7,7 +7,7 @@ import type { ActivityDeps } from './activity-deps';
 import { describeError } from './node-failure';
 import { nodeInputOf } from './node-input';
 import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
-import { reusedNodeRows } from './reused-node-rows';
+import { reusedNodesOf } from './reused-node-rows';
 import { statusChangeOf } from './status-records';
 import { checkStorableOutput } from './storable-output';
 import { databaseDeadline, waitForDatabase } from './wait-for-database';
@@ -22,7 +22,7 @@ const FLUSH_AFTER_MS = 50;
  * The run's first chain also writes its start, in the statement of its first records (so the row reads `pending`
  * until then, at most ~50 ms plus one node), and a chain that ends the run writes its completion with its last
  * records: a small run is then one activity and one statement. A re-run's first chain writes its reused nodes with
- * the start, before its own nodes run. Every write is idempotent, so a retried chain writes nothing twice.
+ * the start, in the same statement. Every write is idempotent, so a retried chain writes nothing twice.
  */
 export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes, log }: ActivityDeps): GraphActivities['runChain'] {
   return async ({ executionId, workflowId, nodes, context, predecessors, totalNodes, start, reuse, finish }) => {
@@ -32,21 +32,7 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
       announcer.announce(executionId, await waitForDatabase(ctx, deadline, statement));
     // Made now, so the row's started_at is the chain's start even though it is written with the first records.
     let unwrittenStart = start && statusChangeOf(start);
-    if (reuse) {
-      const { sourceExecutionId } = reuse;
-      const before = unwrittenStart;
-      unwrittenStart = undefined;
-      await write(() =>
-        recordReusedNodes(db, {
-          executionId,
-          sourceExecutionId,
-          nodes: reusedNodeRows(reuse.nodes),
-          totalNodes,
-          at: new Date(),
-          ...(before ? { start: before } : {}),
-        }),
-      );
-    }
+    let unwrittenReuse = reuse && reusedNodesOf(reuse);
     const outputs: Record<string, unknown> = { ...context.nodes };
     const completed: RunNodeOutput[] = [];
     let pending: Array<{ attempt: NodeAttempt; success: NodeSuccess }> = [];
@@ -54,10 +40,13 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
     const flush = async (after?: StatusChange) => {
       const batch = pending;
       const before = unwrittenStart;
+      const reused = unwrittenReuse;
       pending = [];
       unwrittenStart = undefined;
+      unwrittenReuse = undefined;
       lastFlush = Date.now();
-      if (batch.length > 0) return write(() => recordAttemptsCompleted(db, batch, true, { before, after }));
+      if (batch.length > 0) return write(() => recordAttemptsCompleted(db, batch, true, { before, after, reused }));
+      if (reused) return write(() => recordNodeCompletions(db, { executionId, totalNodes, nodes: [], events: [], reused, before, after }));
       for (const change of [before, after]) if (change) await write(() => recordExecutionTransition(db, { executionId, ...change }));
     };
 

@@ -16,3 +16,4 @@ export * from './retention';
 export * from './human-waits';
 export * from './answer-links';
 export * from './reruns';
+export * from './reused-nodes';

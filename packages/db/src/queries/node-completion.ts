@@ -4,6 +4,7 @@ import type { DbOrTx } from '../client';
 import type { ExecutionEvent, NewEvent } from './events';
 import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
 import { nodeProgressColumns } from './node-progress';
+import { insertReusedNodes, reusedEvents, type ReusedNodes } from './reused-nodes';
 import type { StatusChange } from './status-changes';
 import { patchColumns, statusAfter, statusGate } from './status-changes/status-gate';
 
@@ -30,12 +31,15 @@ export interface NodeCompletions {
   before?: StatusChange;
   /** A status change written in the same statement, its event after the node events (a run's completion). */
   after?: StatusChange;
+  /** A re-run's reused nodes, written in the same statement before the completed ones, their events after `before`'s. */
+  reused?: ReusedNodes;
 }
 
 /**
  * Records completed nodes of one execution in one statement (one round trip, no explicit transaction): the node
  * rows, the execution's progress and current nodes, and their events; with `before`/`after`, also the status
- * changes around them (a small run's start, nodes and completion are then one statement). Idempotent per node: a
+ * changes around them (a small run's start, nodes and completion are then one statement), and with `reused` a
+ * re-run's reused nodes (the start of a re-run from a cheap node is one statement too). Idempotent per node: a
  * node that had already finished is left as it is and its events are not written. A status change applies as
  * recordExecutionTransition's would: when its event is new and the transition table allows it from the row's
  * status (locked first, so the check and the update see the same row). Returns the events written, to be
@@ -45,7 +49,7 @@ export interface NodeCompletions {
  * concurrent completions of one execution consecutive seqs.
  */
 export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Promise<ExecutionEvent[]> {
-  if (c.nodes.length === 0 && !c.before && !c.after) return [];
+  if (c.nodes.length === 0 && !c.before && !c.after && !c.reused?.nodes.length) return [];
   const rows = c.nodes.map((n) => ({
     node_id: n.nodeId,
     node_type: n.nodeType,
@@ -57,14 +61,15 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
     finished_at: n.finishedAt.toISOString(),
     duration_ms: n.finishedAt.getTime() - n.startedAt.getTime(),
   }));
-  const { before, after } = c;
+  const { before, after, reused } = c;
   const events = [
     ...(before ? [{ ...before.event, nodeId: null }] : []),
+    ...(reused ? reusedEvents(reused) : []),
     ...c.events,
     ...(after ? [{ ...after.event, nodeId: null }] : []),
   ];
   const result = await db.execute(sql`
-    with node as (
+    with ${reused ? sql`${insertReusedNodes(c.executionId, reused)}, completed_node` : sql`node`} as (
       insert into node_executions
         (execution_id, node_id, node_type, status, attempt, input, output, error, usage, started_at, finished_at, duration_ms)
       select ${c.executionId}, r.node_id, r.node_type, 'completed', r.attempt, nullif(r.input, 'null'::jsonb),
@@ -79,6 +84,7 @@ export async function recordNodeCompletions(db: DbOrTx, c: NodeCompletions): Pro
         where node_executions.status not in ('completed', 'skipped', 'failed')
       returning node_id
     ),
+    ${reused ? sql`node as (select node_id from reused_node union all select node_id from completed_node),` : sql``}
     ${statusGate(c.executionId, before, after)},
     ${freshEvents(c.executionId, events, { ofWrittenNodes: true, statusEvents: { first: before && sql`(select started from gate)`, last: after && sql`(select finished from gate)` } })},
     execution as (

@@ -3,12 +3,7 @@ import type { WorkflowDefinition } from '@trellis/definition';
 import type { DbOrTx } from '../client';
 import { executions } from '../schema/executions';
 import { workflows, workflowVersions } from '../schema/workflows';
-import { FRESH_COUNT, freshEvents, insertFreshEvents, writtenEvents } from './event-statement';
-import type { ExecutionEvent, NewEvent } from './events';
 import { executionFilterConditions, type Execution, type ExecutionFilters } from './executions';
-import { nodeProgressColumns } from './node-progress';
-import { patchColumns, statusAfter, statusGate } from './status-changes/status-gate';
-import type { StatusChange } from './status-changes/status-change';
 
 /** A node row of a run, as a re-run plans from it. */
 export interface RecordedNodeRow {
@@ -76,86 +71,6 @@ export async function listReruns(db: DbOrTx, params: { executionId: string; owne
     .where(and(eq(executions.rerunOf, params.executionId), eq(executions.ownerId, params.ownerId)))
     .orderBy(desc(executions.createdAt), desc(executions.id))
     .limit(params.limit);
-}
-
-export interface ReusedNodeRow {
-  nodeId: string;
-  nodeType: string;
-  status: 'completed' | 'skipped';
-  output?: unknown;
-}
-
-export interface RecordReusedNodesParams {
-  executionId: string;
-  /** The run re-run: each reused row's input is copied from its row there. */
-  sourceExecutionId: string;
-  nodes: ReusedNodeRow[];
-  totalNodes: number;
-  at: Date;
-  /** The run's start, written first when it applies (its event precedes the nodes'). */
-  start?: StatusChange;
-}
-
-/**
- * Writes the rows of nodes a re-run reuses (marked `reused`, inputs copied from the source run's rows), counts them
- * towards progress and appends a `node.reused` event each, with the run's start when given: one statement.
- * Idempotent: a node already recorded is left alone, an event already written is not written again. Returns the
- * events written.
- */
-export async function recordReusedNodes(db: DbOrTx, params: RecordReusedNodesParams): Promise<ExecutionEvent[]> {
-  const { executionId, sourceExecutionId, start, totalNodes } = params;
-  const rows = params.nodes.map((n) => ({
-    node_id: n.nodeId,
-    node_type: n.nodeType,
-    status: n.status,
-    output: n.status === 'completed' ? (n.output ?? null) : null,
-  }));
-  const events: NewEvent[] = [
-    ...(start ? [{ ...start.event, nodeId: null }] : []),
-    ...params.nodes.map((n) => ({
-      key: `node:${n.nodeId}:reused`,
-      type: 'node.reused',
-      nodeId: n.nodeId,
-      status: n.status,
-      message: `node ${n.nodeId} reused from execution ${sourceExecutionId}`,
-      data: { rerun_of: sourceExecutionId },
-    })),
-  ];
-  const at = params.at.toISOString();
-  const result = await db.execute(sql`
-    with node as (
-      insert into node_executions
-        (execution_id, node_id, node_type, status, attempt, input, output, reused, started_at, finished_at, duration_ms)
-      select ${executionId}, r.node_id, r.node_type, r.status, 0, s.input, nullif(r.output, 'null'::jsonb), true,
-        ${at}::timestamptz, ${at}::timestamptz, 0
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(node_id text, node_type text, status text, output jsonb)
-      left join node_executions s on s.execution_id = ${sourceExecutionId} and s.node_id = r.node_id
-      on conflict (execution_id, node_id) do nothing
-      returning node_id
-    ),
-    ${statusGate(executionId, start, undefined)},
-    ${freshEvents(executionId, events, { ofWrittenNodes: true, statusEvents: { first: start && sql`(select started from gate)` } })},
-    execution as (
-      update executions set
-        status = ${statusAfter(start, undefined)},
-        ${patchColumns(
-          start,
-          undefined,
-          nodeProgressColumns({
-            finished: sql`coalesce((select array_agg(node_id) from node), '{}'::text[])`,
-            settled: sql`(select count(*) from node)`,
-            totalNodes,
-          }),
-        )},
-        last_seq = last_seq + ${FRESH_COUNT},
-        updated_at = now()
-      from gate
-      where id = ${executionId} and (exists (select 1 from node) or gate.started)
-      returning last_seq
-    )
-    ${insertFreshEvents(executionId)}
-  `);
-  return writtenEvents(result);
 }
 
 /**
