@@ -127,6 +127,10 @@ describe('re-runs', () => {
     expect((await api<{ output_data: unknown }>(stack, USER, 'GET', `/executions/${rerunId}`)).output_data).toBe(50);
     const nodes = await api<{ items: { node_id: string; reused: boolean }[] }>(stack, USER, 'GET', `/executions/${rerunId}/nodes`);
     expect(Object.fromEntries(nodes.items.map((n) => [n.node_id, n.reused]))).toEqual({ in: true, plus: true, times: false, out: false });
+    // The graph tells reused nodes from those that ran.
+    const badge = (id: string) => page.locator(`.react-flow [data-node-id="${id}"] .badge`);
+    expect(await badge('plus').textContent()).toBe('reused');
+    expect(await badge('times').textContent()).toBe('completed');
     assertNoBrowserErrors(watched);
     await watched.close();
   });

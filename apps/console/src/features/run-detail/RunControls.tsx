@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { describeError } from '../../api/http';
 import type { ControlAction, ExecutionStatus } from '../../api/types';
+import { isLive } from '../../lib/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { IconBan, IconPause, IconPlay, IconStop } from '../../ui/icons';
 import { ACTIONS, isActionAllowed, useControlRun } from './run-actions';
@@ -22,30 +23,37 @@ const LOOK: Record<ControlAction, { label: string; icon: () => ReactElement; cla
   },
 };
 
-/** Pause, resume, stop and cancel, each enabled only when the transition is allowed; a refusal shows the API's message. */
+/**
+ * Pause, resume, stop and cancel while the run is live, each enabled only when the transition is allowed; a refusal
+ * shows the API's message.
+ */
 export function RunControls({ id, status }: { id: string; status: ExecutionStatus }) {
   const control = useControlRun(id);
   return (
     <div className="stack run-controls-wrap">
-      <div className="row run-controls" role="group" aria-label="Run controls">
-        {ACTIONS.map((action) => {
-          const look = LOOK[action];
-          const allowed = isActionAllowed(status, action);
-          return (
-            <button
-              key={action}
-              type="button"
-              className={`${look.className} button-small`}
-              disabled={!allowed || control.isPending}
-              title={allowed ? look.hint : `Not possible while the run is ${status.replace('_', ' ')}`}
-              onClick={() => control.mutate(action)}
-            >
-              {look.icon()}
-              {look.label}
-            </button>
-          );
-        })}
-      </div>
+      {/* A finished run can no longer be paused, resumed, stopped or cancelled: no buttons to grey out (a refusal's
+          message stays). */}
+      {isLive(status) && (
+        <div className="row run-controls" role="group" aria-label="Run controls">
+          {ACTIONS.map((action) => {
+            const look = LOOK[action];
+            const allowed = isActionAllowed(status, action);
+            return (
+              <button
+                key={action}
+                type="button"
+                className={`${look.className} button-small`}
+                disabled={!allowed || control.isPending}
+                title={allowed ? look.hint : `Not possible while the run is ${status.replace('_', ' ')}`}
+                onClick={() => control.mutate(action)}
+              >
+                {look.icon()}
+                {look.label}
+              </button>
+            );
+          })}
+        </div>
+      )}
       {control.isError && <ErrorNotice error={control.error} title={`Could not ${control.variables ?? 'do that'}`} />}
       {control.isSuccess && (
         <p className="muted small" role="status">

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import type { ExecutionEvent } from '../../api/types';
+import type { ExecutionEvent, NodeRecord } from '../../api/types';
 import { nodeViews } from './node-states';
 
 const event = (seq: number, type: string, node_id?: string): ExecutionEvent =>
@@ -25,5 +25,17 @@ describe('nodeViews', () => {
     expect(nodeViews(['a'], [], undefined, 'paused').a).toEqual({ state: 'paused' });
     expect(nodeViews(['a'], [], undefined, 'stopped').a).toEqual({ state: 'skipped', stateLabel: 'not run' });
     expect(nodeViews(['a'], [], undefined, 'completed').a).toEqual({ state: 'pending' });
+  });
+
+  it('labels a re-run’s reused nodes, from their event or their record', () => {
+    const reused = { ...event(1, 'node.reused', 'in'), status: 'completed' } as ExecutionEvent;
+    const skipped = { ...event(2, 'node.reused', 'branch'), status: 'skipped' } as ExecutionEvent;
+    const records = new Map([['in', { node_id: 'in', status: 'completed', reused: true } as NodeRecord]]);
+    expect(nodeViews(['in', 'branch', 'out'], [reused, skipped], undefined, 'running')).toEqual({
+      in: { state: 'completed', stateLabel: 'reused' },
+      branch: { state: 'skipped', stateLabel: 'reused' },
+      out: { state: 'pending' },
+    });
+    expect(nodeViews(['in', 'out'], [], records, 'completed').in).toEqual({ state: 'completed', stateLabel: 'reused' });
   });
 });

@@ -12,7 +12,7 @@ const FROM_EVENT: Record<string, string> = {
 };
 
 /**
- * Each node's state: the latest node event wins, else its record, else pending. While the run is paused a node
+ * Each node's state: the latest node event wins, else its record, else pending; a re-run's reused nodes are labelled so. While the run is paused a node
  * that has not started shows as paused; once the run ended otherwise than completed, as "not run".
  */
 export function nodeViews(
@@ -21,16 +21,20 @@ export function nodeViews(
   records: Map<string, NodeRecord> | undefined,
   runStatus: ExecutionStatus,
 ): Record<string, GraphNodeView> {
-  const fromEvents = new Map<string, { state: string; retrying: boolean }>();
+  const fromEvents = new Map<string, { state: string; label?: string }>();
   for (const event of events) {
-    const state = event.node_id ? FROM_EVENT[event.type] : undefined;
-    if (state) fromEvents.set(event.node_id!, { state, retrying: event.type === 'node.attempt_failed' });
+    if (!event.node_id) continue;
+    // A re-run's reused node settled as it ended in the run re-run: its state, marked reused.
+    if (event.type === 'node.reused') fromEvents.set(event.node_id, { state: event.status ?? 'completed', label: 'reused' });
+    const state = FROM_EVENT[event.type];
+    if (state) fromEvents.set(event.node_id, { state, label: event.type === 'node.attempt_failed' ? 'retrying' : undefined });
   }
   const views: Record<string, GraphNodeView> = {};
   for (const id of nodeIds) {
     const seen = fromEvents.get(id);
-    let state = seen?.state ?? records?.get(id)?.status ?? 'pending';
-    let stateLabel: string | undefined = seen?.retrying ? 'retrying' : undefined;
+    const record = records?.get(id);
+    let state = seen?.state ?? record?.status ?? 'pending';
+    let stateLabel: string | undefined = seen ? seen.label : record?.reused ? 'reused' : undefined;
     if (state === 'pending' && runStatus === 'paused') state = 'paused';
     else if (state === 'pending' && !isLive(runStatus) && runStatus !== 'completed') [state, stateLabel] = ['skipped', 'not run'];
     views[id] = { state, stateLabel };

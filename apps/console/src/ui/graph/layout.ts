@@ -1,7 +1,7 @@
 import dagre from '@dagrejs/dagre';
 import type { EdgeDefinition, NodeDefinition } from '../../api/types';
 
-export const NODE_WIDTH = 180;
+export const NODE_WIDTH = 196;
 export const NODE_HEIGHT = 64;
 
 /** Top-left positions for each node, laid out left to right by dagre. */
