@@ -20,11 +20,9 @@ describe('limits on answer links, answers and bulk actions', () => {
   let stack: TestStack;
   const auth = (user: string) => `Bearer ${stack.tokenFor(user)}`;
 
-  /** An API replica with these limits and body size; behind a proxy that names the client in X-Forwarded-For. */
-  function replica(settings: { limits?: Partial<StartLimits>; bodyLimit?: string }): Express {
-    const app = createApp({ ...stack.deps, settings: { ...stack.deps.settings, ...settings } });
-    app.set('trust proxy', true);
-    return app;
+  /** An API replica with these settings; by default behind a proxy on loopback that names the client in X-Forwarded-For. */
+  function replica(settings: { limits?: Partial<StartLimits>; bodyLimit?: string; trustProxy?: string }): Express {
+    return createApp({ ...stack.deps, settings: { ...stack.deps.settings, trustProxy: 'loopback', ...settings } });
   }
 
   async function waitingRun(user: string): Promise<string> {
@@ -65,6 +63,20 @@ describe('limits on answer links, answers and bulk actions', () => {
     // Another address has its own budget, and the link was not used up by the refusals.
     await request(app).post(url).set('X-Forwarded-For', other).send({ answer: 'go' }).expect(200);
     await waitForStatus(stack, id, 'completed');
+  });
+
+  it('takes the client address from the trusted proxy only, so a client cannot pick a fresh budget by forging X-Forwarded-For', async () => {
+    const user = `limits-xff-${tag}`;
+    const url = await linkTo(user, await waitingRun(user));
+    const app = replica({ limits: { answerLinkRequestsPerMinute: 2 } });
+    // The client forges a new address each time; the proxy on loopback appends the address it saw.
+    const real = `2001:db8::${tag.slice(0, 4)}:3`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const forwarded = `2001:db8::${tag.slice(4, 8)}:${i + 10}, ${real}`;
+      statuses.push((await request(app).get(url).set('X-Forwarded-For', forwarded)).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('refuses an answer larger than a node output may be (422), through the API and through a link, which stays usable', async () => {

@@ -26,6 +26,7 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.settings.trustProxy !== undefined) app.set('trust proxy', deps.settings.trustProxy);
   app.use((req, res, next) => {
     req.id = req.get('X-Request-Id')?.slice(0, 100) || randomUUID();
     res.set('X-Request-Id', req.id);

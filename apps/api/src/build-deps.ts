@@ -34,6 +34,7 @@ export async function buildApiDeps(
       temporalUiUrl: config.TEMPORAL_UI_URL,
       syncWaitMs: config.SYNC_WAIT_MS,
       bodyLimit: config.BODY_LIMIT,
+      trustProxy: config.TRUST_PROXY,
       temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
       eagerStart: workerConnection !== undefined,
       testSessions: {

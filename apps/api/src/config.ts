@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustProxy } from './limits/trust-proxy';
 
 const optionalString = z.string().min(1).optional();
 
@@ -28,6 +29,8 @@ export const ApiConfig = z
     HISTORY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
     /** Requests to answer links (which carry no user) per client address per minute. */
     ANSWER_LINK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    /** Proxies whose X-Forwarded-For names the client address (limits/trust-proxy.ts); unset: the peer's address counts. */
+    TRUST_PROXY: TrustProxy.optional(),
     /** /metrics on a port of its own (bound to METRICS_HOST); unset: not served on a port of its own. */
     METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),

@@ -25,6 +25,8 @@ export interface ApiDeps {
     temporalUiUrl: string;
     syncWaitMs: number;
     bodyLimit: string;
+    /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client; unset: nobody's. */
+    trustProxy?: number | string;
     /** WebSocket tuning; unset fields take the defaults in ws/ws-settings.ts (tests shorten the heartbeat). */
     ws?: Partial<WsSettings>;
     /** Test-session expiry and caps; defaults in services/test-sessions-settings.ts (tests shorten the TTL). */
