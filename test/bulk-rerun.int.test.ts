@@ -154,4 +154,32 @@ describe('bulk re-runs', () => {
     const refused = await bulk(user, { action: 'cancel', ids, from_node: 'failed' }).expect(422);
     expect(refused.body.error.details).toEqual([{ path: '', message: 'only action "rerun" takes from_node' }]);
   }, 60_000);
+
+  it('waits at the live-run cap for room instead of failing the items, and fails them only when it never frees', async () => {
+    const user = `bulk-rerun-fay-${tag}`;
+    const { ids } = await failedRuns(user, 2);
+    const blocker = await run(user, await saveWorkflow(user, waiting), {}, 'waiting');
+    const limits = { ...stack.deps.settings.limits, maxLiveExecutions: 1 };
+    const deps = { ...stack.deps, settings: { ...stack.deps.settings, limits } };
+    const batch = () => ({
+      bulkId: `bulk_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      ownerId: user,
+      executionIds: ids,
+      fromNode: 'failed',
+    });
+
+    const full = await createBulkRerunActivities(deps, 600).rerunBatch(batch());
+    expect(full.errors.map((e) => e.code)).toEqual(['CONCURRENCY_LIMITED', 'CONCURRENCY_LIMITED']);
+    expect(await rerunsOf(ids)).toBe(0);
+
+    // Room comes while the batch waits: the blocker ends, then each re-run waits for the one before it to end.
+    const patient = createBulkRerunActivities(deps, 30_000).rerunBatch(batch());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await rerunsOf(ids)).toBe(0);
+    await request(stack.app).post(`/api/v1/executions/${blocker}/cancel`).set('Authorization', auth(user)).expect(200);
+    const outcome = await patient;
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.reruns.map((r) => r.execution_id).sort()).toEqual([...ids].sort());
+    expect(await rerunsOf(ids)).toBe(2);
+  }, 60_000);
 });
