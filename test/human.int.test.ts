@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { findExecution, listEvents } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
-import { control, nodesById, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { answerHumanUpdate } from '@trellis/workflows';
+import { control, nodesById, runHandle, saveHistoryFixture, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const input = { id: 'in', type: 'input', config: {} };
@@ -283,6 +285,46 @@ describe('human nodes', () => {
     expect((await findExecution(stack.database.db, id))!.status).toBe('waiting');
     await answer(`h-kim-${tag}`, id, 'legal', { answer: 'legal yes' }).expect(200);
     expect(await waitForStatus(stack, id, 'terminal')).toMatchObject({ status: 'completed', outputData: ['legal yes', 'finance yes'] });
+  });
+
+  // A worker that dies before its workflow task completes leaves the wait recorded open while its replacement runs the
+  // workflow again from that task: an answer it takes first comes before the node has started (fault F8).
+  it('holds an answer that reaches the run before its node starts, and refuses it once the node cannot start', async () => {
+    const definition = {
+      nodes: [
+        input,
+        { id: 'first', type: 'human', config: { prompt: '1?' } },
+        { id: 'second', type: 'human', config: { prompt: '2?' } },
+        { id: 'out', type: 'output', config: { expression: 'nodes.second' } },
+      ],
+      edges: [
+        { source: 'in', target: 'first' },
+        { source: 'first', target: 'second' },
+        { source: 'second', target: 'out' },
+      ],
+    };
+    // Straight to the workflow: the API answers only waits it finds recorded.
+    const early = async (id: string, answer: string) =>
+      (await runHandle(stack, id)).startUpdate(answerHumanUpdate, {
+        args: [{ nodeId: 'second', answer, answeredBy: `h-ola-${tag}` }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+    const held = await startRun(stack, `h-ola-${tag}`, definition);
+    await waitingOn(held, 'first');
+    const accepted = await early(held, 'held');
+    await expect((await early(held, 'other')).result()).rejects.toMatchObject({ cause: { type: 'HUMAN_ALREADY_ANSWERED' } });
+    await answer(`h-ola-${tag}`, held, 'first', { answer: 'one' }).expect(200);
+    expect(await accepted.result()).toMatchObject({ node_id: 'second', answered_by: `h-ola-${tag}` });
+    expect(await waitForStatus(stack, held, 'terminal')).toMatchObject({ status: 'completed', outputData: 'held' });
+    expect((await nodesById(stack, held)).second).toMatchObject({ status: 'completed', output: 'held' });
+    await saveHistoryFixture(stack, held, 'human-held-answer');
+
+    const stopped = await startRun(stack, `h-ola-${tag}`, definition);
+    await waitingOn(stopped, 'first');
+    const refused = await early(stopped, 'never');
+    await control(stack, `h-ola-${tag}`, stopped, 'stop').expect(200);
+    await expect(refused.result()).rejects.toMatchObject({ cause: { type: 'HUMAN_WAIT_CLOSED' } });
+    expect((await waitForStatus(stack, stopped, 'terminal')).status).toBe('stopped');
   });
 
   it('withdraws the wait when the run is stopped or cancelled', async () => {

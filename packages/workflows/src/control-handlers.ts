@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { canControl, cannotControlMessage } from '@trellis/definition/pure';
+import { canControl, cannotControlMessage, isTerminal } from '@trellis/definition/pure';
 import { createPauseLimit } from './control-limits';
 import { nodeResultsQuery, pauseUpdate, resumeUpdate, statusQuery, stopUpdate, type ControlResult } from './graph-contract';
 import type { GraphRun } from './graph-run';
@@ -28,6 +28,11 @@ export function humanWaitHost(run: GraphRun, writer: StatusWriter): HumanWaitHos
     ownerId: run.input.ownerId,
     totalNodes: run.state.total,
     refusal: () => (run.stopRequested ? 'stopping' : run.failure ? 'failing' : undefined),
+    mayReach: (nodeId) => {
+      const status = run.state.statusOf(nodeId);
+      const human = run.state.graph.nodes.get(nodeId)?.type === 'human';
+      return human && (status === 'pending' || status === 'running') && !ending() && !isTerminal(run.status);
+    },
     onOpenCountChange: (open) => {
       if (open > 0 && run.status === 'running' && !ending()) {
         run.status = 'waiting';

@@ -18,7 +18,8 @@ export interface HumanAnswerResult {
 
 /**
  * Answers a waiting human node. The validator refuses (ApplicationFailure of a HumanWaitErrors type) unless the node
- * is waiting and the run takes answers, so of concurrent answers exactly one is accepted; the rest learn who won.
+ * is waiting and the run takes answers, so of concurrent answers exactly one is accepted; the rest learn who won. An
+ * answer to a human node the run has yet to start is held until it starts (human-wait.ts says when that happens).
  */
 export const answerHumanUpdate = defineUpdate<HumanAnswerResult, [HumanAnswerInput]>('answerHuman');
 

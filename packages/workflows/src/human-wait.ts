@@ -24,6 +24,8 @@ export interface HumanWaitHost extends ExecutionRef {
   totalNodes: number;
   /** Why the run takes no answers now (it is stopping or ending), or undefined while it does. */
   refusal(): string | undefined;
+  /** Whether the run may still start the human node `nodeId` (it has not settled, and the run goes on). */
+  mayReach(nodeId: string): boolean;
   /** Called whenever the number of open waits changes. */
   onOpenCountChange(open: number): void;
 }
@@ -34,6 +36,8 @@ interface Wait {
   answeredBy?: string;
   answeredAt?: string;
   recorded: boolean;
+  /** The node has started; until then the wait holds an answer that came early. */
+  reached: boolean;
 }
 
 const refuse = (type: string, message: string, details?: unknown) =>
@@ -42,6 +46,10 @@ const refuse = (type: string, message: string, details?: unknown) =>
 /**
  * Human nodes of one run: each waits in workflow state (no activity, no worker slot) until the `answerHuman` update
  * delivers its answer or its timer runs out. Returns the function that runs one human node to its output.
+ *
+ * An answer may come before the node starts: a worker that died before its workflow task completed leaves the wait
+ * recorded open while its replacement runs the workflow again from that task, and takes the answer first. The answer
+ * is held until the node starts (and then completes it at once), or refused once the node cannot start any more.
  */
 export function installHumanWaits(host: HumanWaitHost) {
   const waits = new Map<string, Wait>();
@@ -52,20 +60,27 @@ export function installHumanWaits(host: HumanWaitHost) {
     answerHumanUpdate,
     async ({ nodeId, answer, answeredBy }): Promise<HumanAnswerResult> => {
       // Set before any await, so a concurrent second answer's validator already sees it answered.
-      const wait = waits.get(nodeId)!;
+      const wait = waits.get(nodeId) ?? { state: 'open', recorded: false, reached: false };
+      waits.set(nodeId, wait);
       wait.state = 'answered';
       wait.answer = answer;
       wait.answeredBy = answeredBy;
       wait.answeredAt = new Date().toISOString();
-      await condition(() => wait.recorded);
+      await condition(() => wait.recorded || (!wait.reached && !host.mayReach(nodeId)));
+      if (!wait.recorded) {
+        waits.delete(nodeId);
+        const why = host.refusal() ?? 'past it';
+        throw refuse(HumanWaitErrors.closed, `node ${nodeId} takes no answers: the run is ${why}`);
+      }
       return { node_id: nodeId, answered_by: answeredBy, answered_at: wait.answeredAt };
     },
     {
       validator: (args) => {
         const nodeId = args?.nodeId;
         const wait = typeof nodeId === 'string' ? waits.get(nodeId) : undefined;
-        if (!wait) throw refuse(HumanWaitErrors.notWaiting, `node ${String(nodeId)} is not waiting for an answer`);
-        if (wait.state === 'answered') {
+        if (!wait && !(typeof nodeId === 'string' && host.mayReach(nodeId)))
+          throw refuse(HumanWaitErrors.notWaiting, `node ${String(nodeId)} is not waiting for an answer`);
+        if (wait?.state === 'answered') {
           // `same_answer` lets a caller whose earlier call went unconfirmed tell its own accepted answer from another's.
           const sameAnswer = args.answeredBy === wait.answeredBy && JSON.stringify(args.answer) === JSON.stringify(wait.answer);
           const details = { answered_by: wait.answeredBy, answered_at: wait.answeredAt, same_answer: sameAnswer };
@@ -75,8 +90,8 @@ export function installHumanWaits(host: HumanWaitHost) {
             details,
           );
         }
-        if (wait.state === 'expired') throw refuse(HumanWaitErrors.expired, `the wait of node ${nodeId} has expired`);
-        const refusal = wait.state === 'closed' ? 'ended' : host.refusal();
+        if (wait?.state === 'expired') throw refuse(HumanWaitErrors.expired, `the wait of node ${nodeId} has expired`);
+        const refusal = wait?.state === 'closed' ? 'ended' : host.refusal();
         if (refusal) throw refuse(HumanWaitErrors.closed, `node ${nodeId} takes no answers: the run is ${refusal}`);
         if (typeof args.answeredBy !== 'string' || args.answeredBy === '')
           throw refuse(HumanWaitErrors.notWaiting, 'answeredBy is required');
@@ -103,7 +118,9 @@ export function installHumanWaits(host: HumanWaitHost) {
       CancellationScope.nonCancellable(() =>
         records.closeHumanWait({ ...ref, node: { id: node.id, type: node.type }, outcome, totalNodes: host.totalNodes, ...extra }),
       );
-    const wait: Wait = { state: 'open', recorded: false };
+    // A node runs once per run: a wait already here holds an answer that came before the node started.
+    const wait: Wait = waits.get(node.id) ?? { state: 'open', recorded: false, reached: false };
+    wait.reached = true;
     waits.set(node.id, wait);
     let counted = false;
     try {
@@ -123,7 +140,7 @@ export function installHumanWaits(host: HumanWaitHost) {
       const answered = await condition(() => wait.state !== 'open', Math.max(1, expiresAt.getTime() - new Date().getTime()));
       if (answered) {
         await close('answered', { output: wait.answer, answeredBy: wait.answeredBy, answeredAt: wait.answeredAt });
-        return { nodeId: node.id, output: wait.answer, durationMs: Date.parse(wait.answeredAt!) - createdAt.getTime() };
+        return { nodeId: node.id, output: wait.answer, durationMs: Math.max(0, Date.parse(wait.answeredAt!) - createdAt.getTime()) };
       }
       wait.state = 'expired';
       if (config.on_timeout === 'continue') {
