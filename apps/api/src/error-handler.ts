@@ -47,12 +47,15 @@ function toAppError(error: unknown): AppError {
   return new AppError(500, 'INTERNAL', 'internal error');
 }
 
-function isUnavailable(e: { code?: string | number; name?: string; message?: string }): boolean {
+/** gRPC codes that mean "try again later": cancelled, deadline exceeded, resource exhausted, unavailable. */
+const RETRYABLE_GRPC_CODES = new Set([1, 4, 8, 14]);
+
+function isUnavailable(e: { code?: string | number; name?: string; message?: string; cause?: { code?: unknown } }): boolean {
   // gRPC UNAVAILABLE / DEADLINE_EXCEEDED, pg connection failures.
   if (e.code === 14 || e.code === 4) return true;
   if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(e.code))
     return true;
-  return (
-    e.name === 'ServiceError' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '')
-  );
+  // Temporal's client wraps the gRPC error; one Temporal refused (e.g. INVALID_ARGUMENT) is no outage but a 500.
+  if (e.name === 'ServiceError') return typeof e.cause?.code !== 'number' || RETRYABLE_GRPC_CODES.has(e.cause.code);
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '');
 }
