@@ -6,15 +6,9 @@ import type { StartLimits } from '../apps/api/src/limits/limit-settings';
 import { waitingDefinition } from './bulk-definitions';
 import { nodesById, startRun, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
+import { passThroughDefinition } from './small-definitions';
 
 const tag = randomUUID().slice(0, 8);
-const passThrough = {
-  nodes: [
-    { id: 'in', type: 'input', config: {} },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [{ source: 'in', target: 'out' }],
-};
 
 describe('limits on answer links, answers and bulk actions', () => {
   let stack: TestStack;
@@ -106,7 +100,7 @@ describe('limits on answer links, answers and bulk actions', () => {
   it('charges a bulk action one write per 20 executions it covers', async () => {
     const [small, large] = [`limits-cy-${tag}`, `limits-dee-${tag}`];
     const finished = async (user: string, n: number) => {
-      const ids = await Promise.all(Array.from({ length: n }, () => startRun(stack, user, passThrough)));
+      const ids = await Promise.all(Array.from({ length: n }, () => startRun(stack, user, passThroughDefinition)));
       for (const id of ids) await waitForStatus(stack, id, 'terminal');
       return ids;
     };

@@ -3,15 +3,8 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/app';
 import type { StartLimits } from '../apps/api/src/limits/limit-settings';
 import { waitForStatus } from './engine-helpers';
+import { passThroughDefinition as definition } from './small-definitions';
 import { startTestStack, type TestStack } from './stack';
-
-const definition = {
-  nodes: [
-    { id: 'in', type: 'input', config: {} },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [{ source: 'in', target: 'out' }],
-};
 
 describe('rate limits shared by API replicas', () => {
   let stack: TestStack;

@@ -5,15 +5,9 @@ import { createApp } from '../apps/api/src/app';
 import type { ApiDeps } from '../apps/api/src/deps';
 import { runHandle, waitForStatus } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
+import { passThroughDefinition } from './small-definitions';
 
 const tag = randomUUID().slice(0, 8);
-const smallest = {
-  nodes: [
-    { id: 'in', type: 'input', config: {} },
-    { id: 'out', type: 'output', config: {} },
-  ],
-  edges: [{ source: 'in', target: 'out' }],
-};
 
 /** A start Temporal refused leaves a failed row with its reason; one whose outcome is unknown stays pending for a repeat. */
 describe('starts that Temporal refuses or does not confirm', () => {
@@ -26,7 +20,7 @@ describe('starts that Temporal refuses or does not confirm', () => {
     const saved = await request(stack.app)
       .post('/api/v1/workflows')
       .set('Authorization', auth(user))
-      .send({ name: 'start', definition: smallest });
+      .send({ name: 'start', definition: passThroughDefinition });
     return saved.body.id;
   }
 
