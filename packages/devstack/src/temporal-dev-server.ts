@@ -55,6 +55,11 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
   else args.push('--headless');
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
   const child = spawn(source.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A parent that exits without stopping it (process.exit on bad configuration, a crash) takes the server with it
+  // rather than leaving an orphan holding its port and ~150 MB.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
