@@ -60,7 +60,8 @@ export type ApiConfig = z.infer<typeof ApiConfig>;
 
 /** Parses the environment; on bad values prints each problem and exits 1 (no stack trace). */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = ApiConfig.safeParse(env);
+  // An empty value (`DATABASE_URL=` in an .env file or compose) means unset, as shells and compose users expect.
+  const parsed = ApiConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (parsed.success) return parsed.data;
   console.error('Invalid API configuration:');
   for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProvidersFileError } from '@trellis/executors';
-import { expressionSettings, readLlmSettings, WorkerConfig, workerLimits } from './config';
+import { expressionSettings, loadWorkerConfig, readLlmSettings, WorkerConfig, workerLimits } from './config';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-llm-'));
 
@@ -109,5 +109,14 @@ describe('worker cache and concurrency settings', () => {
       maxOutputBytes: 65_536,
     });
     expect(problems({ NODE_OUTPUT_MAX_BYTES: '3000000' })).toEqual([expect.stringMatching(/^NODE_OUTPUT_MAX_BYTES: /)]);
+  });
+});
+
+describe('loading the worker configuration', () => {
+  it('takes an empty value as unset, as in an .env file', () => {
+    const config = loadWorkerConfig({ DATABASE_URL: '', WORKER_MAX_CACHED_WORKFLOWS: '', TEMPORAL_ADDRESS: '10.0.0.1:7233' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.WORKER_MAX_CACHED_WORKFLOWS).toBe(2_000);
+    expect(config.TEMPORAL_ADDRESS).toBe('10.0.0.1:7233');
   });
 });

@@ -77,7 +77,8 @@ export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /** Parses the environment; on bad values prints each problem and exits 1 (no stack trace). */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = WorkerConfig.safeParse(env);
+  // An empty value (`DATABASE_URL=` in an .env file or compose) means unset, as shells and compose users expect.
+  const parsed = WorkerConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (parsed.success) return parsed.data;
   console.error('Invalid worker configuration:');
   for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
