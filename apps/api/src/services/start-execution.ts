@@ -105,11 +105,7 @@ export async function startExecution(deps: ApiDeps, params: StartExecutionParams
   } catch (error) {
     // A concurrent identical start won the race: same execution, one run.
     if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created };
-    // Whether Temporal took a start that timed out or lost its connection is unknown: the row stays pending, a
-    // repeat (same execution id or Idempotency-Key) starts it or finds it started, and the reconciler fails a
-    // pending row that has no Temporal run after RECONCILE_LOST_START_MS. Failing it here could leave a run going
-    // behind a failed row.
-    if (created && !startOutcomeUnknown(error)) {
+    if (created) {
       // Nothing started: leave no half-made run behind.
       const change = describeStatusChange({
         status: 'failed',
@@ -122,17 +118,6 @@ export async function startExecution(deps: ApiDeps, params: StartExecutionParams
     }
     throw error;
   }
-}
-
-/** gRPC codes after which a start may have been taken: cancelled, unknown, deadline exceeded, internal, unavailable. */
-const UNKNOWN_OUTCOME_CODES = new Set([1, 2, 4, 13, 14]);
-
-/** True when Temporal may have started the run despite the error; false when it refused it or it was never sent. */
-function startOutcomeUnknown(error: unknown): boolean {
-  const e = error as { name?: string; code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e.cause?.code === 'number' ? e.cause.code : typeof e.code === 'number' ? e.code : undefined;
-  if (code !== undefined) return UNKNOWN_OUTCOME_CODES.has(code);
-  return e.name === 'ServiceError';
 }
 
 /**
