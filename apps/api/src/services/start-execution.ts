@@ -105,6 +105,8 @@ export async function startExecution(deps: ApiDeps, params: StartExecutionParams
   } catch (error) {
     // A concurrent identical start won the race: same execution, one run.
     if (error instanceof WorkflowExecutionAlreadyStartedError) return { execution, created };
+    // A start that timed out may still have been taken: the row must not say failed while the run goes on.
+    if (outcomeUnknown(error) && (await runExists(deps, temporalWorkflowIdOf(execution)))) return { execution, created };
     if (created) {
       // Nothing started: leave no half-made run behind.
       const change = describeStatusChange({
@@ -117,6 +119,28 @@ export async function startExecution(deps: ApiDeps, params: StartExecutionParams
       await recordExecutionTransition(deps.database.db, { executionId: execution.id, ...change }).catch(() => undefined);
     }
     throw error;
+  }
+}
+
+/** gRPC codes after which a start may have been taken: cancelled, unknown, deadline exceeded, internal, unavailable. */
+const UNKNOWN_OUTCOME_CODES = new Set([1, 2, 4, 13, 14]);
+/** How long the check after such a failure may take (on top of the start's own deadline). */
+const CONFIRM_TIMEOUT_MS = 2_000;
+
+function outcomeUnknown(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'number' && UNKNOWN_OUTCOME_CODES.has(code);
+}
+
+/** Whether Temporal holds a run under this id; false when it holds none, or cannot be asked (it is down: the row fails). */
+async function runExists(deps: ApiDeps, workflowId: string): Promise<boolean> {
+  try {
+    await deps.temporal.connection.withDeadline(Date.now() + CONFIRM_TIMEOUT_MS, () =>
+      deps.temporal.workflow.getHandle(workflowId).describe(),
+    );
+    return true;
+  } catch {
+    return false;
   }
 }
 
