@@ -1,6 +1,6 @@
-import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EdgeDefinition, NodeDefinition } from '../../api/types';
 import { StatusBadge } from '../StatusBadge';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
@@ -107,17 +107,28 @@ export default function WorkflowGraph({
   const positions = useMemo(() => layoutGraph(nodes, edges, chosen, tall), [nodes, edges, chosen, tall]);
   // A new set of nodes is laid out and fitted afresh (React Flow fits the view once, on mount).
   const shape = `${chosen}:${nodes.map((n) => n.id).join('|')}:${[...tall].join('|')}`;
+  // Each node's size as React Flow last measured it, handed back with every new node object: a node object without
+  // it counts as unmeasured (hidden until measured again), and a measurement batched with the next live update was
+  // lost, leaving nodes hidden for good.
+  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
+  const onNodesChange = useCallback(
+    (changes: NodeChange<GraphNode>[]) => {
+      for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measured.set(change.id, change.dimensions);
+    },
+    [measured],
+  );
   const flowNodes = useMemo<GraphNode[]>(
     () =>
       nodes.map((node) => ({
         id: node.id,
         type: 'trellis',
         position: positions.get(node.id) ?? { x: 0, y: 0 },
+        measured: measured.get(node.id),
         data: { definition: node, view: views[node.id] ?? {}, selected: node.id === selectedId, onSelect, direction: chosen },
         draggable: false,
         selectable: false,
       })),
-    [nodes, positions, views, selectedId, onSelect, chosen],
+    [nodes, positions, views, selectedId, onSelect, chosen, measured],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -144,6 +155,7 @@ export default function WorkflowGraph({
       <ReactFlow
         key={shape}
         nodes={flowNodes}
+        onNodesChange={onNodesChange}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}
         fitView
