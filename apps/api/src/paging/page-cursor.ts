@@ -13,6 +13,15 @@ export const CursorParam = z
   .max(1000)
   .describe("the previous page's next_cursor, unchanged; continues that same query (same filters) after its last item");
 
+/** An optional page number for OFFSET paging, where a route offers it beside the cursor. */
+export const PageNumberParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1_000_000)
+  .optional()
+  .describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given');
+
 const VERSION = 1;
 /** ISO 8601, UTC, microseconds: what Postgres stores; year 0000 does not exist there. */
 const EXACT_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

@@ -8,18 +8,13 @@ import { controlRoute } from './control-routes';
 import { executionDtoFor } from '../services/execution-dto';
 import { startExecution } from '../services/start-execution';
 import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
-import { LogsQuery, readLogs, readStatus } from './executions';
+import { ClientExecutionId, LogsQuery, readLogs, readStatus } from './executions';
 import { checkedDefinition, DefinitionInput } from './workflows';
 import { limitStarts } from '../limits/start-limits';
 
 export const ExecuteBody = z
   .object({
-    execution_id: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(/^[A-Za-z0-9_.:-]+$/)
-      .optional(),
+    execution_id: ClientExecutionId.optional(),
     workflow_id: z.string().min(1).max(200),
     definition: DefinitionInput,
     input_data: z.unknown().optional(),

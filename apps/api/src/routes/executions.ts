@@ -19,20 +19,22 @@ import { controlRoute } from './control-routes';
 import { IdempotencyKeyHeader, idempotencyKeyOf } from './idempotency-key';
 import { LastEventIdHeader, resumeSeqOf, streamEvents } from './execution-events';
 import { readExecutionPage } from '../paging/execution-pages';
-import { CursorParam } from '../paging/page-cursor';
+import { CursorParam, PageNumberParam } from '../paging/page-cursor';
 import { PageQuery } from '../paging/paging';
 import { listParam, TimestampParam } from './query-params';
+
+/** An execution id a client chooses (a repeated start with it answers the same run). */
+export const ClientExecutionId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 export const StartExecutionBody = z
   .object({
     workflow_id: z.string().min(1).max(200),
     input_data: z.unknown().optional(),
-    execution_id: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(/^[A-Za-z0-9_.:-]+$/)
-      .optional(),
+    execution_id: ClientExecutionId.optional(),
     mode: z.enum(['async', 'sync', 'stream']).default('async'),
     variables: z.record(z.string(), z.unknown()).optional(),
     /** Ends the run as timed_out after this long. */
@@ -41,13 +43,7 @@ export const StartExecutionBody = z
   .strict();
 
 export const ListExecutionsQuery = PageQuery.extend({
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .optional()
-    .describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
+  page: PageNumberParam,
   cursor: CursorParam.optional(),
   workflow_id: z.string().min(1).max(200).optional(),
   status: listParam(EXECUTION_STATUSES).optional(),

@@ -6,18 +6,12 @@ import { json } from '../openapi/operation-kit';
 import { RunHistoryDeleted, RunHistoryDetail, RunHistoryPage } from '../openapi/run-history-responses';
 import { apiRoute, type ApiRoute } from '../routing/api-route';
 import { readExecutionPage } from '../paging/execution-pages';
-import { CursorParam } from '../paging/page-cursor';
+import { CursorParam, PageNumberParam } from '../paging/page-cursor';
 import { toHistoryRecord, toNodeExecuteStatus } from '../services/run-history-record';
 
 export const HistoryPageQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(100).default(20),
-  page_index: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .optional()
-    .describe('page number from 1 (default 1); OFFSET-based, slower the deeper it goes: prefer cursor; ignored when a cursor is given'),
+  page_index: PageNumberParam,
   cursor: CursorParam.optional(),
   /** Test-session runs are left out unless asked for. */
   include_test: z
