@@ -4,8 +4,7 @@ import { checkOutputSize, executeNode } from '@trellis/executors';
 import type { GraphActivities } from '@trellis/workflows';
 import { countLlmUsage, nodeDurationSeconds } from '../metrics';
 import { describeError, toActivityFailure } from './node-failure';
-import { nodeInputOf } from './node-input';
-import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, type NodeAttempt } from './node-records';
+import { recordAttemptCompleted, recordAttemptFailed, recordAttemptStarted, startAttempt } from './node-records';
 import type { ActivityDeps } from './activity-deps';
 import { createRunChain } from './run-chain';
 import { checkStorableOutput } from './storable-output';
@@ -24,14 +23,7 @@ export const createGraphActivities = ({ db, announcer, llm, expressions, maxOutp
     const ctx = Context.current();
     // A local activity is short in-process work: its start and result are committed together, once, at the end.
     const local = ctx.info.isLocal;
-    const attempt: NodeAttempt = {
-      executionId,
-      node,
-      attempt: ctx.info.attempt,
-      input: nodeInputOf(input),
-      startedAt: new Date(),
-      totalNodes: input.totalNodes,
-    };
+    const attempt = startAttempt(input, ctx.info.attempt);
     // A Postgres outage is waited out here rather than spending the node's retries (see wait-for-database.ts).
     const deadline = databaseDeadline(ctx, attempt.startedAt.getTime());
     const record = async (write: () => Promise<ExecutionEvent[]>) =>

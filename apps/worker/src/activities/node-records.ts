@@ -10,6 +10,8 @@ import {
   type NewEvent,
 } from '@trellis/db';
 import type { NodeDefinition, Usage } from '@trellis/definition';
+import type { RunNodeInput } from '@trellis/workflows';
+import { nodeInputOf } from './node-input';
 
 /** One attempt of one node, as the records describe it. */
 export interface NodeAttempt {
@@ -19,6 +21,12 @@ export interface NodeAttempt {
   input: unknown;
   startedAt: Date;
   totalNodes: number;
+}
+
+/** An attempt of the node `input` runs, starting now. */
+export function startAttempt(input: RunNodeInput, attempt: number): NodeAttempt {
+  const { executionId, node, totalNodes } = input;
+  return { executionId, node, attempt, input: nodeInputOf(input), startedAt: new Date(), totalNodes };
 }
 
 export interface NodeSuccess {

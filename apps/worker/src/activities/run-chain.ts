@@ -5,8 +5,7 @@ import { runTotals, type GraphActivities, type RunNodeInput, type RunNodeOutput 
 import { nodeDurationSeconds } from '../metrics';
 import type { ActivityDeps } from './activity-deps';
 import { describeError } from './node-failure';
-import { nodeInputOf } from './node-input';
-import { recordAttemptsCompleted, type NodeAttempt, type NodeSuccess } from './node-records';
+import { recordAttemptsCompleted, startAttempt, type NodeAttempt, type NodeSuccess } from './node-records';
 import { reusedNodesOf } from './reused-node-rows';
 import { statusChangeOf } from './status-records';
 import { checkStorableOutput } from './storable-output';
@@ -59,14 +58,7 @@ export function createRunChain({ db, announcer, llm, expressions, maxOutputBytes
         predecessors: i === 0 ? predecessors : [nodes[i - 1]!.id],
         totalNodes,
       };
-      const attempt: NodeAttempt = {
-        executionId,
-        node,
-        attempt: ctx.info.attempt,
-        input: nodeInputOf(input),
-        startedAt: new Date(),
-        totalNodes,
-      };
+      const attempt = startAttempt(input, ctx.info.attempt);
       let result;
       try {
         result = await executeNode(
