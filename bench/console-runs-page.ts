@@ -2,10 +2,9 @@
 // database. Seeds the runs straight into Postgres/PGlite (as the history-paging scenario does), opens the built
 // console in Debian's Chromium and prints the figures; nothing is asserted (issue 17: interactive in ≤ 1 s).
 import { inArray, sql } from 'drizzle-orm';
-import { chromium } from 'playwright-core';
 import { executions } from '@trellis/db';
 import { ensureConsoleBuilt } from '../scripts/console-build';
-import { CHROMIUM_PATH } from '../test/e2e/browser';
+import { launchBrowser } from '../test/e2e/browser';
 import { startBenchStack, type BenchStack } from './stack';
 import { summarize } from './stats';
 
@@ -42,19 +41,7 @@ async function seed(stack: BenchStack): Promise<void> {
 async function main(): Promise<void> {
   ensureConsoleBuilt();
   const stack = await startBenchStack();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const seedStarted = performance.now();
     await seed(stack);
