@@ -4,7 +4,7 @@ import { count, inArray } from 'drizzle-orm';
 import { executions } from '@trellis/db';
 import { createBulkRerunActivities } from '../apps/api/src/services/bulk-rerun-activities';
 import { waitingDefinition as waiting } from './bulk-definitions';
-import { nodesById, saveHistoryFixture, waitForStatus } from './engine-helpers';
+import { nodesById, saveHistoryFixture, saveWorkflow, waitForStatus } from './engine-helpers';
 import { startTestStack, waitFor, type TestStack } from './stack';
 
 const tag = randomUUID().slice(0, 8);
@@ -44,16 +44,6 @@ describe('bulk re-runs', () => {
       .expect(200)
       .then((r) => r.body);
 
-  async function saveWorkflow(user: string, definition: unknown): Promise<string> {
-    return (
-      await request(stack.app)
-        .post('/api/v1/workflows')
-        .set('Authorization', auth(user))
-        .send({ name: 'bulk-rerun', definition })
-        .expect(201)
-    ).body.id;
-  }
-
   async function run(user: string, workflowId: string, input: unknown, until: 'terminal' | 'waiting'): Promise<string> {
     const started = await request(stack.app)
       .post('/api/v1/executions')
@@ -65,7 +55,7 @@ describe('bulk re-runs', () => {
   }
 
   async function failedRuns(user: string, n: number): Promise<{ workflowId: string; ids: string[] }> {
-    const workflowId = await saveWorkflow(user, strict);
+    const workflowId = await saveWorkflow(stack, user, strict);
     const ids = await Promise.all(Array.from({ length: n }, (_, i) => run(user, workflowId, { topic: `t${i}` }, 'terminal')));
     return { workflowId, ids };
   }
@@ -83,7 +73,7 @@ describe('bulk re-runs', () => {
   it('retries failed runs from their failure on the fixed version without calling the llm again, and reports a live run as its own error', async () => {
     const user = `bulk-rerun-ann-${tag}`;
     const { workflowId, ids } = await failedRuns(user, 3);
-    const live = await run(user, await saveWorkflow(user, waiting), {}, 'waiting');
+    const live = await run(user, await saveWorkflow(stack, user, waiting), {}, 'waiting');
     await request(stack.app)
       .put(`/api/v1/workflows/${workflowId}`)
       .set('Authorization', auth(user))
@@ -158,7 +148,7 @@ describe('bulk re-runs', () => {
   it('waits at the live-run cap for room instead of failing the items, and fails them only when it never frees', async () => {
     const user = `bulk-rerun-fay-${tag}`;
     const { ids } = await failedRuns(user, 2);
-    const blocker = await run(user, await saveWorkflow(user, waiting), {}, 'waiting');
+    const blocker = await run(user, await saveWorkflow(stack, user, waiting), {}, 'waiting');
     const limits = { ...stack.deps.settings.limits, maxLiveExecutions: 1 };
     const deps = { ...stack.deps, settings: { ...stack.deps.settings, limits } };
     const batch = () => ({

@@ -58,6 +58,16 @@ export async function runHandle(stack: TestStack, executionId: string) {
   return stack.deps.temporal.workflow.getHandle(temporalWorkflowIdOf(row));
 }
 
+/** Saves a workflow as `user` through the HTTP API; returns its id. */
+export async function saveWorkflow(stack: TestStack, user: string, definition: unknown, name = 'engine'): Promise<string> {
+  const saved = await request(stack.app)
+    .post('/api/v1/workflows')
+    .set('Authorization', `Bearer ${stack.tokenFor(user)}`)
+    .send({ name, definition });
+  if (saved.status !== 201) throw new Error(`create workflow: ${saved.status} ${JSON.stringify(saved.body)}`);
+  return saved.body.id as string;
+}
+
 /** Saves a workflow and starts one execution of it through the HTTP API; returns the execution id. */
 export async function startRun(
   stack: TestStack,
@@ -66,13 +76,11 @@ export async function startRun(
   inputData: unknown = {},
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const auth = `Bearer ${stack.tokenFor(user)}`;
-  const workflow = await request(stack.app).post('/api/v1/workflows').set('Authorization', auth).send({ name: 'engine', definition });
-  if (workflow.status !== 201) throw new Error(`create workflow: ${workflow.status} ${JSON.stringify(workflow.body)}`);
+  const workflowId = await saveWorkflow(stack, user, definition);
   const started = await request(stack.app)
     .post('/api/v1/executions')
-    .set('Authorization', auth)
-    .send({ workflow_id: workflow.body.id, input_data: inputData, ...extra });
+    .set('Authorization', `Bearer ${stack.tokenFor(user)}`)
+    .send({ workflow_id: workflowId, input_data: inputData, ...extra });
   if (started.status !== 202) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   return started.body.id as string;
 }

@@ -5,7 +5,7 @@ import { findExecution, listEvents, temporalWorkflowIdOf } from '@trellis/db';
 import { createApp } from '../apps/api/src/app';
 import type { ApiDeps } from '../apps/api/src/deps';
 import { startTestStack, type TestStack } from './stack';
-import { waitForStatus } from './engine-helpers';
+import { saveWorkflow, waitForStatus } from './engine-helpers';
 import { passThroughDefinition } from './small-definitions';
 
 const tag = randomUUID().slice(0, 8);
@@ -17,14 +17,6 @@ describe('starts that Temporal refuses', () => {
   const withSettings = (settings: Partial<ApiDeps['settings']>) =>
     createApp({ ...stack.deps, settings: { ...stack.deps.settings, ...settings } });
 
-  async function saveWorkflow(user: string): Promise<string> {
-    const saved = await request(stack.app)
-      .post('/api/v1/workflows')
-      .set('Authorization', auth(user))
-      .send({ name: 'start', definition: passThroughDefinition });
-    return saved.body.id;
-  }
-
   beforeAll(async () => {
     stack = await startTestStack();
   });
@@ -32,7 +24,7 @@ describe('starts that Temporal refuses', () => {
 
   it('fails the row with START_FAILED and an execution.failed event when Temporal refuses the start', async () => {
     const user = `start-refused-${tag}`;
-    const workflowId = await saveWorkflow(user);
+    const workflowId = await saveWorkflow(stack, user, passThroughDefinition);
     // Temporal refuses task queue names over its id length limit (INVALID_ARGUMENT): nothing was started.
     const app = withSettings({ taskQueue: 'q'.repeat(1_100) });
     const id = randomUUID();
@@ -50,7 +42,7 @@ describe('starts that Temporal refuses', () => {
 
   it('never leaves a row failed while its run goes on when the start call timed out', async () => {
     const user = `start-unknown-${tag}`;
-    const workflowId = await saveWorkflow(user);
+    const workflowId = await saveWorkflow(stack, user, passThroughDefinition);
     // Deadlines around a start's round trip: some pass before Temporal sees the start, some after it took it.
     for (const deadlineMs of [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]) {
       const app = withSettings({ temporalCallTimeoutMs: deadlineMs });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app';
-import { llm, waitForStatus } from './engine-helpers';
+import { llm, saveWorkflow, waitForStatus } from './engine-helpers';
 import { startTestStack, type TestStack } from './stack';
 
 const quick = {
@@ -32,14 +32,8 @@ describe('sync start mode', () => {
   });
   afterAll(() => stack?.close());
 
-  async function saveWorkflow(user: string, definition: unknown): Promise<string> {
-    const created = await request(stack.app).post('/api/v1/workflows').set('Authorization', as(user)).send({ name: 'sync', definition });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  }
-
   it('answers 200 with the finished execution when the run ends within SYNC_WAIT_MS', async () => {
-    const workflowId = await saveWorkflow('sync-quick', quick);
+    const workflowId = await saveWorkflow(stack, 'sync-quick', quick);
     const response = await request(stack.app)
       .post('/api/v1/executions')
       .set('Authorization', as('sync-quick'))
@@ -51,7 +45,7 @@ describe('sync start mode', () => {
 
   it('answers 202 with the live execution when the run outlasts SYNC_WAIT_MS, and the run still completes', async () => {
     const impatient = createApp({ ...stack.deps, settings: { ...stack.deps.settings, syncWaitMs: 300 } });
-    const workflowId = await saveWorkflow('sync-slow', slow);
+    const workflowId = await saveWorkflow(stack, 'sync-slow', slow);
     const response = await request(impatient)
       .post('/api/v1/executions')
       .set('Authorization', as('sync-slow'))
